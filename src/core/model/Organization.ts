@@ -1,0 +1,185 @@
+import type { BindableSlot, MethodName } from '../charter/charterSchema.js';
+import type { Ratio } from '../ratio/Ratio.js';
+
+/**
+ * The resolved organization model: what a valid charter means once every reference is checked,
+ * every slot bound, every duration in seconds and every instant in epoch milliseconds (UTC).
+ * Everything downstream — planner, governance runtime, dashboard — reads this, never raw YAML.
+ */
+export interface Organization {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'web3' | 'company' | 'hybrid';
+  readonly description?: string;
+  readonly website?: string;
+  readonly tokens: readonly Token[];
+  readonly dimensions: readonly Dimension[];
+  readonly members: readonly Member[];
+  readonly roles: readonly Role[];
+  readonly ladders: readonly Ladder[];
+  readonly metrics: readonly MetricDefinition[];
+  readonly units: readonly Unit[];
+}
+
+export interface Token {
+  readonly symbol: string;
+  readonly name: string;
+  readonly decimals: number;
+  readonly chain?: string;
+  readonly address?: string;
+}
+
+export interface Dimension {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+}
+
+export interface Member {
+  readonly id: string;
+  readonly name: string;
+  /** `ed25519:<base64url>` or a 0x Ethereum address. */
+  readonly key?: string;
+}
+
+export type RoleScope = 'team' | 'council' | 'community';
+
+export interface RoleMembership {
+  readonly member: string;
+  /** Start of the term, epoch ms (inclusive). */
+  readonly from?: number;
+  /** End of the term, epoch ms (exclusive). */
+  readonly until?: number;
+}
+
+export interface Role {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly scope: RoleScope;
+  readonly members: readonly RoleMembership[];
+  /** Membership is open (every token holder, say) rather than listed. */
+  readonly open: boolean;
+  readonly weight: Weight;
+  /** For a council acting together: the share of members needed to act. */
+  readonly threshold?: Ratio;
+}
+
+export type Weight =
+  | { readonly kind: 'equal' }
+  | { readonly kind: 'token'; readonly token: string }
+  | { readonly kind: 'reputation'; readonly name: string };
+
+/** One party in an electorate: a role, every member, or anyone who signs. */
+export type Party = { readonly kind: 'role'; readonly role: string } | { readonly kind: 'members' } | { readonly kind: 'anyone' };
+
+/**
+ * A decision policy with every reference resolved. Durations are seconds; a missing optional
+ * field means the module is absent (no quorum, no veto), and `timelock` 0 means immediate effect.
+ */
+export interface Policy {
+  readonly propose: readonly Party[];
+  readonly method: MethodName;
+  readonly deciders: readonly Party[];
+  readonly weight: Weight;
+  readonly quorum?: Ratio;
+  readonly minVoters?: number;
+  readonly threshold?: Ratio;
+  readonly winners?: number;
+  readonly period?: number;
+  readonly consultation?: { readonly period: number; readonly with: readonly Party[] };
+  readonly veto?: { readonly by: readonly Party[]; readonly window: number };
+  readonly timelock: number;
+  readonly lateQuorumExtension?: number;
+  readonly rationale: 'required' | 'optional';
+}
+
+export type Comparison = '>=' | '<=' | '>' | '<';
+
+/** A readiness criterion or level requirement, with level references as ladder positions. */
+export type Criterion =
+  | { readonly kind: 'all'; readonly of: readonly Criterion[] }
+  | { readonly kind: 'any'; readonly of: readonly Criterion[] }
+  | { readonly kind: 'not'; readonly of: Criterion }
+  | {
+      readonly kind: 'metric';
+      readonly metric: string;
+      readonly unit: string;
+      readonly comparison: Comparison;
+      readonly value: number;
+      readonly window?: number;
+      readonly source?: string;
+    }
+  | { readonly kind: 'time-at-level'; readonly seconds: number }
+  | { readonly kind: 'decisions-at-level'; readonly count: number }
+  | { readonly kind: 'checklist'; readonly id: string; readonly text: string; readonly evidenceRequired: boolean }
+  | { readonly kind: 'unit-level'; readonly unit: string; readonly level: number }
+  | { readonly kind: 'role'; readonly role: string; readonly minMembers?: number; readonly minThreshold?: Ratio }
+  | { readonly kind: 'exit-window'; readonly seconds: number };
+
+/** A ladder as declared: level policies may still name slots, bound per unit. */
+export interface Ladder {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly builtIn: boolean;
+  readonly levels: readonly { readonly id: string; readonly name: string; readonly summary?: string }[];
+}
+
+/** One notch of a unit's slider, with the unit's own policy for it. */
+export interface UnitLevel {
+  readonly index: number;
+  readonly id: string;
+  readonly name: string;
+  readonly summary?: string;
+  readonly policy: Policy;
+  /** What must hold to be at this level. */
+  readonly requirements?: Criterion;
+  /** What must hold before moving up to this level: the ladder's and the unit's criteria together. */
+  readonly readiness?: Criterion;
+}
+
+export interface Dependency {
+  readonly unit: string;
+  /** The other unit must be at this level or above … */
+  readonly level: number;
+  /** … before this unit may be at this level or above. */
+  readonly from: number;
+  readonly reason?: string;
+}
+
+export interface Commitment {
+  readonly id: string;
+  readonly level: number;
+  /** Deadline, epoch ms. */
+  readonly by?: number;
+  readonly when?: Criterion;
+  readonly unless?: string;
+  readonly statement?: string;
+}
+
+export interface Unit {
+  readonly id: string;
+  readonly name: string;
+  readonly dimension: string;
+  readonly description?: string;
+  readonly owners: readonly string[];
+  readonly ladder: string;
+  readonly bindings: Readonly<Partial<Record<BindableSlot, readonly string[]>>>;
+  readonly levels: readonly UnitLevel[];
+  /** Current level, as a position on the ladder. */
+  readonly level: number;
+  /** When the unit reached its current level, epoch ms. */
+  readonly since?: number;
+  readonly target: number;
+  readonly dependsOn: readonly Dependency[];
+  readonly commitments: readonly Commitment[];
+}
+
+export interface MetricDefinition {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly unit?: string;
+  readonly builtIn: boolean;
+}
