@@ -22,7 +22,10 @@ export interface Benchmark {
  * Median wall time in milliseconds of `fn` over `rounds` runs, after `warmup` unmeasured runs.
  * The median keeps one slow round (a GC pause) from deciding the result.
  */
-export async function medianMs(fn: () => unknown, options: { rounds?: number; warmup?: number } = {}): Promise<number> {
+export async function medianMs(
+  fn: () => unknown,
+  options: { rounds?: number; warmup?: number } = {},
+): Promise<number> {
   const rounds = options.rounds ?? 9;
   for (let i = 0; i < (options.warmup ?? 2); i++) await fn();
   const times: number[] = [];

@@ -1,5 +1,5 @@
-import { type Infer, type Refusal, type Schema, s } from '../schema/Schema.js';
 import { parseRatio } from '../ratio/Ratio.js';
+import { type Infer, type Refusal, type Schema, s } from '../schema/Schema.js';
 import { parseDuration } from '../time/Duration.js';
 import { parseInstant } from '../time/Instant.js';
 
@@ -27,7 +27,11 @@ const textSchema = () => s.string({ maxLength: 10_000 });
 
 function refusal(result: { ok: boolean; reason?: string; hint?: string }, code: string): Refusal | undefined {
   if (result.ok) return undefined;
-  return { code, reason: result.reason ?? 'invalid', ...(result.hint === undefined ? {} : { hint: result.hint }) };
+  return {
+    code,
+    reason: result.reason ?? 'invalid',
+    ...(result.hint === undefined ? {} : { hint: result.hint }),
+  };
 }
 
 export const durationSchema = () =>
@@ -69,7 +73,8 @@ export const roleRefSchema = () =>
   s
     .string({
       pattern: /^\$?[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/,
-      patternHint: 'name a role (core-team), a slot ($team, $council, $community, $guardian, $owner), members or anyone',
+      patternHint:
+        'name a role (core-team), a slot ($team, $council, $community, $guardian, $owner), members or anyone',
     })
     .describe('A role id, a slot ($owner, $team, $council, $community, $guardian), members, or anyone.');
 
@@ -100,12 +105,17 @@ const weightSchema = () =>
     .union(
       [
         s.enum(['equal'], 'weight'),
-        s.object({ token: tokenSymbolSchema().describe('A token symbol declared under organization.tokens.') }, 'token weight'),
+        s.object(
+          { token: tokenSymbolSchema().describe('A token symbol declared under organization.tokens.') },
+          'token weight',
+        ),
         s.object({ reputation: idSchema().describe('A reputation score name.') }, 'reputation weight'),
       ],
       "a weight: 'equal', { token: SYMBOL } or { reputation: name }",
     )
-    .describe('How votes are weighed. Defaults to the weight of the deciding role (equal unless it says otherwise).');
+    .describe(
+      'How votes are weighed. Defaults to the weight of the deciding role (equal unless it says otherwise).',
+    );
 
 const policyShape = {
   propose: s.optional(roleRefsSchema().describe('Who may open a proposal.')),
@@ -113,10 +123,16 @@ const policyShape = {
   deciders: s.optional(roleRefsSchema().describe('Who decides (the electorate).')),
   weight: s.optional(weightSchema()),
   quorum: s.optional(ratioSchema().describe("Share of the electorate's weight that must take part.")),
-  minVoters: s.optional(s.integer({ min: 1 }).describe('Least number of distinct voters for a valid decision.')),
-  threshold: s.optional(ratioSchema().describe('Share of weight cast in favour needed to pass (supermajority, consent).')),
+  minVoters: s.optional(
+    s.integer({ min: 1 }).describe('Least number of distinct voters for a valid decision.'),
+  ),
+  threshold: s.optional(
+    ratioSchema().describe('Share of weight cast in favour needed to pass (supermajority, consent).'),
+  ),
   winners: s.optional(s.integer({ min: 1, max: 100 }).describe('How many options win (approval voting).')),
-  period: s.optional(durationSchema().describe('How long the decision is open: voting, objection or advice period.')),
+  period: s.optional(
+    durationSchema().describe('How long the decision is open: voting, objection or advice period.'),
+  ),
   consultation: s.optional(
     s
       .object(
@@ -133,12 +149,18 @@ const policyShape = {
       .object({ by: roleRefsSchema(), window: durationSchema() }, 'veto')
       .describe('Who may veto a passed decision, and for how long after it passes.'),
   ),
-  timelock: s.optional(durationSchema().describe('Delay between a decision and its execution (the exit window).')),
+  timelock: s.optional(
+    durationSchema().describe('Delay between a decision and its execution (the exit window).'),
+  ),
   lateQuorumExtension: s.optional(
-    durationSchema().describe('If quorum is reached late, the vote is extended so it stays open at least this long.'),
+    durationSchema().describe(
+      'If quorum is reached late, the vote is extended so it stays open at least this long.',
+    ),
   ),
   rationale: s.optional(
-    s.enum(['required', 'optional'], 'rationale rule').describe('Whether every decision must publish its rationale.'),
+    s
+      .enum(['required', 'optional'], 'rationale rule')
+      .describe('Whether every decision must publish its rationale.'),
   ),
 };
 
@@ -179,8 +201,12 @@ export const criterionSchema: Schema<CriterionInput> = s.ref<CriterionInput>('Cr
           'metric',
           s.object(
             {
-              metric: idSchema().describe('A metric name: built in (core-team-decision-share …) or declared under metrics.'),
-              unit: s.optional(idSchema().describe('Whose metric: defaults to the unit the criterion belongs to.')),
+              metric: idSchema().describe(
+                'A metric name: built in (core-team-decision-share …) or declared under metrics.',
+              ),
+              unit: s.optional(
+                idSchema().describe('Whose metric: defaults to the unit the criterion belongs to.'),
+              ),
               window: s.optional(durationSchema().describe('The time window the metric is computed over.')),
               source: s.optional(textSchema().describe('Where the evidence is expected to come from.')),
               ...comparison,
@@ -190,12 +216,19 @@ export const criterionSchema: Schema<CriterionInput> = s.ref<CriterionInput>('Cr
         ],
         [
           'timeAtLevel',
-          s.object({ timeAtLevel: durationSchema().describe('Least time spent at the current level.') }, 'time criterion'),
+          s.object(
+            { timeAtLevel: durationSchema().describe('Least time spent at the current level.') },
+            'time criterion',
+          ),
         ],
         [
           'decisionsAtLevel',
           s.object(
-            { decisionsAtLevel: s.integer({ min: 1 }).describe('Least number of decisions completed at the current level.') },
+            {
+              decisionsAtLevel: s
+                .integer({ min: 1 })
+                .describe('Least number of decisions completed at the current level.'),
+            },
             'decisions criterion',
           ),
         ],
@@ -206,26 +239,26 @@ export const criterionSchema: Schema<CriterionInput> = s.ref<CriterionInput>('Cr
               checklist: idSchema().describe('An id for the checklist item, used by attestations.'),
               text: nameSchema().describe('What must be true, in words.'),
               evidence: s.optional(
-                s.enum(['required', 'optional'], 'evidence rule').describe('Whether an evidence link must be attached.'),
+                s
+                  .enum(['required', 'optional'], 'evidence rule')
+                  .describe('Whether an evidence link must be attached.'),
               ),
             },
             'checklist criterion',
           ),
         ],
-        [
-          'unit',
-          s.object(
-            { unit: idSchema(), atLeast: levelRefSchema() },
-            'dependency criterion',
-          ),
-        ],
+        ['unit', s.object({ unit: idSchema(), atLeast: levelRefSchema() }, 'dependency criterion')],
         [
           'role',
           s.object(
             {
               role: idSchema(),
-              minMembers: s.optional(s.integer({ min: 1 }).describe('Least number of current members of the role.')),
-              minThreshold: s.optional(ratioSchema().describe("Least share of the role's members needed to act.")),
+              minMembers: s.optional(
+                s.integer({ min: 1 }).describe('Least number of current members of the role.'),
+              ),
+              minThreshold: s.optional(
+                ratioSchema().describe("Least share of the role's members needed to act."),
+              ),
             },
             'role criterion',
           ),
@@ -233,14 +266,20 @@ export const criterionSchema: Schema<CriterionInput> = s.ref<CriterionInput>('Cr
         [
           'exitWindow',
           s.object(
-            { exitWindow: durationSchema().describe("Least timelock of the level's policy: time users have to exit.") },
+            {
+              exitWindow: durationSchema().describe(
+                "Least timelock of the level's policy: time users have to exit.",
+              ),
+            },
             'exit-window criterion',
           ),
         ],
       ] as const,
       'criterion',
     )
-    .describe('A condition: metric threshold, time or decisions at level, checklist item, dependency, role or exit window; combine with all / any / not.'),
+    .describe(
+      'A condition: metric threshold, time or decisions at level, checklist item, dependency, role or exit window; combine with all / any / not.',
+    ),
 );
 
 const levelSchema = () =>
@@ -249,9 +288,13 @@ const levelSchema = () =>
       id: idSchema(),
       name: nameSchema(),
       summary: s.optional(textSchema().describe('One sentence on what this level means.')),
-      policy: s.object(policyShape, 'policy').describe('The decision policy in force while a unit is at this level.'),
+      policy: s
+        .object(policyShape, 'policy')
+        .describe('The decision policy in force while a unit is at this level.'),
       requirements: s.optional(criterionSchema.describe('What must hold for a unit to be at this level.')),
-      readiness: s.optional(criterionSchema.describe('What must hold before any unit moves up to this level.')),
+      readiness: s.optional(
+        criterionSchema.describe('What must hold before any unit moves up to this level.'),
+      ),
     },
     'level',
   );
@@ -278,7 +321,9 @@ const roleBindingsSchema = () =>
       >,
       'slot bindings',
     )
-    .describe('Which roles fill the slots ($team, $council, $community, $guardian) used by ladder policies; $owner is always the unit owners.');
+    .describe(
+      'Which roles fill the slots ($team, $council, $community, $guardian) used by ladder policies; $owner is always the unit owners.',
+    );
 
 const memberEntrySchema = () =>
   s.union(
@@ -304,7 +349,9 @@ const unitSchema = () =>
       dimension: idSchema().describe('The dimension this unit belongs to.'),
       description: s.optional(textSchema()),
       owners: roleRefsSchema().describe('The roles that own the unit today; they fill the $owner slot.'),
-      ladder: s.optional(idSchema().describe("The ladder of levels: 'default' (built in) or a declared ladder.")),
+      ladder: s.optional(
+        idSchema().describe("The ladder of levels: 'default' (built in) or a declared ladder."),
+      ),
       roles: s.optional(roleBindingsSchema()),
       level: levelRefSchema().describe('The level the unit is at today.'),
       since: s.optional(instantSchema().describe('When the unit reached its current level.')),
@@ -328,7 +375,9 @@ const unitSchema = () =>
           .describe('Per level of this unit: what must hold before moving up to it.'),
       ),
       policies: s.optional(
-        s.record(policyPatchSchema(), 'policy overrides by level').describe('Per level: fields that replace the ladder policy.'),
+        s
+          .record(policyPatchSchema(), 'policy overrides by level')
+          .describe('Per level: fields that replace the ladder policy.'),
       ),
       commitments: s.optional(
         s.array(
@@ -352,14 +401,18 @@ const unitSchema = () =>
 export const charterSchema = s
   .object(
     {
-      devolve: s.integer({ min: CHARTER_VERSION, max: CHARTER_VERSION }).describe('The charter format version.'),
+      devolve: s
+        .integer({ min: CHARTER_VERSION, max: CHARTER_VERSION })
+        .describe('The charter format version.'),
       organization: s.object(
         {
           id: idSchema(),
           name: nameSchema(),
           kind: s.enum(['web3', 'company', 'hybrid'], 'organization kind'),
           description: s.optional(textSchema()),
-          website: s.optional(s.string({ pattern: /^https?:\/\/\S+$/, patternHint: 'a full URL, https://…' })),
+          website: s.optional(
+            s.string({ pattern: /^https?:\/\/\S+$/, patternHint: 'a full URL, https://…' }),
+          ),
           tokens: s.optional(
             s.array(
               s.object(
@@ -369,7 +422,10 @@ export const charterSchema = s
                   decimals: s.optional(s.integer({ min: 0, max: 36 })),
                   chain: s.optional(idSchema().describe('The chain the token lives on, e.g. ethereum.')),
                   address: s.optional(
-                    s.string({ pattern: /^0x[0-9a-fA-F]{40}$/, patternHint: 'a 0x-prefixed 20-byte address' }),
+                    s.string({
+                      pattern: /^0x[0-9a-fA-F]{40}$/,
+                      patternHint: 'a 0x-prefixed 20-byte address',
+                    }),
                   ),
                 },
                 'token',
@@ -382,7 +438,10 @@ export const charterSchema = s
       dimensions: s.optional(
         s
           .array(
-            s.object({ id: idSchema(), name: nameSchema(), description: s.optional(textSchema()) }, 'dimension'),
+            s.object(
+              { id: idSchema(), name: nameSchema(), description: s.optional(textSchema()) },
+              'dimension',
+            ),
             { minItems: 1 },
           )
           .describe('Groups of units. Defaults to product, community, governance and capital.'),
@@ -412,19 +471,27 @@ export const charterSchema = s
             scope: s.optional(
               s
                 .enum(['team', 'council', 'community'], 'role scope')
-                .describe('team: the core team; council: an elected or appointed body; community: the wider community.'),
+                .describe(
+                  'team: the core team; council: an elected or appointed body; community: the wider community.',
+                ),
             ),
             members: s.optional(s.array(memberEntrySchema())),
-            open: s.optional(s.boolean().describe('Membership is open (e.g. every token holder) rather than listed.')),
+            open: s.optional(
+              s.boolean().describe('Membership is open (e.g. every token holder) rather than listed.'),
+            ),
             weight: s.optional(weightSchema()),
-            threshold: s.optional(ratioSchema().describe('For a council acting together: share of members needed to act.')),
+            threshold: s.optional(
+              ratioSchema().describe('For a council acting together: share of members needed to act.'),
+            ),
           },
           'role',
         ),
         { minItems: 1 },
       ),
       defaults: s.optional(
-        s.object({ roles: s.optional(roleBindingsSchema()) }, 'defaults').describe('Defaults every unit inherits.'),
+        s
+          .object({ roles: s.optional(roleBindingsSchema()) }, 'defaults')
+          .describe('Defaults every unit inherits.'),
       ),
       metrics: s.optional(
         s
@@ -434,7 +501,9 @@ export const charterSchema = s
                 id: idSchema(),
                 name: nameSchema(),
                 description: s.optional(textSchema()),
-                unit: s.optional(s.string({ maxLength: 40 }).describe('What the number counts, e.g. voters or share.')),
+                unit: s.optional(
+                  s.string({ maxLength: 40 }).describe('What the number counts, e.g. voters or share.'),
+                ),
               },
               'metric',
             ),
@@ -446,7 +515,9 @@ export const charterSchema = s
     },
     'charter',
   )
-  .describe('A Devolve charter: the organization, its units of decentralization, their sliders and policies.');
+  .describe(
+    'A Devolve charter: the organization, its units of decentralization, their sliders and policies.',
+  );
 
 export type CharterInput = Infer<typeof charterSchema>;
 export type LadderInput = Infer<ReturnType<typeof ladderSchema>>;

@@ -13,7 +13,11 @@ export const DEFAULT_DIMENSIONS = [
     description: 'Creation, curation, moderation, brand and IP, culture.',
   },
   { id: 'governance', name: 'Governance & process', description: 'Membership, rule changes, roles.' },
-  { id: 'capital', name: 'Capital & ownership', description: 'Treasury, token or equity, incentives, revenue.' },
+  {
+    id: 'capital',
+    name: 'Capital & ownership',
+    description: 'Treasury, token or equity, incentives, revenue.',
+  },
 ] as const;
 
 /**
@@ -35,7 +39,13 @@ export const DEFAULT_LADDER: LadderInput = {
       id: 'transparent',
       name: 'Transparent',
       summary: 'The team decides; every decision is published with its rationale.',
-      policy: { propose: ['$team'], method: 'majority', deciders: ['$team'], period: 'P3D', rationale: 'required' },
+      policy: {
+        propose: ['$team'],
+        method: 'majority',
+        deciders: ['$team'],
+        period: 'P3D',
+        rationale: 'required',
+      },
     },
     {
       id: 'consultative',

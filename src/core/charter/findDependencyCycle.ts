@@ -31,13 +31,19 @@ export function findDependencyCycle(args: { units: readonly Unit[] }): readonly 
   const edges: { to: number; edge?: CycleEdge }[][] = Array.from({ length: size }, () => []);
   for (const unit of args.units) {
     const base = index.get(unit.id)!;
-    for (let level = 1; level < unit.levels.length; level++) edges[base + level]!.push({ to: base + level - 1 });
+    for (let level = 1; level < unit.levels.length; level++)
+      edges[base + level]!.push({ to: base + level - 1 });
     unit.dependsOn.forEach((dependency, i) => {
       const target = index.get(dependency.unit);
       if (target === undefined) return;
       edges[base + dependency.from]!.push({
         to: target + dependency.level,
-        edge: { unit: unit.id, dependency: i, from: dependency.from, on: { unit: dependency.unit, level: dependency.level } },
+        edge: {
+          unit: unit.id,
+          dependency: i,
+          from: dependency.from,
+          on: { unit: dependency.unit, level: dependency.level },
+        },
       });
     });
   }
@@ -45,7 +51,9 @@ export function findDependencyCycle(args: { units: readonly Unit[] }): readonly 
   const colour = new Uint8Array(size);
   for (let start = 0; start < size; start++) {
     if (colour[start] !== 0) continue;
-    const stack: { node: number; next: number; via: CycleEdge | undefined }[] = [{ node: start, next: 0, via: undefined }];
+    const stack: { node: number; next: number; via: CycleEdge | undefined }[] = [
+      { node: start, next: 0, via: undefined },
+    ];
     colour[start] = 1;
     while (stack.length > 0) {
       const frame = stack[stack.length - 1]!;

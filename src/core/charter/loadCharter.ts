@@ -14,6 +14,7 @@ import {
 import type { Organization } from '../model/Organization.js';
 import type { Path, SchemaIssue } from '../schema/Schema.js';
 import { type CharterInput, charterSchema } from './charterSchema.js';
+import { pruneInvalid } from './pruneInvalid.js';
 import { type ResolveIssue, resolveCharter } from './resolveCharter.js';
 
 /** A problem in a charter, located in its file. Lines and columns count from 1. */
@@ -32,8 +33,17 @@ export interface CharterIssue {
 }
 
 export type CharterLoad =
-  | { readonly ok: true; readonly organization: Organization; readonly input: CharterInput; readonly warnings: readonly CharterIssue[] }
-  | { readonly ok: false; readonly errors: readonly CharterIssue[]; readonly warnings: readonly CharterIssue[] };
+  | {
+      readonly ok: true;
+      readonly organization: Organization;
+      readonly input: CharterInput;
+      readonly warnings: readonly CharterIssue[];
+    }
+  | {
+      readonly ok: false;
+      readonly errors: readonly CharterIssue[];
+      readonly warnings: readonly CharterIssue[];
+    };
 
 /** Aliases may be used to share a policy between levels, but not to build exponential documents. */
 const MAX_ALIAS_COUNT = 1_000;
@@ -94,20 +104,26 @@ export function loadCharter(args: { text: string; file: string }): CharterLoad {
   const locate = (path: Path, onKey = false) => at(offsetOf(document, path, onKey));
   const schemaIssues: SchemaIssue[] = [];
   const valid = charterSchema.validate(value, [], schemaIssues);
-  if (!valid) {
-    return {
-      ok: false,
-      errors: schemaIssues.map((issue) => toCharterIssue({ ...issue, severity: 'error' }, file, locate)),
-      warnings: syntax,
-    };
-  }
-  const input = value as CharterInput;
-  const resolved = resolveCharter(input);
+  const schemaErrors = schemaIssues.map((issue) =>
+    toCharterIssue({ ...issue, severity: 'error' }, file, locate),
+  );
+  // With schema errors, cross-references are still checked on the entries that passed, so one run
+  // reports everything; the entries set aside are not blamed twice.
+  const pruned = valid
+    ? { input: value as CharterInput, setAside: undefined }
+    : pruneInvalid({ value, issues: schemaIssues });
+  if (pruned === undefined) return { ok: false, errors: schemaErrors, warnings: syntax };
+  const resolved = resolveCharter(pruned.input, pruned.setAside);
   const located = resolved.issues.map((issue) => toCharterIssue(issue, file, locate));
-  const errors = located.filter((issue) => issue.severity === 'error');
-  const warnings = [...syntax, ...located.filter((issue) => issue.severity === 'warning')];
-  if (resolved.organization === undefined || errors.length > 0) return { ok: false, errors, warnings };
-  return { ok: true, organization: resolved.organization, input, warnings };
+  const errors = [...schemaErrors, ...located.filter((issue) => issue.severity === 'error')].sort(byPosition);
+  const warnings = [...syntax, ...located.filter((issue) => issue.severity === 'warning')].sort(byPosition);
+  if (!valid || resolved.organization === undefined || errors.length > 0)
+    return { ok: false, errors, warnings };
+  return { ok: true, organization: resolved.organization, input: pruned.input, warnings };
+}
+
+function byPosition(a: CharterIssue, b: CharterIssue): number {
+  return a.line - b.line || a.column - b.column;
 }
 
 function syntaxIssue(
@@ -161,7 +177,9 @@ function toCharterIssue(
 
 /** `['units', 2, 'level']` → `units[2].level`. */
 export function formatPath(path: Path): string {
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`))
+    .join('');
 }
 
 /**
@@ -171,7 +189,8 @@ export function formatPath(path: Path): string {
 function offsetOf(document: Document, path: Path, onKey: boolean): number {
   let node: Node | null | undefined = document.contents;
   let offset = node?.range?.[0] ?? 0;
-  const resolve = (n: Node | null | undefined) => (isAlias(n) ? (n.resolve(document) as Node | undefined) : n);
+  const resolve = (n: Node | null | undefined) =>
+    isAlias(n) ? (n.resolve(document) as Node | undefined) : n;
   for (let i = 0; i < path.length; i++) {
     const part = path[i]!;
     const last = i === path.length - 1;

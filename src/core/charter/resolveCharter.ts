@@ -16,7 +16,7 @@ import type {
 } from '../model/Organization.js';
 import { checkPolicyInput } from '../policy/checkPolicyInput.js';
 import { decentralizationScore } from '../policy/decentralizationScore.js';
-import { type Ratio, parseRatio } from '../ratio/Ratio.js';
+import { parseRatio, type Ratio } from '../ratio/Ratio.js';
 import type { Path, SchemaIssue } from '../schema/Schema.js';
 import { suggestionHint } from '../text/didYouMean.js';
 import { parseDuration } from '../time/Duration.js';
@@ -33,6 +33,7 @@ import {
 } from './charterSchema.js';
 import { DEFAULT_DIMENSIONS, DEFAULT_LADDER } from './defaults.js';
 import { findDependencyCycle } from './findDependencyCycle.js';
+import { ANY_ID, type SetAside } from './pruneInvalid.js';
 
 /** An issue found while resolving, located by the path of the value it is about. */
 export interface ResolveIssue extends SchemaIssue {
@@ -85,9 +86,19 @@ interface LevelSource {
  * @example
  * const { organization, issues } = resolveCharter(input);
  */
-export function resolveCharter(input: CharterInput): ResolveResult {
-  return new Resolver(input).run();
+export function resolveCharter(input: CharterInput, setAside?: SetAside): ResolveResult {
+  return new Resolver(input, setAside).run();
 }
+
+const NOUN_TO_KIND: Record<string, keyof SetAside> = {
+  unit: 'units',
+  role: 'roles',
+  member: 'members',
+  ladder: 'ladders',
+  dimension: 'dimensions',
+  metric: 'metrics',
+  token: 'tokens',
+};
 
 class Resolver {
   private readonly issues: ResolveIssue[] = [];
@@ -96,7 +107,10 @@ class Resolver {
   private readonly unitInputById = new Map<string, { unit: UnitInput; index: number }>();
   private readonly metricIds = new Set<string>();
 
-  constructor(private readonly input: CharterInput) {}
+  constructor(
+    private readonly input: CharterInput,
+    private readonly setAside: SetAside | undefined,
+  ) {}
 
   run(): ResolveResult {
     const { input } = this;
@@ -133,7 +147,14 @@ class Resolver {
     );
     const memberIds = members.map((m) => m.id);
 
-    const roles = input.roles.map((role, index) => this.resolveRole(role, index, memberIds, tokens.map((t) => t.symbol)));
+    const roles = input.roles.map((role, index) =>
+      this.resolveRole(
+        role,
+        index,
+        memberIds,
+        tokens.map((t) => t.symbol),
+      ),
+    );
     this.unique(
       roles.map((r) => r.id),
       ['roles'],
@@ -152,11 +173,16 @@ class Resolver {
     for (const metric of metrics) this.metricIds.add(metric.id);
     (input.metrics ?? []).forEach((metric, index) => {
       if (this.metricIds.has(metric.id)) {
-        this.error([...['metrics', index, 'id']], 'charter/duplicate-id', `metric '${metric.id}' is already defined`, {
-          hint: BUILT_IN_METRICS.some((m) => m.id === metric.id)
-            ? 'it is a built-in metric: remove this declaration or choose another id'
-            : 'choose another id',
-        });
+        this.error(
+          [...['metrics', index, 'id']],
+          'charter/duplicate-id',
+          `metric '${metric.id}' is already defined`,
+          {
+            hint: BUILT_IN_METRICS.some((m) => m.id === metric.id)
+              ? 'it is a built-in metric: remove this declaration or choose another id'
+              : 'choose another id',
+          },
+        );
         return;
       }
       this.metricIds.add(metric.id);
@@ -192,7 +218,12 @@ class Resolver {
       );
       ladder.levels.forEach((level, levelIndex) => {
         // Slot-free checks of a declared ladder's policies happen once here, not once per unit.
-        this.reportPolicyProblems(level.policy, [...path, 'levels', levelIndex, 'policy'], undefined, undefined);
+        this.reportPolicyProblems(
+          level.policy,
+          [...path, 'levels', levelIndex, 'policy'],
+          undefined,
+          undefined,
+        );
       });
     });
 
@@ -207,7 +238,14 @@ class Resolver {
     });
 
     const dimensionIds = dimensions.map((d) => d.id);
-    const units = input.units.map((unit, index) => this.resolveUnit(unit, index, dimensionIds, tokens.map((t) => t.symbol)));
+    const units = input.units.map((unit, index) =>
+      this.resolveUnit(
+        unit,
+        index,
+        dimensionIds,
+        tokens.map((t) => t.symbol),
+      ),
+    );
     const resolvedUnits = units.filter((u): u is Unit => u !== undefined);
 
     if (resolvedUnits.length === units.length) this.checkCycles(resolvedUnits);
@@ -230,7 +268,9 @@ class Resolver {
       id: input.organization.id,
       name: input.organization.name,
       kind: input.organization.kind,
-      ...(input.organization.description === undefined ? {} : { description: input.organization.description }),
+      ...(input.organization.description === undefined
+        ? {}
+        : { description: input.organization.description }),
       ...(input.organization.website === undefined ? {} : { website: input.organization.website }),
       tokens,
       dimensions: dimensions.map((d) => ({
@@ -270,7 +310,17 @@ class Resolver {
     });
   }
 
-  private unknown(path: Path, noun: string, name: string, candidates: readonly string[], onKey = false): void {
+  private unknown(
+    path: Path,
+    noun: string,
+    name: string,
+    candidates: readonly string[],
+    onKey = false,
+  ): void {
+    // An entry that failed the schema is already reported; references to it are not errors twice.
+    const kind = NOUN_TO_KIND[noun];
+    const doubtful = kind === undefined ? undefined : this.setAside?.[kind];
+    if (doubtful?.has(name) || doubtful?.has(ANY_ID)) return;
     this.error(path, `charter/unknown-${noun.replace(/ /g, '-')}`, `unknown ${noun} '${name}'`, {
       hint: suggestionHint({ input: name, candidates, noun }),
       ...(onKey ? { onKey } : {}),
@@ -285,15 +335,21 @@ class Resolver {
   ): Role {
     const path = ['roles', index];
     if ((RESERVED_PARTIES as readonly string[]).includes(role.id)) {
-      this.error([...path, 'id'], 'charter/reserved-id', `'${role.id}' is a built-in electorate, not a role id`, {
-        hint: `choose another id; '${role.id}' can be used in policies as it is`,
-      });
+      this.error(
+        [...path, 'id'],
+        'charter/reserved-id',
+        `'${role.id}' is a built-in electorate, not a role id`,
+        {
+          hint: `choose another id; '${role.id}' can be used in policies as it is`,
+        },
+      );
     }
     const members = (role.members ?? []).map((entry, memberIndex) => {
       const memberPath = [...path, 'members', memberIndex];
       const membership = typeof entry === 'string' ? { member: entry } : entry;
       const idPath = typeof entry === 'string' ? memberPath : [...memberPath, 'member'];
-      if (!memberIds.includes(membership.member)) this.unknown(idPath, 'member', membership.member, memberIds);
+      if (!memberIds.includes(membership.member))
+        this.unknown(idPath, 'member', membership.member, memberIds);
       const from = membership.from === undefined ? undefined : epochMs(membership.from);
       const until = membership.until === undefined ? undefined : epochMs(membership.until);
       if (from !== undefined && until !== undefined && until <= from) {
@@ -324,7 +380,12 @@ class Resolver {
   }
 
   /** Level position from a reference (id or number) on a given ladder; reports and returns undefined if invalid. */
-  private levelIndex(ladder: LadderInput, ref: string | number, path: Path, onKey = false): number | undefined {
+  private levelIndex(
+    ladder: LadderInput,
+    ref: string | number,
+    path: Path,
+    onKey = false,
+  ): number | undefined {
     const ids = ladder.levels.map((l) => l.id);
     if (typeof ref === 'number') {
       if (ref < ladder.levels.length) return ref;
@@ -356,16 +417,24 @@ class Resolver {
   ): Unit | undefined {
     const path: Path = ['units', index];
     const errorsBefore = this.errorCount();
-    if (!dimensionIds.includes(unit.dimension)) this.unknown([...path, 'dimension'], 'dimension', unit.dimension, dimensionIds);
+    if (!dimensionIds.includes(unit.dimension))
+      this.unknown([...path, 'dimension'], 'dimension', unit.dimension, dimensionIds);
 
     const roleIds = [...this.roleById.keys()];
     const checkRoles = (refs: readonly string[], refsPath: Path, what: string): string[] => {
       const out: string[] = [];
       refs.forEach((ref, i) => {
         if (ref.startsWith('$') || (RESERVED_PARTIES as readonly string[]).includes(ref)) {
-          this.error([...refsPath, i], 'charter/not-a-role', `${what} must name declared roles, not '${ref}'`, {
-            hint: ref.startsWith('$') ? 'slots are for ladder policies; name the role itself' : 'name a declared role',
-          });
+          this.error(
+            [...refsPath, i],
+            'charter/not-a-role',
+            `${what} must name declared roles, not '${ref}'`,
+            {
+              hint: ref.startsWith('$')
+                ? 'slots are for ladder policies; name the role itself'
+                : 'name a declared role',
+            },
+          );
         } else if (!this.roleById.has(ref)) {
           this.unknown([...refsPath, i], 'role', ref, roleIds);
         } else {
@@ -397,20 +466,34 @@ class Resolver {
       return undefined;
     }
     const { ladder } = source;
-    const level = this.levelIndex(ladder, unit.level, [...path, 'level']);
-    const target = unit.target === undefined ? level : this.levelIndex(ladder, unit.target, [...path, 'target']);
-    if (level === undefined || target === undefined) return undefined;
+    // A bad level reference is reported; the rest of the unit is still checked, from level 0.
+    const level = this.levelIndex(ladder, unit.level, [...path, 'level']) ?? 0;
+    const target =
+      unit.target === undefined
+        ? level
+        : (this.levelIndex(ladder, unit.target, [...path, 'target']) ?? level);
     if (target < level) {
-      this.warn([...path, 'target'], 'charter/target-below-level', `the target is below the current level of '${unit.id}'`, {
-        hint: 'moving a slider back toward centralization needs the consent of those who decide at the current level',
-      });
+      this.warn(
+        [...path, 'target'],
+        'charter/target-below-level',
+        `the target is below the current level of '${unit.id}'`,
+        {
+          hint: 'moving a slider back toward centralization needs the consent of those who decide at the current level',
+        },
+      );
     }
     const reach = Math.max(level, target);
 
-    for (const key of Object.keys(unit.policies ?? {})) this.levelIndex(ladder, key, [...path, 'policies', key], true);
-    for (const key of Object.keys(unit.readiness ?? {})) this.levelIndex(ladder, key, [...path, 'readiness', key], true);
+    for (const key of Object.keys(unit.policies ?? {}))
+      this.levelIndex(ladder, key, [...path, 'policies', key], true);
+    for (const key of Object.keys(unit.readiness ?? {}))
+      this.levelIndex(ladder, key, [...path, 'readiness', key], true);
 
-    const resolveParties = (refs: readonly string[] | undefined, refsPath: Path, levelIndex: number): Party[] => {
+    const resolveParties = (
+      refs: readonly string[] | undefined,
+      refsPath: Path,
+      levelIndex: number,
+    ): Party[] => {
       const parties: Party[] = [];
       for (const [i, ref] of (refs ?? []).entries()) {
         if (ref === 'members' || ref === 'anyone') {
@@ -435,7 +518,10 @@ class Resolver {
             }
           } else {
             this.error([...refsPath, i], 'charter/unknown-slot', `unknown slot '${ref}'`, {
-              hint: suggestionHint({ input: slot, candidates: SLOTS, noun: 'slot' }).replace(/'(\w+)'/g, "'$$$1'"),
+              hint: suggestionHint({ input: slot, candidates: SLOTS, noun: 'slot' }).replace(
+                /'(\w+)'/g,
+                "'$$$1'",
+              ),
             });
           }
         } else if (this.roleById.has(ref)) {
@@ -446,20 +532,29 @@ class Resolver {
       }
       // The same role reached through two slots counts once.
       return parties.filter(
-        (p, i) => parties.findIndex((q) => q.kind === p.kind && (q.kind !== 'role' || p.kind !== 'role' || q.role === p.role)) === i,
+        (p, i) =>
+          parties.findIndex(
+            (q) => q.kind === p.kind && (q.kind !== 'role' || p.kind !== 'role' || q.role === p.role),
+          ) === i,
       );
     };
 
     const levels: UnitLevel[] = ladder.levels.map((ladderLevel, levelIndex) => {
       const override = unit.policies?.[ladderLevel.id] ?? unit.policies?.[String(levelIndex)];
-      const overridePath: Path = [...path, 'policies', unit.policies?.[ladderLevel.id] ? ladderLevel.id : String(levelIndex)];
-      const basePath: Path = source.path === undefined ? [...path, 'ladder'] : [...source.path, 'levels', levelIndex, 'policy'];
+      const overridePath: Path = [
+        ...path,
+        'policies',
+        unit.policies?.[ladderLevel.id] ? ladderLevel.id : String(levelIndex),
+      ];
+      const basePath: Path =
+        source.path === undefined ? [...path, 'ladder'] : [...source.path, 'levels', levelIndex, 'policy'];
       const merged: PolicyInput = { ...ladderLevel.policy, ...override };
       const fieldPath = (field: string): Path => {
         if (override !== undefined && Object.hasOwn(override, field)) return [...overridePath, field];
         return source.path === undefined ? basePath : [...basePath, field];
       };
-      const partiesAt = (field: 'propose' | 'deciders') => resolveParties(merged[field], fieldPath(field), levelIndex);
+      const partiesAt = (field: 'propose' | 'deciders') =>
+        resolveParties(merged[field], fieldPath(field), levelIndex);
       const deciders = partiesAt('deciders');
       const propose = merged.propose === undefined ? deciders : partiesAt('propose');
       const weight = toWeight(merged.weight) ?? this.roleWeight(deciders);
@@ -470,9 +565,14 @@ class Resolver {
         this.reportPolicyProblems(merged, overridePath, override, weight.kind !== 'equal');
       } else if (merged.method === 'quadratic' && weight.kind === 'equal') {
         // The ladder's policy leaves the weight to the deciding role, which for this unit is unweighted.
-        this.error(fieldPath('method'), 'charter/policy-quadratic-needs-weight', `quadratic voting for '${unit.id}' needs a token or reputation weight`, {
-          hint: "give the deciding role a 'weight:', or override the level's policy with one",
-        });
+        this.error(
+          fieldPath('method'),
+          'charter/policy-quadratic-needs-weight',
+          `quadratic voting for '${unit.id}' needs a token or reputation weight`,
+          {
+            hint: "give the deciding role a 'weight:', or override the level's policy with one",
+          },
+        );
       }
       const consultation =
         merged.consultation === undefined
@@ -482,7 +582,11 @@ class Resolver {
               with:
                 merged.consultation.with === undefined
                   ? [{ kind: 'members' as const }]
-                  : resolveParties(merged.consultation.with, [...fieldPath('consultation'), 'with'], levelIndex),
+                  : resolveParties(
+                      merged.consultation.with,
+                      [...fieldPath('consultation'), 'with'],
+                      levelIndex,
+                    ),
             };
       const veto =
         merged.veto === undefined
@@ -504,7 +608,9 @@ class Resolver {
         ...(consultation === undefined ? {} : { consultation }),
         ...(veto === undefined ? {} : { veto }),
         timelock: merged.timelock === undefined ? 0 : seconds(merged.timelock),
-        ...(merged.lateQuorumExtension === undefined ? {} : { lateQuorumExtension: seconds(merged.lateQuorumExtension) }),
+        ...(merged.lateQuorumExtension === undefined
+          ? {}
+          : { lateQuorumExtension: seconds(merged.lateQuorumExtension) }),
         rationale: merged.rationale ?? 'optional',
       };
       const context = { unit, path };
@@ -513,7 +619,9 @@ class Resolver {
           ? undefined
           : this.resolveCriterion(
               ladderLevel.requirements,
-              source.path === undefined ? [...path, 'ladder'] : [...source.path, 'levels', levelIndex, 'requirements'],
+              source.path === undefined
+                ? [...path, 'ladder']
+                : [...source.path, 'levels', levelIndex, 'requirements'],
               context,
             );
       const ladderReadiness =
@@ -521,13 +629,17 @@ class Resolver {
           ? undefined
           : this.resolveCriterion(
               ladderLevel.readiness,
-              source.path === undefined ? [...path, 'ladder'] : [...source.path, 'levels', levelIndex, 'readiness'],
+              source.path === undefined
+                ? [...path, 'ladder']
+                : [...source.path, 'levels', levelIndex, 'readiness'],
               context,
             );
       const ownKey = unit.readiness?.[ladderLevel.id] !== undefined ? ladderLevel.id : String(levelIndex);
       const ownInput = unit.readiness?.[ownKey];
       const ownReadiness =
-        ownInput === undefined ? undefined : this.resolveCriterion(ownInput, [...path, 'readiness', ownKey], context);
+        ownInput === undefined
+          ? undefined
+          : this.resolveCriterion(ownInput, [...path, 'readiness', ownKey], context);
       const parts = [ladderReadiness, ownReadiness].filter((c): c is Criterion => c !== undefined);
       const readiness: Criterion | undefined = parts.length <= 1 ? parts[0] : { kind: 'all', of: parts };
       return {
@@ -573,22 +685,33 @@ class Resolver {
       const commitmentPath = [...path, 'commitments', i];
       const commitmentLevel = this.levelIndex(ladder, commitment.level, [...commitmentPath, 'level']);
       if (commitment.by === undefined && commitment.when === undefined) {
-        this.error(commitmentPath, 'charter/commitment-without-deadline', 'a commitment needs a date or a trigger', {
-          hint: "add 'by: 2027-06-30' or 'when: { … }'",
-        });
+        this.error(
+          commitmentPath,
+          'charter/commitment-without-deadline',
+          'a commitment needs a date or a trigger',
+          {
+            hint: "add 'by: 2027-06-30' or 'when: { … }'",
+          },
+        );
       }
       const when =
         commitment.when === undefined
           ? undefined
           : this.resolveCriterion(commitment.when, [...commitmentPath, 'when'], { unit, path });
       if (commitmentLevel === undefined) return;
-      const id = commitment.id ?? `${unit.id}-${ladder.levels[commitmentLevel]!.id}${i === 0 ? '' : `-${i + 1}`}`;
+      const id =
+        commitment.id ?? `${unit.id}-${ladder.levels[commitmentLevel]!.id}${i === 0 ? '' : `-${i + 1}`}`;
       const earlier = commitmentIds.get(id);
       if (earlier !== undefined) {
-        this.error([...commitmentPath, commitment.id === undefined ? 'level' : 'id'], 'charter/duplicate-id', `commitment '${id}' is declared twice`, {
-          hint: 'give each commitment its own id',
-          related: { path: [...path, 'commitments', earlier], message: 'first declared here' },
-        });
+        this.error(
+          [...commitmentPath, commitment.id === undefined ? 'level' : 'id'],
+          'charter/duplicate-id',
+          `commitment '${id}' is declared twice`,
+          {
+            hint: 'give each commitment its own id',
+            related: { path: [...path, 'commitments', earlier], message: 'first declared here' },
+          },
+        );
       }
       commitmentIds.set(id, i);
       commitments.push({
@@ -673,7 +796,9 @@ class Resolver {
       return of === undefined ? undefined : { kind: 'not', of };
     }
     if ('metric' in criterion) {
-      const comparisons = (['atLeast', 'atMost', 'above', 'below'] as const).filter((k) => criterion[k] !== undefined);
+      const comparisons = (['atLeast', 'atMost', 'above', 'below'] as const).filter(
+        (k) => criterion[k] !== undefined,
+      );
       const unitId = criterion.unit ?? context.unit.id;
       let ok = true;
       if (!this.metricIds.has(criterion.metric)) {
@@ -685,9 +810,14 @@ class Resolver {
         ok = false;
       }
       if (comparisons.length !== 1) {
-        this.error(path, 'charter/metric-comparison', `a metric criterion needs exactly one comparison, found ${comparisons.length}`, {
-          hint: 'use one of atLeast, atMost, above, below — or combine criteria with all',
-        });
+        this.error(
+          path,
+          'charter/metric-comparison',
+          `a metric criterion needs exactly one comparison, found ${comparisons.length}`,
+          {
+            hint: 'use one of atLeast, atMost, above, below — or combine criteria with all',
+          },
+        );
         ok = false;
       }
       const key = comparisons[0];
@@ -704,7 +834,8 @@ class Resolver {
       };
     }
     if ('timeAtLevel' in criterion) return { kind: 'time-at-level', seconds: seconds(criterion.timeAtLevel) };
-    if ('decisionsAtLevel' in criterion) return { kind: 'decisions-at-level', count: criterion.decisionsAtLevel };
+    if ('decisionsAtLevel' in criterion)
+      return { kind: 'decisions-at-level', count: criterion.decisionsAtLevel };
     if ('checklist' in criterion) {
       return {
         kind: 'checklist',
@@ -729,9 +860,14 @@ class Resolver {
         return undefined;
       }
       if (criterion.minMembers === undefined && criterion.minThreshold === undefined) {
-        this.error(path, 'charter/empty-role-criterion', 'a role criterion needs minMembers or minThreshold', {
-          hint: 'e.g. { role: security-council, minMembers: 8, minThreshold: 75% }',
-        });
+        this.error(
+          path,
+          'charter/empty-role-criterion',
+          'a role criterion needs minMembers or minThreshold',
+          {
+            hint: 'e.g. { role: security-council, minMembers: 8, minThreshold: 75% }',
+          },
+        );
         return undefined;
       }
       return {
@@ -751,21 +887,33 @@ class Resolver {
       if (party.kind !== 'role') continue;
       const role = this.roleById.get(party.role)!;
       if (!role.open && role.members.length === 0) {
-        this.error([...path, 'level'], 'charter/empty-electorate', `no one can decide for '${unit.id}': role '${role.id}' has no members`, {
-          hint: `list members under role '${role.id}', or mark it 'open: true' if membership comes from holdings`,
-        });
+        this.error(
+          [...path, 'level'],
+          'charter/empty-electorate',
+          `no one can decide for '${unit.id}': role '${role.id}' has no members`,
+          {
+            hint: `list members under role '${role.id}', or mark it 'open: true' if membership comes from holdings`,
+          },
+        );
       }
     }
-    const scores = unit.levels.map((level) => decentralizationScore({ policy: level.policy, roles: this.roleById }));
+    const scores = unit.levels.map((level) =>
+      decentralizationScore({ policy: level.policy, roles: this.roleById }),
+    );
     for (let i = 1; i <= Math.max(unit.level, unit.target); i++) {
       if (scores[i]! < scores[i - 1]!) {
         const slot = BINDABLE_SLOTS.find((s) => bindingPaths[s] !== undefined);
-        this.warn([...path, 'ladder'], 'charter/ladder-order', `level '${unit.levels[i]!.id}' of '${unit.id}' is more centralized than '${unit.levels[i - 1]!.id}' below it`, {
-          hint:
-            slot === undefined
-              ? 'order the ladder from most centralized to most decentralized'
-              : 'check which roles fill the slots: a council or community role should be wider than the team',
-        });
+        this.warn(
+          [...path, 'ladder'],
+          'charter/ladder-order',
+          `level '${unit.levels[i]!.id}' of '${unit.id}' is more centralized than '${unit.levels[i - 1]!.id}' below it`,
+          {
+            hint:
+              slot === undefined
+                ? 'order the ladder from most centralized to most decentralized'
+                : 'check which roles fill the slots: a council or community role should be wider than the team',
+          },
+        );
         break;
       }
     }
@@ -774,7 +922,8 @@ class Resolver {
   private checkCycles(units: readonly Unit[]): void {
     const cycle = findDependencyCycle({ units });
     if (cycle === undefined || cycle.length === 0) return;
-    const at = (unitId: string, level: number) => `${unitId}@${units.find((u) => u.id === unitId)!.levels[level]!.id}`;
+    const at = (unitId: string, level: number) =>
+      `${unitId}@${units.find((u) => u.id === unitId)!.levels[level]!.id}`;
     const first = cycle[0]!;
     const entry = this.unitInputById.get(first.unit)!;
     this.error(

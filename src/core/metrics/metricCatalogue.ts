@@ -20,7 +20,13 @@ export const BUILT_IN_METRICS: readonly BuiltInMetric[] = [
     unit: 'share',
     source: 'log',
   },
-  { id: 'decisions', name: 'Decisions', description: 'Decisions completed in the window.', unit: 'count', source: 'log' },
+  {
+    id: 'decisions',
+    name: 'Decisions',
+    description: 'Decisions completed in the window.',
+    unit: 'count',
+    source: 'log',
+  },
   {
     id: 'distinct-proposers',
     name: 'Distinct proposers',

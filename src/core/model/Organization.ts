@@ -71,7 +71,10 @@ export type Weight =
   | { readonly kind: 'reputation'; readonly name: string };
 
 /** One party in an electorate: a role, every member, or anyone who signs. */
-export type Party = { readonly kind: 'role'; readonly role: string } | { readonly kind: 'members' } | { readonly kind: 'anyone' };
+export type Party =
+  | { readonly kind: 'role'; readonly role: string }
+  | { readonly kind: 'members' }
+  | { readonly kind: 'anyone' };
 
 /**
  * A decision policy with every reference resolved. Durations are seconds; a missing optional
@@ -112,9 +115,19 @@ export type Criterion =
     }
   | { readonly kind: 'time-at-level'; readonly seconds: number }
   | { readonly kind: 'decisions-at-level'; readonly count: number }
-  | { readonly kind: 'checklist'; readonly id: string; readonly text: string; readonly evidenceRequired: boolean }
+  | {
+      readonly kind: 'checklist';
+      readonly id: string;
+      readonly text: string;
+      readonly evidenceRequired: boolean;
+    }
   | { readonly kind: 'unit-level'; readonly unit: string; readonly level: number }
-  | { readonly kind: 'role'; readonly role: string; readonly minMembers?: number; readonly minThreshold?: Ratio }
+  | {
+      readonly kind: 'role';
+      readonly role: string;
+      readonly minMembers?: number;
+      readonly minThreshold?: Ratio;
+    }
   | { readonly kind: 'exit-window'; readonly seconds: number };
 
 /** A ladder as declared: level policies may still name slots, bound per unit. */

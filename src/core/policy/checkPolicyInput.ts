@@ -97,7 +97,11 @@ export function checkPolicyInput(args: { policy: PolicyInput; weighted: boolean 
         });
       }
     }
-  } else if (policy.lateQuorumExtension !== undefined && policy.quorum === undefined && policy.minVoters === undefined) {
+  } else if (
+    policy.lateQuorumExtension !== undefined &&
+    policy.quorum === undefined &&
+    policy.minVoters === undefined
+  ) {
     problems.push({
       field: 'lateQuorumExtension',
       code: 'policy/unused-field',

@@ -24,7 +24,8 @@ export function decentralizationScore(args: { policy: Policy; roles: ReadonlyMap
   const { policy, roles } = args;
   if (policy.method === 'single-owner') return 0;
   // Under the advice process and optimistic approval the proposer decides (subject to advice or veto).
-  const decide = policy.method === 'advice' || policy.method === 'optimistic' ? policy.propose : policy.deciders;
+  const decide =
+    policy.method === 'advice' || policy.method === 'optimistic' ? policy.propose : policy.deciders;
   const rank = widest(decide, roles);
   const consulted = policy.consultation === undefined ? 0 : 0.5;
   const vetoed = policy.veto !== undefined && widest(policy.veto.by, roles) < rank ? 0.25 : 0;

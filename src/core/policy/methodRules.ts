@@ -64,7 +64,8 @@ export const METHOD_RULES: Readonly<Record<MethodName, MethodRule>> = {
     needsWeightedElectorate: false,
   },
   'ranked-choice': {
-    counting: 'by ranked choice (instant runoff): the option with fewest first preferences is eliminated until one has a majority',
+    counting:
+      'by ranked choice (instant runoff): the option with fewest first preferences is eliminated until one has a majority',
     counted: true,
     needsPeriod: true,
     threshold: 'forbidden',

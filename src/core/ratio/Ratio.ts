@@ -30,7 +30,7 @@ function parseDecimal(text: string): Ratio | undefined {
   return makeRatio(BigInt(match[1]! + fraction), 10n ** BigInt(fraction.length));
 }
 
-const HINT = "write a fraction like 2/3, a percentage like 66.7%, or a decimal like 0.5";
+const HINT = 'write a fraction like 2/3, a percentage like 66.7%, or a decimal like 0.5';
 
 /**
  * Reads a ratio written as a decimal (`0.5`), a percentage (`'4%'`) or a fraction (`'2/3'`);

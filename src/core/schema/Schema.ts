@@ -107,9 +107,14 @@ function typeIssue(path: Path, expected: string, value: unknown): SchemaIssue {
   return { path, code: 'charter/wrong-type', message: `expected ${expected}, found ${describeValue(value)}` };
 }
 
-class StringSchema<T extends string = string> extends Schema<T> {
+export class StringSchema<T extends string = string> extends Schema<T> {
   constructor(
-    private readonly options: { pattern?: RegExp; patternHint?: string; minLength?: number; maxLength?: number },
+    private readonly options: {
+      pattern?: RegExp;
+      patternHint?: string;
+      minLength?: number;
+      maxLength?: number;
+    },
   ) {
     super();
   }
@@ -159,7 +164,7 @@ class StringSchema<T extends string = string> extends Schema<T> {
   }
 }
 
-class EnumSchema<T extends string> extends Schema<T> {
+export class EnumSchema<T extends string> extends Schema<T> {
   constructor(
     private readonly values: readonly T[],
     private readonly noun: string,
@@ -191,7 +196,7 @@ class EnumSchema<T extends string> extends Schema<T> {
   }
 }
 
-class NumberSchema extends Schema<number> {
+export class NumberSchema extends Schema<number> {
   constructor(private readonly options: { integer?: boolean; min?: number; max?: number }) {
     super();
   }
@@ -202,7 +207,11 @@ class NumberSchema extends Schema<number> {
     return typeof value === 'number';
   }
   protected check(value: unknown, path: Path, issues: SchemaIssue[]): boolean {
-    if (typeof value !== 'number' || !Number.isFinite(value) || (this.options.integer && !Number.isInteger(value))) {
+    if (
+      typeof value !== 'number' ||
+      !Number.isFinite(value) ||
+      (this.options.integer && !Number.isInteger(value))
+    ) {
       issues.push(typeIssue(path, this.expected(), value));
       return false;
     }
@@ -214,7 +223,11 @@ class NumberSchema extends Schema<number> {
           : min !== undefined
             ? `at least ${min}`
             : `at most ${max}`;
-      issues.push({ path, code: 'charter/out-of-range', message: `${value} is out of range: must be ${range}` });
+      issues.push({
+        path,
+        code: 'charter/out-of-range',
+        message: `${value} is out of range: must be ${range}`,
+      });
       return false;
     }
     return true;
@@ -229,7 +242,7 @@ class NumberSchema extends Schema<number> {
   }
 }
 
-class BooleanSchema extends Schema<boolean> {
+export class BooleanSchema extends Schema<boolean> {
   expected(): string {
     return 'true or false';
   }
@@ -246,7 +259,7 @@ class BooleanSchema extends Schema<boolean> {
   }
 }
 
-class ArraySchema<T> extends Schema<T[]> {
+export class ArraySchema<T> extends Schema<T[]> {
   constructor(
     private readonly item: Schema<T>,
     private readonly options: { minItems?: number; maxItems?: number },
@@ -269,11 +282,16 @@ class ArraySchema<T> extends Schema<T[]> {
       issues.push({
         path,
         code: 'charter/too-few',
-        message: minItems === 1 ? 'the list must not be empty' : `the list needs at least ${minItems} entries`,
+        message:
+          minItems === 1 ? 'the list must not be empty' : `the list needs at least ${minItems} entries`,
       });
     }
     if (maxItems !== undefined && value.length > maxItems) {
-      issues.push({ path, code: 'charter/too-many', message: `the list may hold at most ${maxItems} entries` });
+      issues.push({
+        path,
+        code: 'charter/too-many',
+        message: `the list may hold at most ${maxItems} entries`,
+      });
     }
     let ok = true;
     for (let i = 0; i < value.length; i++) ok = this.item.validate(value[i], [...path, i], issues) && ok;
@@ -382,7 +400,7 @@ export class ObjectSchema<S extends Shape> extends Schema<InferShape<S>> {
   }
 }
 
-class RecordSchema<T> extends Schema<Record<string, T>> {
+export class RecordSchema<T> extends Schema<Record<string, T>> {
   constructor(
     private readonly value: Schema<T>,
     private readonly noun: string,
@@ -401,7 +419,8 @@ class RecordSchema<T> extends Schema<Record<string, T>> {
       return false;
     }
     let ok = true;
-    for (const [key, entry] of Object.entries(value)) ok = this.value.validate(entry, [...path, key], issues) && ok;
+    for (const [key, entry] of Object.entries(value))
+      ok = this.value.validate(entry, [...path, key], issues) && ok;
     return ok;
   }
   protected render(context: JsonSchemaContext): JsonSchema {
@@ -409,7 +428,7 @@ class RecordSchema<T> extends Schema<Record<string, T>> {
   }
 }
 
-class UnionSchema<T> extends Schema<T> {
+export class UnionSchema<T> extends Schema<T> {
   constructor(
     private readonly branches: readonly Schema<T>[],
     private readonly noun: string,
@@ -433,7 +452,9 @@ class UnionSchema<T> extends Schema<T> {
     // the most precise report, so its own issues are reported.
     const fitting =
       candidates.length > 1 && isMapping(value)
-        ? candidates.filter((b) => b instanceof ObjectSchema && Object.keys(value).every((k) => b.keys.includes(k)))
+        ? candidates.filter(
+            (b) => b instanceof ObjectSchema && Object.keys(value).every((k) => b.keys.includes(k)),
+          )
         : candidates;
     if (fitting.length === 1) return fitting[0]!.validate(value, path, issues);
     issues.push(typeIssue(path, this.noun, value));
@@ -448,7 +469,7 @@ class UnionSchema<T> extends Schema<T> {
  * A union of mappings told apart by which key they carry: `{ all: [...] }`, `{ metric: ... }`.
  * The first variant whose key is present is the one checked, so errors speak of that variant.
  */
-class KeyedUnionSchema<T> extends Schema<T> {
+export class KeyedUnionSchema<T> extends Schema<T> {
   constructor(
     private readonly variants: readonly (readonly [string, Schema<unknown>])[],
     private readonly noun: string,
@@ -470,7 +491,8 @@ class KeyedUnionSchema<T> extends Schema<T> {
     if (variant === undefined) {
       const keys = this.variants.map(([key]) => key);
       const written = Object.keys(value);
-      const close = written.length > 0 ? suggestionHint({ input: written[0]!, candidates: keys, noun: 'key' }) : '';
+      const close =
+        written.length > 0 ? suggestionHint({ input: written[0]!, candidates: keys, noun: 'key' }) : '';
       issues.push({
         path,
         code: 'charter/unknown-variant',
@@ -487,7 +509,7 @@ class KeyedUnionSchema<T> extends Schema<T> {
 }
 
 /** A named, possibly recursive schema, rendered once under `$defs`. */
-class RefSchema<T> extends Schema<T> {
+export class RefSchema<T> extends Schema<T> {
   private target: Schema<T> | undefined;
   constructor(
     private readonly name: string,
@@ -536,7 +558,11 @@ export const s = {
 };
 
 /** Renders a root schema as a complete JSON Schema (draft 2020-12) document. */
-export function toJsonSchemaDocument(args: { schema: Schema<unknown>; id: string; title: string }): JsonSchema {
+export function toJsonSchemaDocument(args: {
+  schema: Schema<unknown>;
+  id: string;
+  title: string;
+}): JsonSchema {
   const context: JsonSchemaContext = { defs: {} };
   const root = args.schema.toJsonSchema(context);
   return {

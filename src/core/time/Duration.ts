@@ -5,9 +5,7 @@
  * Months and years are refused: their length varies, and a veto window or a timelock must mean the
  * same number of seconds whenever it is read.
  */
-export type DurationParse =
-  | { ok: true; seconds: number }
-  | { ok: false; reason: string; hint: string };
+export type DurationParse = { ok: true; seconds: number } | { ok: false; reason: string; hint: string };
 
 const ISO = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 const SHORT = /^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
@@ -49,19 +47,23 @@ export function parseDuration(text: string): DurationParse {
 }
 
 /**
- * Renders seconds in the short form, largest units first: `formatDuration(129600)` is `'1d 12h'`.
- * Zero renders as `'0s'`.
+ * Renders seconds in the short form, largest units first, without weeks (7d reads more plainly
+ * than 1w): `formatDuration(129600)` is `'1d 12h'`. Zero renders as `'0s'`.
  */
 export function formatDuration(seconds: number): string {
   if (seconds === 0) return '0s';
-  const names = ['w', 'd', 'h', 'm', 's'] as const;
+  const units: [number, string][] = [
+    [86_400, 'd'],
+    [3_600, 'h'],
+    [60, 'm'],
+    [1, 's'],
+  ];
   const parts: string[] = [];
   let rest = seconds;
-  for (let i = 0; i < UNIT_SECONDS.length; i++) {
-    const size = UNIT_SECONDS[i]!;
+  for (const [size, name] of units) {
     const count = Math.floor(rest / size);
     if (count > 0) {
-      parts.push(`${count}${names[i]}`);
+      parts.push(`${count}${name}`);
       rest -= count * size;
     }
   }

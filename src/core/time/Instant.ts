@@ -45,7 +45,11 @@ export function parseInstant(text: string): InstantParse {
     minute > 59 ||
     second > 59
   ) {
-    return { ok: false, reason: `'${text}' is not a real calendar date or time`, hint: 'check the day and month' };
+    return {
+      ok: false,
+      reason: `'${text}' is not a real calendar date or time`,
+      hint: 'check the day and month',
+    };
   }
   const offset = parts[8];
   let offsetMinutes = 0;
@@ -54,7 +58,11 @@ export function parseInstant(text: string): InstantParse {
     const hours = Number(offset.slice(1, 3));
     const minutes = Number(offset.slice(4, 6));
     if (hours > 23 || minutes > 59) {
-      return { ok: false, reason: `'${text}' has an impossible offset ${offset}`, hint: 'offsets run from -23:59 to +23:59' };
+      return {
+        ok: false,
+        reason: `'${text}' has an impossible offset ${offset}`,
+        hint: 'offsets run from -23:59 to +23:59',
+      };
     }
     offsetMinutes = sign * (hours * 60 + minutes);
   }

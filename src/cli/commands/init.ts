@@ -1,0 +1,58 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { Command } from 'commander';
+import { loadCharter } from '../../core/charter/loadCharter.js';
+import { usageError } from '../CliError.js';
+import { defaultStyle, printJson } from '../output.js';
+import { packagePaths } from '../packagePaths.js';
+import { DEFAULT_CHARTER } from '../readCharter.js';
+import { findTemplate } from '../templates.js';
+
+/**
+ * The first line of every generated charter: it points editors running the YAML language server
+ * at the JSON Schema, so they complete keys and flag mistakes as the user types.
+ */
+export function schemaComment(charterDir: string): string {
+  const path = relative(charterDir, packagePaths.schema).split('\\').join('/');
+  return `# yaml-language-server: $schema=${path.startsWith('.') ? path : `./${path}`}\n`;
+}
+
+export function registerInit(program: Command): void {
+  program
+    .command('init')
+    .description('write a new devolve.yaml from a template')
+    .requiredOption('-t, --template <name>', 'the template (see `devolve templates`)')
+    .option('-d, --dir <dir>', 'the directory to write it in', '.')
+    .option('--force', 'overwrite an existing charter')
+    .option('--json', 'print the result as JSON')
+    .action(async (options: { template: string; dir: string; force?: boolean; json?: boolean }) => {
+      const template = await findTemplate(options.template);
+      await mkdir(options.dir, { recursive: true });
+      const file = join(options.dir, DEFAULT_CHARTER);
+      const text = schemaComment(options.dir) + template.text;
+      try {
+        await writeFile(file, text, { flag: options.force ? 'w' : 'wx' });
+      } catch (cause) {
+        if ((cause as NodeJS.ErrnoException).code === 'EEXIST') {
+          throw usageError({
+            code: 'charter-exists',
+            message: `${file} already exists`,
+            hint: 'keep it, choose another --dir, or pass --force to overwrite it',
+          });
+        }
+        throw cause;
+      }
+      const load = loadCharter({ text, file });
+      const units = load.ok ? load.organization.units.length : 0;
+      if (options.json) {
+        printJson({ file, template: template.name, units });
+        return;
+      }
+      const style = defaultStyle();
+      console.log(`${style.green('✓')} wrote ${file} from template '${template.name}' (${units} units)`);
+      const where = options.dir === '.' ? '' : ` ${file}`;
+      console.log(
+        style.dim(`Next: devolve status${where} · devolve explain <unit>${where} · devolve check${where}`),
+      );
+    });
+}
