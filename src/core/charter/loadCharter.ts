@@ -12,10 +12,11 @@ import {
   YAMLParseError,
 } from 'yaml';
 import type { Organization } from '../model/Organization.js';
-import type { Path, SchemaIssue } from '../schema/Schema.js';
-import { type CharterInput, charterSchema } from './charterSchema.js';
-import { pruneInvalid } from './pruneInvalid.js';
-import { type ResolveIssue, resolveCharter } from './resolveCharter.js';
+import type { Path } from '../schema/Schema.js';
+import type { CharterInput } from './charterSchema.js';
+import { checkCharterValue } from './checkCharterValue.js';
+import { formatPath } from './formatPath.js';
+import type { ResolveIssue } from './resolveCharter.js';
 
 /** A problem in a charter, located in its file. Lines and columns count from 1. */
 export interface CharterIssue {
@@ -102,24 +103,12 @@ export function loadCharter(args: { text: string; file: string }): CharterLoad {
   }
 
   const locate = (path: Path, onKey = false) => at(offsetOf(document, path, onKey));
-  const schemaIssues: SchemaIssue[] = [];
-  const valid = charterSchema.validate(value, [], schemaIssues);
-  const schemaErrors = schemaIssues.map((issue) =>
-    toCharterIssue({ ...issue, severity: 'error' }, file, locate),
-  );
-  // With schema errors, cross-references are still checked on the entries that passed, so one run
-  // reports everything; the entries set aside are not blamed twice.
-  const pruned = valid
-    ? { input: value as CharterInput, setAside: undefined }
-    : pruneInvalid({ value, issues: schemaIssues });
-  if (pruned === undefined) return { ok: false, errors: schemaErrors, warnings: syntax };
-  const resolved = resolveCharter(pruned.input, pruned.setAside);
-  const located = resolved.issues.map((issue) => toCharterIssue(issue, file, locate));
-  const errors = [...schemaErrors, ...located.filter((issue) => issue.severity === 'error')].sort(byPosition);
+  const checked = checkCharterValue({ value });
+  const located = checked.issues.map((issue) => toCharterIssue(issue, file, locate));
+  const errors = located.filter((issue) => issue.severity === 'error').sort(byPosition);
   const warnings = [...syntax, ...located.filter((issue) => issue.severity === 'warning')].sort(byPosition);
-  if (!valid || resolved.organization === undefined || errors.length > 0)
-    return { ok: false, errors, warnings };
-  return { ok: true, organization: resolved.organization, input: pruned.input, warnings };
+  if (checked.valid === undefined || errors.length > 0) return { ok: false, errors, warnings };
+  return { ok: true, organization: checked.valid.organization, input: checked.valid.input, warnings };
 }
 
 function byPosition(a: CharterIssue, b: CharterIssue): number {
@@ -173,13 +162,6 @@ function toCharterIssue(
       ? {}
       : { related: { ...locate(issue.related.path), message: issue.related.message } }),
   };
-}
-
-/** `['units', 2, 'level']` → `units[2].level`. */
-export function formatPath(path: Path): string {
-  return path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`))
-    .join('');
 }
 
 /**

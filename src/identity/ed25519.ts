@@ -1,0 +1,71 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
+
+/**
+ * Ed25519 identities, through Node's own crypto. A public identity is written
+ * `ed25519:<base64url of the 32-byte public key>`; the secret is the base64url 32-byte seed.
+ */
+export interface Ed25519KeyPair {
+  /** `ed25519:<base64url>` — what charters and actions carry. */
+  readonly publicKey: string;
+  /** base64url of the 32-byte private seed. Keep it in the key file, nowhere else. */
+  readonly secret: string;
+}
+
+export const ED25519_PREFIX = 'ed25519:';
+
+export function generateEd25519(): Ed25519KeyPair {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const jwk = privateKey.export({ format: 'jwk' });
+  return { publicKey: `${ED25519_PREFIX}${publicKey.export({ format: 'jwk' }).x}`, secret: jwk.d! };
+}
+
+/** The public identity belonging to a secret seed. */
+export function ed25519PublicKeyOf(secret: string): string {
+  const key = createPublicKey(privateKeyObject(secret));
+  return `${ED25519_PREFIX}${key.export({ format: 'jwk' }).x}`;
+}
+
+/** PKCS#8 DER prefix of an Ed25519 private key (RFC 8410); the 32-byte seed follows it. */
+const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+function privateKeyObject(secret: string): KeyObject {
+  const seed = Buffer.from(secret, 'base64url');
+  if (seed.length !== 32) throw new RangeError('an Ed25519 secret is 32 bytes');
+  return createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+}
+
+/** Signs UTF-8 `text`; returns the base64url 64-byte signature. */
+export function signEd25519(args: { secret: string; text: string }): string {
+  return sign(null, Buffer.from(args.text, 'utf8'), privateKeyObject(args.secret)).toString('base64url');
+}
+
+const publicKeys = new Map<string, KeyObject>();
+
+/** The key object for a public identity, cached: building one costs more than a verification. */
+function publicKeyObject(publicKey: string): KeyObject | undefined {
+  let key = publicKeys.get(publicKey);
+  if (key === undefined) {
+    if (!publicKey.startsWith(ED25519_PREFIX)) return undefined;
+    const x = publicKey.slice(ED25519_PREFIX.length);
+    if (!/^[A-Za-z0-9_-]{43}$/.test(x)) return undefined;
+    try {
+      key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
+    } catch {
+      return undefined;
+    }
+    if (publicKeys.size > 10_000) publicKeys.clear();
+    publicKeys.set(publicKey, key);
+  }
+  return key;
+}
+
+/** True when `signature` (base64url) is `publicKey`'s signature of UTF-8 `text`. Never throws. */
+export function verifyEd25519(args: { publicKey: string; text: string; signature: string }): boolean {
+  const key = publicKeyObject(args.publicKey);
+  if (key === undefined || !/^[A-Za-z0-9_-]{86}$/.test(args.signature)) return false;
+  try {
+    return verify(null, Buffer.from(args.text, 'utf8'), key, Buffer.from(args.signature, 'base64url'));
+  } catch {
+    return false;
+  }
+}
