@@ -1,5 +1,5 @@
 import { parseRatio } from '../ratio/Ratio.js';
-import { type Infer, type Refusal, type Schema, s } from '../schema/Schema.js';
+import { type Infer, type Optional, type Refusal, type Schema, s } from '../schema/Schema.js';
 import { parseDuration } from '../time/Duration.js';
 import { parseInstant } from '../time/Instant.js';
 
@@ -164,9 +164,24 @@ const policyShape = {
   ),
 };
 
-/** A policy as written: every field optional, so a unit can override a few fields of a ladder's policy. */
-export const policyPatchSchema = () => s.object(policyShape, 'policy');
-export type PolicyInput = Infer<ReturnType<typeof policyPatchSchema>>;
+/** A policy as written in a ladder: every field optional (some methods need few). */
+export const policySchema = () => s.object(policyShape, 'policy');
+export type PolicyInput = Infer<ReturnType<typeof policySchema>>;
+
+type Nullable<S> = { [K in keyof S]: S[K] extends Optional<infer T> ? Optional<T | null> : S[K] };
+
+/**
+ * A unit's override of a ladder level's policy: the fields written replace the ladder's, and a
+ * field set to `null` removes the ladder's value (e.g. `veto: null` drops an inherited veto).
+ */
+export const policyOverrideSchema = () =>
+  s.object(
+    Object.fromEntries(
+      Object.entries(policyShape).map(([key, entry]) => [key, s.optional(s.nullable(entry.inner as Schema<unknown>))]),
+    ) as Nullable<typeof policyShape>,
+    'policy override',
+  );
+export type PolicyOverrideInput = Infer<ReturnType<typeof policyOverrideSchema>>;
 
 type Comparison = { atLeast?: number; atMost?: number; above?: number; below?: number };
 
@@ -181,7 +196,7 @@ export type CriterionInput =
   | { checklist: string; text: string; evidence?: 'required' | 'optional' }
   | { unit: string; atLeast: string | number }
   | { role: string; minMembers?: number; minThreshold?: number | string }
-  | { exitWindow: string };
+  | { exitWindow: string; withdrawalDelay?: string };
 
 const comparison = {
   atLeast: s.optional(s.number().describe('The metric must be ≥ this value.')),
@@ -268,7 +283,12 @@ export const criterionSchema: Schema<CriterionInput> = s.ref<CriterionInput>('Cr
           s.object(
             {
               exitWindow: durationSchema().describe(
-                "Least timelock of the level's policy: time users have to exit.",
+                "Least time users have to exit before a decision takes effect: the level's timelock, less any withdrawal delay.",
+              ),
+              withdrawalDelay: s.optional(
+                durationSchema().describe(
+                  'How long a withdrawal takes to complete (e.g. an optimistic rollup’s challenge period); it eats into the exit window.',
+                ),
               ),
             },
             'exit-window criterion',
@@ -374,10 +394,15 @@ const unitSchema = () =>
           .record(criterionSchema, 'readiness by level')
           .describe('Per level of this unit: what must hold before moving up to it.'),
       ),
+      requirements: s.optional(
+        s
+          .record(criterionSchema, 'requirements by level')
+          .describe("Per level of this unit: what must hold to be at it, on top of the ladder's requirements."),
+      ),
       policies: s.optional(
         s
-          .record(policyPatchSchema(), 'policy overrides by level')
-          .describe('Per level: fields that replace the ladder policy.'),
+          .record(policyOverrideSchema(), 'policy overrides by level')
+          .describe('Per level: fields that replace the ladder policy; null removes an inherited field.'),
       ),
       commitments: s.optional(
         s.array(

@@ -16,6 +16,7 @@ import type {
 } from '../model/Organization.js';
 import { checkPolicyInput } from '../policy/checkPolicyInput.js';
 import { decentralizationScore } from '../policy/decentralizationScore.js';
+import { mergePolicy } from '../policy/mergePolicy.js';
 import { parseRatio, type Ratio } from '../ratio/Ratio.js';
 import type { Path, SchemaIssue } from '../schema/Schema.js';
 import { suggestionHint } from '../text/didYouMean.js';
@@ -28,6 +29,7 @@ import {
   type CriterionInput,
   type LadderInput,
   type PolicyInput,
+  type PolicyOverrideInput,
   SLOTS,
   type UnitInput,
 } from './charterSchema.js';
@@ -49,6 +51,13 @@ export interface ResolveResult {
 }
 
 const RESERVED_PARTIES = ['members', 'anyone'] as const;
+
+/** The key under which a per-level map (policies, readiness, requirements) addresses a level: its id or its number. */
+function keyFor(map: Record<string, unknown> | undefined, levelId: string, index: number): string | undefined {
+  if (map === undefined) return undefined;
+  if (Object.hasOwn(map, levelId)) return levelId;
+  return Object.hasOwn(map, String(index)) ? String(index) : undefined;
+}
 
 // Durations, instants and ratios have passed the schema's refinements, so these cannot fail here.
 const seconds = (text: string): number => {
@@ -484,10 +493,11 @@ class Resolver {
     }
     const reach = Math.max(level, target);
 
-    for (const key of Object.keys(unit.policies ?? {}))
-      this.levelIndex(ladder, key, [...path, 'policies', key], true);
-    for (const key of Object.keys(unit.readiness ?? {}))
-      this.levelIndex(ladder, key, [...path, 'readiness', key], true);
+    for (const field of ['policies', 'readiness', 'requirements'] as const) {
+      for (const key of Object.keys(unit[field] ?? {})) {
+        this.levelIndex(ladder, /^\d+$/.test(key) ? Number(key) : key, [...path, field, key], true);
+      }
+    }
 
     const resolveParties = (
       refs: readonly string[] | undefined,
@@ -540,15 +550,12 @@ class Resolver {
     };
 
     const levels: UnitLevel[] = ladder.levels.map((ladderLevel, levelIndex) => {
-      const override = unit.policies?.[ladderLevel.id] ?? unit.policies?.[String(levelIndex)];
-      const overridePath: Path = [
-        ...path,
-        'policies',
-        unit.policies?.[ladderLevel.id] ? ladderLevel.id : String(levelIndex),
-      ];
+      const overrideKey = keyFor(unit.policies, ladderLevel.id, levelIndex);
+      const override = overrideKey === undefined ? undefined : unit.policies?.[overrideKey];
+      const overridePath: Path = [...path, 'policies', overrideKey ?? ladderLevel.id];
       const basePath: Path =
         source.path === undefined ? [...path, 'ladder'] : [...source.path, 'levels', levelIndex, 'policy'];
-      const merged: PolicyInput = { ...ladderLevel.policy, ...override };
+      const merged = mergePolicy({ base: ladderLevel.policy, override });
       const fieldPath = (field: string): Path => {
         if (override !== undefined && Object.hasOwn(override, field)) return [...overridePath, field];
         return source.path === undefined ? basePath : [...basePath, field];
@@ -614,34 +621,21 @@ class Resolver {
         rationale: merged.rationale ?? 'optional',
       };
       const context = { unit, path };
-      const requirements =
-        ladderLevel.requirements === undefined
-          ? undefined
-          : this.resolveCriterion(
-              ladderLevel.requirements,
-              source.path === undefined
-                ? [...path, 'ladder']
-                : [...source.path, 'levels', levelIndex, 'requirements'],
-              context,
-            );
-      const ladderReadiness =
-        ladderLevel.readiness === undefined
-          ? undefined
-          : this.resolveCriterion(
-              ladderLevel.readiness,
-              source.path === undefined
-                ? [...path, 'ladder']
-                : [...source.path, 'levels', levelIndex, 'readiness'],
-              context,
-            );
-      const ownKey = unit.readiness?.[ladderLevel.id] !== undefined ? ladderLevel.id : String(levelIndex);
-      const ownInput = unit.readiness?.[ownKey];
-      const ownReadiness =
-        ownInput === undefined
-          ? undefined
-          : this.resolveCriterion(ownInput, [...path, 'readiness', ownKey], context);
-      const parts = [ladderReadiness, ownReadiness].filter((c): c is Criterion => c !== undefined);
-      const readiness: Criterion | undefined = parts.length <= 1 ? parts[0] : { kind: 'all', of: parts };
+      const ladderPath = (field: string): Path =>
+        source.path === undefined ? [...path, 'ladder'] : [...source.path, 'levels', levelIndex, field];
+      // The ladder's criteria for a level and the unit's own hold together.
+      const combined = (field: 'requirements' | 'readiness'): Criterion | undefined => {
+        const fromLadder = ladderLevel[field];
+        const own = unit[field];
+        const ownKey = keyFor(own, ladderLevel.id, levelIndex);
+        const parts = [
+          fromLadder === undefined ? undefined : this.resolveCriterion(fromLadder, ladderPath(field), context),
+          ownKey === undefined ? undefined : this.resolveCriterion(own![ownKey]!, [...path, field, ownKey], context),
+        ].filter((c): c is Criterion => c !== undefined);
+        return parts.length <= 1 ? parts[0] : { kind: 'all', of: parts };
+      };
+      const requirements = combined('requirements');
+      const readiness = combined('readiness');
       return {
         index: levelIndex,
         id: ladderLevel.id,
@@ -767,7 +761,7 @@ class Resolver {
   private reportPolicyProblems(
     policy: PolicyInput,
     policyPath: Path,
-    override: PolicyInput | undefined,
+    override: PolicyOverrideInput | undefined,
     weighted: boolean | undefined,
   ): void {
     const isWeighted = weighted ?? (policy.weight === undefined || policy.weight !== 'equal');

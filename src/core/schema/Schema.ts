@@ -308,6 +308,25 @@ export class ArraySchema<T> extends Schema<T[]> {
   }
 }
 
+/** A value, or `null` — used where writing `null` means "remove what would be inherited". */
+export class NullableSchema<T> extends Schema<T | null> {
+  constructor(private readonly inner: Schema<T>) {
+    super();
+  }
+  expected(): string {
+    return `${this.inner.expected()} or null`;
+  }
+  accepts(value: unknown): boolean {
+    return value === null || this.inner.accepts(value);
+  }
+  protected check(value: unknown, path: Path, issues: SchemaIssue[]): boolean {
+    return value === null || this.inner.validate(value, path, issues);
+  }
+  protected render(context: JsonSchemaContext): JsonSchema {
+    return { anyOf: [this.inner.toJsonSchema(context), { type: 'null' }] };
+  }
+}
+
 /** Marks an object property as optional. */
 export class Optional<T> {
   constructor(readonly inner: Schema<T>) {}
@@ -550,6 +569,7 @@ export const s = {
   object: <S extends Shape>(shape: S, noun: string) => new ObjectSchema(shape, noun),
   record: <T>(value: Schema<T>, noun: string) => new RecordSchema(value, noun),
   optional: <T>(inner: Schema<T>) => new Optional(inner),
+  nullable: <T>(inner: Schema<T>) => new NullableSchema(inner),
   union: <B extends readonly Schema<unknown>[]>(branches: B, noun: string) =>
     new UnionSchema<Infer<B[number]>>(branches as unknown as readonly Schema<Infer<B[number]>>[], noun),
   keyed: <V extends readonly (readonly [string, Schema<unknown>])[]>(variants: V, noun: string) =>
