@@ -79,9 +79,14 @@ export function describeCriterion(args: {
         parts.push(`a threshold of at least ${formatRatio(criterion.minThreshold)}`);
       return { text: `${role?.name ?? criterion.role} has ${parts.join(' and ')}` };
     }
-    case 'exit-window':
+    case 'exit-window': {
+      const delay =
+        criterion.withdrawalDelay === 0
+          ? ''
+          : ` (the timelock, less a withdrawal delay of ${describeDuration(criterion.withdrawalDelay)})`;
       return {
-        text: `users have at least ${describeDuration(criterion.seconds)} to exit before a decision takes effect`,
+        text: `users have at least ${describeDuration(criterion.seconds)} to exit before a decision takes effect${delay}`,
       };
+    }
   }
 }
