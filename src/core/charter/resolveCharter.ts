@@ -871,7 +871,11 @@ class Resolver {
         ...(criterion.minThreshold === undefined ? {} : { minThreshold: ratio(criterion.minThreshold) }),
       };
     }
-    return { kind: 'exit-window', seconds: seconds(criterion.exitWindow) };
+    return {
+      kind: 'exit-window',
+      seconds: seconds(criterion.exitWindow),
+      withdrawalDelay: criterion.withdrawalDelay === undefined ? 0 : seconds(criterion.withdrawalDelay),
+    };
   }
 
   /** Checks what the charter alone decides about a unit's current level and its ladder's order. */

@@ -128,7 +128,7 @@ export type Criterion =
       readonly minMembers?: number;
       readonly minThreshold?: Ratio;
     }
-  | { readonly kind: 'exit-window'; readonly seconds: number };
+  | { readonly kind: 'exit-window'; readonly seconds: number; readonly withdrawalDelay: number };
 
 /** A ladder as declared: level policies may still name slots, bound per unit. */
 export interface Ladder {
@@ -146,7 +146,10 @@ export interface UnitLevel {
   readonly name: string;
   readonly summary?: string;
   readonly policy: Policy;
-  /** What must hold to be at this level. */
+  /**
+   * What must hold to be at this level: the ladder's and the unit's requirements together. Being at
+   * a level also means meeting the requirements of every level below it.
+   */
   readonly requirements?: Criterion;
   /** What must hold before moving up to this level: the ladder's and the unit's criteria together. */
   readonly readiness?: Criterion;
