@@ -177,7 +177,10 @@ type Nullable<S> = { [K in keyof S]: S[K] extends Optional<infer T> ? Optional<T
 export const policyOverrideSchema = () =>
   s.object(
     Object.fromEntries(
-      Object.entries(policyShape).map(([key, entry]) => [key, s.optional(s.nullable(entry.inner as Schema<unknown>))]),
+      Object.entries(policyShape).map(([key, entry]) => [
+        key,
+        s.optional(s.nullable(entry.inner as Schema<unknown>)),
+      ]),
     ) as Nullable<typeof policyShape>,
     'policy override',
   );
@@ -397,7 +400,9 @@ const unitSchema = () =>
       requirements: s.optional(
         s
           .record(criterionSchema, 'requirements by level')
-          .describe("Per level of this unit: what must hold to be at it, on top of the ladder's requirements."),
+          .describe(
+            "Per level of this unit: what must hold to be at it, on top of the ladder's requirements.",
+          ),
       ),
       policies: s.optional(
         s

@@ -18,10 +18,11 @@ import { checkPolicyInput } from '../policy/checkPolicyInput.js';
 import { decentralizationScore } from '../policy/decentralizationScore.js';
 import { mergePolicy } from '../policy/mergePolicy.js';
 import { parseRatio, type Ratio } from '../ratio/Ratio.js';
-import type { Path, SchemaIssue } from '../schema/Schema.js';
+import type { Path } from '../schema/Schema.js';
 import { suggestionHint } from '../text/didYouMean.js';
 import { parseDuration } from '../time/Duration.js';
 import { parseInstant } from '../time/Instant.js';
+import type { PathIssue } from '../yaml/parseLocatedYaml.js';
 import {
   BINDABLE_SLOTS,
   type BindableSlot,
@@ -38,11 +39,7 @@ import { findDependencyCycle } from './findDependencyCycle.js';
 import { ANY_ID, type SetAside } from './pruneInvalid.js';
 
 /** An issue found while resolving, located by the path of the value it is about. */
-export interface ResolveIssue extends SchemaIssue {
-  readonly severity: 'error' | 'warning';
-  /** A second place worth showing, e.g. where a duplicate id was first declared. */
-  readonly related?: { readonly path: Path; readonly message: string };
-}
+export type ResolveIssue = PathIssue;
 
 export interface ResolveResult {
   /** Present when there were no errors (warnings allowed). */
@@ -53,7 +50,11 @@ export interface ResolveResult {
 const RESERVED_PARTIES = ['members', 'anyone'] as const;
 
 /** The key under which a per-level map (policies, readiness, requirements) addresses a level: its id or its number. */
-function keyFor(map: Record<string, unknown> | undefined, levelId: string, index: number): string | undefined {
+function keyFor(
+  map: Record<string, unknown> | undefined,
+  levelId: string,
+  index: number,
+): string | undefined {
   if (map === undefined) return undefined;
   if (Object.hasOwn(map, levelId)) return levelId;
   return Object.hasOwn(map, String(index)) ? String(index) : undefined;
@@ -629,8 +630,12 @@ class Resolver {
         const own = unit[field];
         const ownKey = keyFor(own, ladderLevel.id, levelIndex);
         const parts = [
-          fromLadder === undefined ? undefined : this.resolveCriterion(fromLadder, ladderPath(field), context),
-          ownKey === undefined ? undefined : this.resolveCriterion(own![ownKey]!, [...path, field, ownKey], context),
+          fromLadder === undefined
+            ? undefined
+            : this.resolveCriterion(fromLadder, ladderPath(field), context),
+          ownKey === undefined
+            ? undefined
+            : this.resolveCriterion(own![ownKey]!, [...path, field, ownKey], context),
         ].filter((c): c is Criterion => c !== undefined);
         return parts.length <= 1 ? parts[0] : { kind: 'all', of: parts };
       };

@@ -33,7 +33,9 @@ export function canonicalJson(value: unknown): string {
       return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
     }
     default:
-      throw notJson(typeof value === 'bigint' ? 'a bigint (write it as a decimal string)' : `a ${typeof value}`);
+      throw notJson(
+        typeof value === 'bigint' ? 'a bigint (write it as a decimal string)' : `a ${typeof value}`,
+      );
   }
 }
 

@@ -1,5 +1,5 @@
 import type { SignedAction } from './Action.js';
-import { type LogEvent, eventHashText } from './LogEvent.js';
+import { eventHashText, type LogEvent } from './LogEvent.js';
 
 /**
  * Turns a signed action into the next log entry: its position, the link to the entry before it,

@@ -12,7 +12,10 @@ import { METHOD_RULES } from './methodRules.js';
  * mergePolicy({ base: { method: 'majority', quorum: '50%', period: 'P5D' }, override: { method: 'consent' } })
  * // { method: 'consent', period: 'P5D' }
  */
-export function mergePolicy(args: { base: PolicyInput; override: PolicyOverrideInput | undefined }): PolicyInput {
+export function mergePolicy(args: {
+  base: PolicyInput;
+  override: PolicyOverrideInput | undefined;
+}): PolicyInput {
   const { base, override } = args;
   if (override === undefined) return base;
   const merged: Record<string, unknown> = { ...base };

@@ -16,8 +16,18 @@ export interface CharterPayload {
   readonly charter: CharterInput;
 }
 
-function refuse(code: string, message: string, details: Record<string, unknown> = {}, hint?: string): DevolveError {
-  return new DevolveError({ code: `action/${code}`, message, details, ...(hint === undefined ? {} : { hint }) });
+function refuse(
+  code: string,
+  message: string,
+  details: Record<string, unknown> = {},
+  hint?: string,
+): DevolveError {
+  return new DevolveError({
+    code: `action/${code}`,
+    message,
+    details,
+    ...(hint === undefined ? {} : { hint }),
+  });
 }
 
 /** Member ids in any role that owns `unit`. */
@@ -75,15 +85,23 @@ export function applyEvent(args: { state: OrgState | undefined; event: LogEvent 
   const { action } = event;
   if (state === undefined) {
     if (action.kind !== 'org.create') {
-      throw refuse('no-organization', `the log of '${action.org}' must start with org.create, not ${action.kind}`);
+      throw refuse(
+        'no-organization',
+        `the log of '${action.org}' must start with org.create, not ${action.kind}`,
+      );
     }
     const { input, organization } = readCharter(action.payload);
     if (organization.id !== action.org) {
-      throw refuse('wrong-organization', `the charter is for '${organization.id}', the action for '${action.org}'`);
+      throw refuse(
+        'wrong-organization',
+        `the charter is for '${organization.id}', the action for '${action.org}'`,
+      );
     }
     const member = organization.members.find((m) => m.id === action.actor);
     if (member === undefined) {
-      throw refuse('not-a-member', `'${action.actor}' is not a member of ${organization.name}`, { actor: action.actor });
+      throw refuse('not-a-member', `'${action.actor}' is not a member of ${organization.name}`, {
+        actor: action.actor,
+      });
     }
     if (member.key !== undefined && member.key !== action.key) {
       throw refuse('wrong-key', `'${action.actor}' signed with a key that is not theirs in the charter`, {
@@ -98,7 +116,10 @@ export function applyEvent(args: { state: OrgState | undefined; event: LogEvent 
       organization,
       keys: { ...keysOf(organization), [action.actor]: action.key },
       levelSince: Object.fromEntries(
-        organization.units.map((u) => [u.id, u.since === undefined ? event.recordedAt : new Date(u.since).toISOString()]),
+        organization.units.map((u) => [
+          u.id,
+          u.since === undefined ? event.recordedAt : new Date(u.since).toISOString(),
+        ]),
       ),
     };
   }
@@ -107,12 +128,18 @@ export function applyEvent(args: { state: OrgState | undefined; event: LogEvent 
     throw refuse('wrong-organization', `the action is for '${action.org}', this log is '${state.id}'`);
   }
   if (state.keys[action.actor] === undefined) {
-    throw refuse('unknown-actor', `'${action.actor}' is not a member with a registered key`, { actor: action.actor });
-  }
-  if (state.keys[action.actor] !== action.key) {
-    throw refuse('wrong-key', `the action claims to be from '${action.actor}' but is signed with another key`, {
+    throw refuse('unknown-actor', `'${action.actor}' is not a member with a registered key`, {
       actor: action.actor,
     });
+  }
+  if (state.keys[action.actor] !== action.key) {
+    throw refuse(
+      'wrong-key',
+      `the action claims to be from '${action.actor}' but is signed with another key`,
+      {
+        actor: action.actor,
+      },
+    );
   }
   switch (action.kind) {
     case 'charter.amend':
@@ -131,11 +158,16 @@ function amend(state: OrgState, event: LogEvent): OrgState {
   const before = state.organization;
   const actor = action.actor;
   if (!organization.members.some((m) => m.id === actor)) {
-    throw refuse('not-a-member', `the amended charter would remove '${actor}', who is amending it`, { actor });
+    throw refuse('not-a-member', `the amended charter would remove '${actor}', who is amending it`, {
+      actor,
+    });
   }
   for (const unit of before.units) {
     const after = organization.units.find((u) => u.id === unit.id);
-    const changed = after === undefined || governanceFootprint({ organization: before, unit }) !== governanceFootprint({ organization, unit: after });
+    const changed =
+      after === undefined ||
+      governanceFootprint({ organization: before, unit }) !==
+        governanceFootprint({ organization, unit: after });
     if (!changed) continue;
     if (unit.level > 0) {
       const level = unit.levels[unit.level]!;
@@ -152,7 +184,10 @@ function amend(state: OrgState, event: LogEvent): OrgState {
   }
   for (const unit of organization.units) {
     if (!before.units.some((u) => u.id === unit.id) && !ownersOf(organization, unit).has(actor)) {
-      throw refuse('not-an-owner', `'${actor}' would not own the new unit '${unit.id}'`, { unit: unit.id, actor });
+      throw refuse('not-an-owner', `'${actor}' would not own the new unit '${unit.id}'`, {
+        unit: unit.id,
+        actor,
+      });
     }
   }
   if (!before.units.some((unit) => ownersOf(before, unit).has(actor))) {
@@ -161,8 +196,15 @@ function amend(state: OrgState, event: LogEvent): OrgState {
   const keys: Record<string, string> = {};
   for (const member of organization.members) {
     const registered = state.keys[member.id];
-    if (member.key !== undefined && registered !== undefined && member.key !== registered && member.id !== actor) {
-      throw refuse('key-change', `only '${member.id}' may change their own registered key`, { member: member.id });
+    if (
+      member.key !== undefined &&
+      registered !== undefined &&
+      member.key !== registered &&
+      member.id !== actor
+    ) {
+      throw refuse('key-change', `only '${member.id}' may change their own registered key`, {
+        member: member.id,
+      });
     }
     const key = member.key ?? registered;
     if (key !== undefined) keys[member.id] = key;
@@ -170,8 +212,10 @@ function amend(state: OrgState, event: LogEvent): OrgState {
   const levelSince: Record<string, string> = {};
   for (const unit of organization.units) {
     const previous = before.units.find((u) => u.id === unit.id);
-    const kept = previous !== undefined && previous.level === unit.level ? state.levelSince[unit.id] : undefined;
-    levelSince[unit.id] = kept ?? (unit.since === undefined ? event.recordedAt : new Date(unit.since).toISOString());
+    const kept =
+      previous !== undefined && previous.level === unit.level ? state.levelSince[unit.id] : undefined;
+    levelSince[unit.id] =
+      kept ?? (unit.since === undefined ? event.recordedAt : new Date(unit.since).toISOString());
   }
   return { id: state.id, seq: event.seq, head: event.hash, charter: input, organization, keys, levelSince };
 }

@@ -1,5 +1,5 @@
-import type { Organization, Party, Unit } from '../model/Organization.js';
 import { canonicalJson } from '../log/canonicalJson.js';
+import type { Organization, Party, Unit } from '../model/Organization.js';
 
 function jsonSafe(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));

@@ -1,0 +1,204 @@
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  type Pair,
+  parseDocument,
+  type YAMLMap,
+  YAMLParseError,
+} from 'yaml';
+import { formatPath } from '../charter/formatPath.js';
+import type { Path, SchemaIssue } from '../schema/Schema.js';
+
+/** A problem in a source file (charter, evidence …), located in it. Lines and columns count from 1. */
+export interface SourceIssue {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly severity: 'error' | 'warning';
+  /** Stable and machine-readable, e.g. `charter/unknown-role`. */
+  readonly code: string;
+  readonly message: string;
+  readonly hint?: string;
+  /** Where in the document, e.g. `units[2].level`. */
+  readonly path: string;
+  readonly related?: { readonly line: number; readonly column: number; readonly message: string };
+}
+
+/** An issue found on the parsed value, located by path; `locate` turns it into a `SourceIssue`. */
+export interface PathIssue extends SchemaIssue {
+  readonly severity: 'error' | 'warning';
+  readonly related?: { readonly path: Path; readonly message: string };
+}
+
+export type LocatedYaml =
+  | { readonly ok: false; readonly errors: readonly SourceIssue[] }
+  | {
+      readonly ok: true;
+      readonly value: unknown;
+      readonly warnings: readonly SourceIssue[];
+      /** Places issues found on `value` (by path) in the file. */
+      locate(issue: PathIssue): SourceIssue;
+    };
+
+/** Aliases may be used to share a block between places, but not to build exponential documents. */
+const MAX_ALIAS_COUNT = 1_000;
+
+/**
+ * Parses one YAML document (or JSON, which YAML reads too) keeping the means to point back into
+ * the text: every issue later found on the value, by its path, gets a line and column inside
+ * `text`. Never throws on bad input. Merge keys (`<<: *anchor`) are allowed.
+ *
+ * @example
+ * const parsed = parseLocatedYaml({ text, file: 'evidence.yaml', emptyHint: 'see templates/dao.evidence.yaml' });
+ * if (parsed.ok) issues.map(parsed.locate);
+ */
+export function parseLocatedYaml(args: { text: string; file: string; emptyHint: string }): LocatedYaml {
+  const { file } = args;
+  const text = args.text.startsWith('\uFEFF') ? args.text.slice(1) : args.text;
+  const lineCounter = new LineCounter();
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    return { line: Math.max(1, line), column: Math.max(1, col) };
+  };
+  const document = parseDocument(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: true });
+  const syntax = [...document.errors, ...document.warnings].map((problem) => syntaxIssue(problem, file, at));
+  const syntaxErrors = syntax.filter((issue) => issue.severity === 'error');
+  if (syntaxErrors.length > 0) return { ok: false, errors: syntaxErrors };
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    return {
+      ok: false,
+      errors: [{ file, ...at(0), severity: 'error', code: 'yaml/too-many-aliases', message, path: '' }],
+    };
+  }
+  if (value === null || value === undefined) {
+    return {
+      ok: false,
+      errors: [
+        {
+          file,
+          ...at(0),
+          severity: 'error',
+          code: 'yaml/empty',
+          message: `${file} is empty`,
+          hint: args.emptyHint,
+          path: '',
+        },
+      ],
+    };
+  }
+  const locate = (path: Path, onKey = false) => at(offsetOf(document, path, onKey));
+  return {
+    ok: true,
+    value,
+    warnings: syntax,
+    locate: (issue) => ({
+      file,
+      ...locate(issue.path, issue.onKey ?? false),
+      severity: issue.severity,
+      code: issue.code,
+      message: issue.message,
+      ...(issue.hint === undefined ? {} : { hint: issue.hint }),
+      path: formatPath(issue.path),
+      ...(issue.related === undefined
+        ? {}
+        : { related: { ...locate(issue.related.path), message: issue.related.message } }),
+    }),
+  };
+}
+
+/** Orders issues as they appear in the file. */
+export function byPosition(a: SourceIssue, b: SourceIssue): number {
+  return a.line - b.line || a.column - b.column;
+}
+
+function syntaxIssue(
+  problem: YAMLParseError | { code: string; message: string; pos: [number, number] },
+  file: string,
+  at: (offset: number) => { line: number; column: number },
+): SourceIssue {
+  const code = `yaml/${problem.code.toLowerCase().replace(/_/g, '-')}`;
+  const isError = problem instanceof YAMLParseError && problem.name === 'YAMLParseError';
+  // The parser's own message repeats the position; keep only the first sentence.
+  const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  return {
+    file,
+    ...at(problem.pos[0]),
+    severity: isError ? 'error' : 'warning',
+    code,
+    message,
+    ...(SYNTAX_HINTS[problem.code] === undefined ? {} : { hint: SYNTAX_HINTS[problem.code] }),
+    path: '',
+  };
+}
+
+const SYNTAX_HINTS: Record<string, string> = {
+  DUPLICATE_KEY: 'each key may appear once in a mapping; merge the two entries',
+  BAD_INDENT: 'indent nested entries consistently with spaces (two is usual)',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+  MISSING_CHAR: 'a closing quote or bracket is missing',
+  BLOCK_AS_IMPLICIT_KEY: 'put a space after the colon, or quote the key',
+  MULTIPLE_DOCS: 'a charter is one YAML document: remove the extra ---',
+  UNEXPECTED_TOKEN: 'check the punctuation near here',
+};
+
+/**
+ * The source offset of the value (or key) at `path`. Follows aliases and merge keys; when the
+ * path runs out of the document (a missing key), points at the deepest node that exists.
+ */
+function offsetOf(document: Document, path: Path, onKey: boolean): number {
+  let node: Node | null | undefined = document.contents;
+  let offset = node?.range?.[0] ?? 0;
+  const resolve = (n: Node | null | undefined) =>
+    isAlias(n) ? (n.resolve(document) as Node | undefined) : n;
+  for (let i = 0; i < path.length; i++) {
+    const part = path[i]!;
+    const last = i === path.length - 1;
+    node = resolve(node);
+    let next: Node | null | undefined;
+    let keyNode: Node | undefined;
+    if (isMap(node)) {
+      const pair = findPair(document, node, part);
+      if (pair !== undefined) {
+        keyNode = isScalar(pair.key) ? pair.key : undefined;
+        next = (pair.value as Node | null) ?? null;
+        if (next === null) next = keyNode; // `key:` with nothing after it: point at the key
+      }
+    } else if (isSeq(node) && typeof part === 'number') {
+      next = node.items[part] as Node | undefined;
+    }
+    if (next === undefined || next === null) return offset;
+    if (last && onKey && keyNode?.range) return keyNode.range[0];
+    node = next;
+    offset = node.range?.[0] ?? offset;
+  }
+  return offset;
+}
+
+function findPair(document: Document, map: YAMLMap, key: string | number): Pair | undefined {
+  for (const pair of map.items) {
+    if (isScalar(pair.key) && String(pair.key.value) === String(key)) return pair;
+  }
+  // Keys brought in by a merge (`<<: *defaults`) live in the aliased mapping.
+  for (const pair of map.items) {
+    if (isScalar(pair.key) && pair.key.value === '<<') {
+      const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+      for (const source of sources) {
+        const target = isAlias(source) ? source.resolve(document) : source;
+        if (isMap(target)) {
+          const found = findPair(document, target, key);
+          if (found !== undefined) return found;
+        }
+      }
+    }
+  }
+  return undefined;
+}
