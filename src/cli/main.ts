@@ -5,9 +5,12 @@ import { exitCodeFor } from './CliError.js';
 import { registerCheck } from './commands/check.js';
 import { registerExplain } from './commands/explain.js';
 import { registerInit } from './commands/init.js';
+import { registerPlan } from './commands/plan.js';
+import { registerKeys } from './commands/keys.js';
 import { registerSchema } from './commands/schema.js';
 import { registerStatus } from './commands/status.js';
 import { registerTemplates } from './commands/templates.js';
+import { registerVerify } from './commands/verify.js';
 import { failureJson, formatFailure, printJson } from './output.js';
 import { packagePaths } from './packagePaths.js';
 
@@ -27,7 +30,10 @@ registerInit(program);
 registerCheck(program);
 registerStatus(program);
 registerExplain(program);
+registerPlan(program);
 registerSchema(program);
+registerKeys(program);
+registerVerify(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
 import { type BoardUnit, buildBoard } from '../../core/explain/buildBoard.js';
+import { makePlan } from '../../core/planner/makePlan.js';
 import { defaultStyle, printJson, type Style } from '../output.js';
+import { parseNowOption, readEvidence } from '../readEvidence.js';
 import { requireOrganization } from '../requireOrganization.js';
+import { statusLabel } from './plan.js';
 
 /**
  * A slider in text: one notch per level, `●` passed, `◆` current, `○` still to go up to the
@@ -22,20 +25,52 @@ export function drawSlider(unit: BoardUnit, style: Style): string {
 export function registerStatus(program: Command): void {
   program
     .command('status')
-    .description('the board: every unit as a slider, grouped by dimension')
+    .description(
+      'the board: every unit as a slider, grouped by dimension, with the readiness of its next move',
+    )
     .argument('[file]', 'the charter', 'devolve.yaml')
+    .option('-e, --evidence <file>', 'evidence file (default: evidence.yaml beside the charter, if any)')
+    .option('--now <instant>', 'readiness as of this date or instant (default: now)')
     .option('--json', 'print the board as JSON')
-    .action(async (file: string, options: { json?: boolean }) => {
-      const organization = await requireOrganization({ file, json: options.json === true });
+    .action(async (file: string, options: { evidence?: string; now?: string; json?: boolean }) => {
+      const json = options.json === true;
+      const now = parseNowOption(options.now);
+      const organization = await requireOrganization({ file, json });
+      const { evidence } = await readEvidence({
+        file: options.evidence,
+        charterFile: file,
+        organization,
+        json,
+      });
       const board = buildBoard({ organization });
-      if (options.json) {
-        printJson(board);
+      const next = new Map(makePlan({ organization, evidence, now }).recommendations.map((r) => [r.unit, r]));
+      if (json) {
+        printJson({
+          ...board,
+          readiness: Object.fromEntries(
+            [...next.values()].map((r) => [
+              r.unit,
+              {
+                to: r.to,
+                status: r.status,
+                met: r.counts.met,
+                total: r.counts.total,
+                blockedBy: r.blockedBy,
+              },
+            ]),
+          ),
+        });
         return;
       }
       const style = defaultStyle();
       const units = board.dimensions.flatMap((d) => d.units);
       const nameWidth = Math.max(...units.map((u) => u.name.length));
       const sliderWidth = Math.max(...units.map((u) => u.levels.length * 2 - 1));
+      const whereWidth = Math.max(
+        ...units.map(
+          (u) => `${u.level.index}/${u.levels.length - 1} ${u.level.name} → ${u.target.name}`.length,
+        ),
+      );
       console.log(`${style.bold(board.organization.name)} ${style.dim(`(${board.organization.kind})`)}`);
       console.log(style.dim(`${units.length} units · ● passed  ◆ today  ○ to go  ◎ target`));
       for (const dimension of board.dimensions) {
@@ -43,13 +78,22 @@ export function registerStatus(program: Command): void {
         for (const unit of dimension.units) {
           const slider = drawSlider(unit, style);
           const pad = ' '.repeat(sliderWidth - (unit.levels.length * 2 - 1));
-          const where =
+          const plain =
             unit.target.index === unit.level.index
-              ? `${unit.level.name} ${style.dim('(at target)')}`
-              : `${unit.level.name} ${style.dim('→')} ${unit.target.name}`;
-          console.log(
-            `  ${unit.name.padEnd(nameWidth)}  ${slider}${pad}  ${style.dim(`${unit.level.index}/${unit.levels.length - 1}`)} ${where}`,
-          );
+              ? `${unit.level.index}/${unit.levels.length - 1} ${unit.level.name} (at target)`
+              : `${unit.level.index}/${unit.levels.length - 1} ${unit.level.name} → ${unit.target.name}`;
+          const move = next.get(unit.id);
+          const readiness =
+            move === undefined
+              ? ''
+              : `${' '.repeat(Math.max(0, whereWidth - plain.length))}  next: ${statusLabel(move.status, style)}${
+                  move.status === 'blocked'
+                    ? style.dim(` by ${move.blockedBy.join(', ')}`)
+                    : move.counts.total === 0
+                      ? ''
+                      : style.dim(` (${move.counts.met}/${move.counts.total} met)`)
+                }`;
+          console.log(`  ${unit.name.padEnd(nameWidth)}  ${slider}${pad}  ${plain}${readiness}`);
         }
       }
     });

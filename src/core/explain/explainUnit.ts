@@ -6,7 +6,12 @@ import {
   explainPolicy,
   type PolicyExplanation,
 } from '../policy/describePolicy.js';
-import { type CriterionDescription, describeCriterion, levelName } from '../readiness/describeCriterion.js';
+import {
+  type CriterionDescription,
+  describeCriterion,
+  flattenDescription,
+  levelName,
+} from '../readiness/describeCriterion.js';
 import { suggestionHint } from '../text/didYouMean.js';
 import { formatDate } from '../time/Instant.js';
 
@@ -97,7 +102,7 @@ export function explainUnit(args: { organization: Organization; unit: string }):
         c.by === undefined ? undefined : `by ${formatDate(c.by)}`,
         c.when === undefined
           ? undefined
-          : `once ${flatten(describeCriterion({ criterion: c.when, organization, unit: unit.id }))}`,
+          : `once ${flattenDescription(describeCriterion({ criterion: c.when, organization, unit: unit.id }))}`,
       ]
         .filter((part) => part !== undefined)
         .join(', or ');
@@ -105,10 +110,4 @@ export function explainUnit(args: { organization: Organization; unit: string }):
       return `${name(c.level)} ${when}${unless}`;
     }),
   };
-}
-
-/** A criterion description on one line: 'all of (a; b)'. */
-export function flatten(description: CriterionDescription): string {
-  if (description.children === undefined) return description.text;
-  return `${description.text} (${description.children.map(flatten).join('; ')})`;
 }

@@ -23,7 +23,11 @@ export function makeRatio(num: bigint, den: bigint): Ratio {
   return { num: (sign * num) / divisor, den: (sign * den) / divisor };
 }
 
-function parseDecimal(text: string): Ratio | undefined {
+/**
+ * An exact ratio from a non-negative decimal written in plain notation, or undefined:
+ * `ratioFromDecimal('0.25')` is 1/4. Any size is allowed (unlike `parseRatio`, not capped at 1).
+ */
+export function ratioFromDecimal(text: string): Ratio | undefined {
   const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
   if (match === null) return undefined;
   const fraction = match[2] ?? '';
@@ -45,18 +49,18 @@ export function parseRatio(value: number | string): RatioParse {
   if (typeof value === 'number') {
     // The decimal the author wrote is what the shortest round-trip rendering of the number shows.
     // Exponent forms (1e-7) are refused rather than guessed at.
-    ratio = parseDecimal(String(value));
+    ratio = ratioFromDecimal(String(value));
   } else {
     const text = value.trim();
     const percent = /^(.+)%$/.exec(text);
     const fraction = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
     if (percent !== null) {
-      const inner = parseDecimal(percent[1]!.trim());
+      const inner = ratioFromDecimal(percent[1]!.trim());
       ratio = inner === undefined ? undefined : makeRatio(inner.num, inner.den * 100n);
     } else if (fraction !== null) {
       ratio = BigInt(fraction[2]!) === 0n ? undefined : makeRatio(BigInt(fraction[1]!), BigInt(fraction[2]!));
     } else {
-      ratio = parseDecimal(text);
+      ratio = ratioFromDecimal(text);
     }
   }
   if (ratio === undefined) return { ok: false, reason: `'${value}' is not a ratio`, hint: HINT };

@@ -90,3 +90,9 @@ export function describeCriterion(args: {
     }
   }
 }
+
+/** A criterion description on one line: `any of (a; b)`. */
+export function flattenDescription(description: CriterionDescription): string {
+  if (description.children === undefined) return description.text;
+  return `${description.text} (${description.children.map(flattenDescription).join('; ')})`;
+}

@@ -1,0 +1,113 @@
+import type { Command } from 'commander';
+import type { Plan, Recommendation } from '../../core/planner/makePlan.js';
+import { makePlan } from '../../core/planner/makePlan.js';
+import { formatDate } from '../../core/time/Instant.js';
+import { defaultStyle, printJson, type Style } from '../output.js';
+import { parseNowOption, readEvidence } from '../readEvidence.js';
+import { requireOrganization } from '../requireOrganization.js';
+
+const STATUS_WORDS: Record<Recommendation['status'], string> = {
+  ready: 'ready',
+  blocked: 'blocked',
+  'not-ready': 'not ready',
+  unknown: 'evidence missing',
+};
+
+export function statusLabel(status: Recommendation['status'], style: Style): string {
+  const word = STATUS_WORDS[status];
+  if (status === 'ready') return style.green(word);
+  if (status === 'blocked') return style.red(word);
+  return style.yellow(word);
+}
+
+/** The plan in the terminal: next moves with their reasons, the roadmap, the commitments. */
+export function renderPlan(plan: Plan, style: Style): string {
+  const out: string[] = [`${style.bold(plan.organization.name)} — plan as of ${formatDate(plan.now)}`, ''];
+  out.push(style.bold('Next moves'));
+  if (plan.recommendations.length === 0) out.push('  Every unit is at its target.');
+  for (const r of plan.recommendations) {
+    const counts = r.counts.total === 0 ? 'no criteria' : `${r.counts.met}/${r.counts.total} met`;
+    out.push(
+      `  ${String(r.rank).padStart(2)}. ${style.bold(r.unitName)}: ${r.from.name} → ${r.to.name}  ${statusLabel(r.status, style)} ${style.dim(`(${counts}${r.to.index === r.target.index ? '' : `; target ${r.target.name}`})`)}`,
+    );
+    for (const line of r.met) out.push(`      ${style.green('✓')} ${line}`);
+    for (const line of r.missing) {
+      const unknown = line.startsWith('(unknown) ');
+      out.push(
+        `      ${unknown ? style.yellow('?') : style.red('✗')} ${unknown ? line.slice('(unknown) '.length) : line}`,
+      );
+    }
+    for (const line of r.blockedBy) out.push(`      ${style.red('⛔')} needs ${line}`);
+    if (r.unblocks.length > 0) out.push(`      ${style.cyan('→')} unblocks ${r.unblocks.join(', ')}`);
+    if (r.dueBy !== undefined) out.push(`      ${style.cyan('⏱')} commitment due ${formatDate(r.dueBy)}`);
+  }
+  if (plan.atTarget.length > 0) out.push(style.dim(`  At target: ${plan.atTarget.join(', ')}`));
+
+  out.push('', style.bold('Roadmap'));
+  if (plan.roadmap.length === 0) out.push('  Nothing left to move.');
+  const width = Math.max(0, ...plan.roadmap.map((s) => s.unitName.length));
+  for (const step of plan.roadmap) {
+    const when = step.earliest === undefined ? 'never    ' : formatDate(step.earliest);
+    const why = [...step.basis, ...(step.open.length > 0 ? [`if: ${step.open.join('; ')}`] : [])];
+    out.push(
+      `  ${when}  ${step.unitName.padEnd(width)}  ${step.from.name} → ${step.to.name}${why.length > 0 ? style.dim(`  — ${why.join('; ')}`) : ''}`,
+    );
+  }
+
+  out.push('', style.bold('Commitments'));
+  if (plan.commitments.length === 0) out.push('  None declared.');
+  for (const c of plan.commitments) {
+    const deadline = c.by === undefined ? 'on trigger' : `by ${formatDate(c.by)}`;
+    const countdown =
+      c.daysLeft === undefined || c.status === 'met'
+        ? ''
+        : c.daysLeft >= 0
+          ? ` · ${c.daysLeft} days left`
+          : ` · ${-c.daysLeft} days overdue`;
+    const label =
+      c.status === 'met' || c.status === 'on-track'
+        ? style.green(c.status)
+        : c.status === 'overdue' || c.status === 'at-risk'
+          ? style.red(c.status)
+          : style.yellow(c.status);
+    const earliest =
+      c.status === 'at-risk'
+        ? style.dim(` (earliest ${c.earliest === undefined ? 'never' : formatDate(c.earliest)})`)
+        : '';
+    out.push(`  ${c.unitName} → ${c.level.name} ${deadline}${countdown}  ${label}${earliest}`);
+    if (c.statement !== undefined)
+      out.push(style.dim(`      “${c.statement}”${c.unless === undefined ? '' : ` — unless ${c.unless}`}`));
+  }
+  return out.join('\n');
+}
+
+export function registerPlan(program: Command): void {
+  program
+    .command('plan')
+    .description('which slider to move next and when: ranked moves, roadmap, commitments')
+    .argument('[file]', 'the charter', 'devolve.yaml')
+    .option('-e, --evidence <file>', 'evidence file (default: evidence.yaml beside the charter, if any)')
+    .option('--now <instant>', 'plan as of this date or instant (default: now)')
+    .option('--json', 'print the plan as JSON')
+    .action(async (file: string, options: { evidence?: string; now?: string; json?: boolean }) => {
+      const json = options.json === true;
+      const now = parseNowOption(options.now);
+      const organization = await requireOrganization({ file, json });
+      const { evidence, file: evidenceFile } = await readEvidence({
+        file: options.evidence,
+        charterFile: file,
+        organization,
+        json,
+      });
+      const plan = makePlan({ organization, evidence, now });
+      if (json) {
+        printJson({ ...plan, evidence: evidenceFile ?? null });
+        return;
+      }
+      const style = defaultStyle();
+      if (evidenceFile === undefined)
+        console.log(style.dim('No evidence file: criteria that need evidence are unknown.\n'));
+      else console.log(style.dim(`Evidence: ${evidenceFile}\n`));
+      console.log(renderPlan(plan, style));
+    });
+}

@@ -1,0 +1,39 @@
+import type { Ratio } from '../ratio/Ratio.js';
+
+/** One observed value of a metric. Times are epoch milliseconds (UTC); windows are seconds. */
+export interface Observation {
+  readonly metric: string;
+  /** The unit observed; absent for organization-wide metrics, which then apply to every unit. */
+  readonly unit?: string;
+  readonly value: number;
+  /** The exact value, when the metric is rational and was computed here (holder Gini, shares …). */
+  readonly exact?: Ratio;
+  /** The window the value covers, ending at `at`. */
+  readonly window?: number;
+  readonly at: number;
+  readonly source?: string;
+}
+
+export interface Attestation {
+  readonly checklist: string;
+  readonly unit?: string;
+  readonly by?: string;
+  readonly at: number;
+  readonly evidence?: string;
+  readonly note?: string;
+}
+
+export interface UnitEvidence {
+  /** When the unit reached its current level; overrides the charter's `since`. */
+  readonly since?: number;
+  readonly decisionsAtLevel?: number;
+}
+
+/** Everything the planner weighs readiness against. */
+export interface Evidence {
+  readonly observations: readonly Observation[];
+  readonly attestations: readonly Attestation[];
+  readonly units: Readonly<Record<string, UnitEvidence>>;
+}
+
+export const NO_EVIDENCE: Evidence = { observations: [], attestations: [], units: {} };

@@ -1,0 +1,205 @@
+import { concentrationReport } from '../metrics/concentrationReport.js';
+import type { Organization } from '../model/Organization.js';
+import { unitCriteria } from '../readiness/collectCriteria.js';
+import type { Path, SchemaIssue } from '../schema/Schema.js';
+import { suggestionHint } from '../text/didYouMean.js';
+import { parseDuration } from '../time/Duration.js';
+import { parseInstant } from '../time/Instant.js';
+import { byPosition, type PathIssue, parseLocatedYaml, type SourceIssue } from '../yaml/parseLocatedYaml.js';
+import type { Attestation, Evidence, Observation, UnitEvidence } from './Evidence.js';
+import { type EvidenceInput, evidenceSchema } from './evidenceSchema.js';
+
+export type EvidenceLoad =
+  | { readonly ok: true; readonly evidence: Evidence; readonly warnings: readonly SourceIssue[] }
+  | {
+      readonly ok: false;
+      readonly errors: readonly SourceIssue[];
+      readonly warnings: readonly SourceIssue[];
+    };
+
+const ms = (text: string) => {
+  const parsed = parseInstant(text);
+  return parsed.ok ? parsed.epochMs : 0;
+};
+
+/**
+ * Parses and checks an evidence file against the organization it is evidence about: metrics,
+ * units, checklist items, members and tokens must exist (with did-you-mean hints), every problem
+ * with file, line and column, all in one run. Holdings snapshots become `holder-*` observations.
+ *
+ * @example
+ * const load = loadEvidence({ text, file: 'evidence.yaml', organization });
+ */
+export function loadEvidence(args: { text: string; file: string; organization: Organization }): EvidenceLoad {
+  const parsed = parseLocatedYaml({
+    text: args.text,
+    file: args.file,
+    emptyHint: 'start from a template’s sample: devolve init writes evidence.yaml beside devolve.yaml',
+  });
+  if (!parsed.ok) return { ok: false, errors: parsed.errors, warnings: [] };
+  const schemaIssues: SchemaIssue[] = [];
+  if (!evidenceSchema.validate(parsed.value, [], schemaIssues)) {
+    return {
+      ok: false,
+      errors: schemaIssues.map((issue) => parsed.locate({ ...issue, severity: 'error' })).sort(byPosition),
+      warnings: parsed.warnings,
+    };
+  }
+  const input = parsed.value as EvidenceInput;
+  const issues = checkReferences(input, args.organization);
+  const located = issues.map(parsed.locate);
+  const errors = located.filter((i) => i.severity === 'error').sort(byPosition);
+  const warnings = [...parsed.warnings, ...located.filter((i) => i.severity === 'warning')].sort(byPosition);
+  if (errors.length > 0) return { ok: false, errors, warnings };
+  return { ok: true, evidence: toEvidence(input), warnings };
+}
+
+function checkReferences(input: EvidenceInput, organization: Organization): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const unknown = (path: Path, noun: string, name: string, candidates: readonly string[]) =>
+    issues.push({
+      path,
+      severity: 'error',
+      code: `evidence/unknown-${noun}`,
+      message: `unknown ${noun} '${name}'`,
+      hint: suggestionHint({ input: name, candidates, noun }),
+    });
+  const unitIds = organization.units.map((u) => u.id);
+  const metricIds = organization.metrics.map((m) => m.id);
+  const memberIds = organization.members.map((m) => m.id);
+  const checklists = new Map<string, string[]>(); // checklist id → units declaring it
+  for (const unit of organization.units) {
+    for (const leaf of unitCriteria(unit)) {
+      if (leaf.kind !== 'checklist') continue;
+      const owners = checklists.get(leaf.id) ?? [];
+      if (!owners.includes(unit.id)) owners.push(unit.id);
+      checklists.set(leaf.id, owners);
+    }
+  }
+  (input.observations ?? []).forEach((observation, i) => {
+    const path = ['observations', i];
+    if (!metricIds.includes(observation.metric))
+      unknown([...path, 'metric'], 'metric', observation.metric, metricIds);
+    if (observation.unit !== undefined && !unitIds.includes(observation.unit)) {
+      unknown([...path, 'unit'], 'unit', observation.unit, unitIds);
+    }
+  });
+  (input.attestations ?? []).forEach((attestation, i) => {
+    const path = ['attestations', i];
+    if (attestation.by !== undefined && !memberIds.includes(attestation.by)) {
+      unknown([...path, 'by'], 'member', attestation.by, memberIds);
+    }
+    if (attestation.unit !== undefined && !unitIds.includes(attestation.unit)) {
+      unknown([...path, 'unit'], 'unit', attestation.unit, unitIds);
+      return;
+    }
+    const owners = checklists.get(attestation.checklist);
+    const scoped = attestation.unit === undefined ? owners : owners?.filter((u) => u === attestation.unit);
+    if (scoped === undefined || scoped.length === 0) {
+      const candidates =
+        attestation.unit === undefined
+          ? [...checklists.keys()]
+          : organization.units
+              .filter((u) => u.id === attestation.unit)
+              .flatMap((u) => unitCriteria(u).flatMap((c) => (c.kind === 'checklist' ? [c.id] : [])));
+      unknown([...path, 'checklist'], 'checklist item', attestation.checklist, candidates);
+    } else if (attestation.unit === undefined && scoped.length > 1) {
+      issues.push({
+        path: [...path, 'checklist'],
+        severity: 'error',
+        code: 'evidence/ambiguous-checklist',
+        message: `checklist item '${attestation.checklist}' belongs to several units (${scoped.join(', ')})`,
+        hint: `add 'unit:' with one of ${scoped.map((u) => `'${u}'`).join(', ')}`,
+      });
+    }
+  });
+  for (const unitId of Object.keys(input.units ?? {})) {
+    if (!unitIds.includes(unitId)) {
+      issues.push({
+        path: ['units', unitId],
+        onKey: true,
+        severity: 'error',
+        code: 'evidence/unknown-unit',
+        message: `unknown unit '${unitId}'`,
+        hint: suggestionHint({ input: unitId, candidates: unitIds, noun: 'unit' }),
+      });
+    }
+  }
+  const symbols = organization.tokens.map((t) => t.symbol);
+  (input.holdings ?? []).forEach((snapshot, i) => {
+    if (!symbols.includes(snapshot.token))
+      unknown(['holdings', i, 'token'], 'token', snapshot.token, symbols);
+    if (Object.keys(snapshot.balances).length === 0) {
+      issues.push({
+        path: ['holdings', i, 'balances'],
+        severity: 'warning',
+        code: 'evidence/empty-holdings',
+        message: 'the snapshot lists no balances',
+      });
+    }
+  });
+  return issues;
+}
+
+function toEvidence(input: EvidenceInput): Evidence {
+  const observations: Observation[] = (input.observations ?? []).map((o) => {
+    const window = o.window === undefined ? undefined : parseDuration(o.window);
+    return {
+      metric: o.metric,
+      ...(o.unit === undefined ? {} : { unit: o.unit }),
+      value: o.value,
+      ...(window?.ok ? { window: window.seconds } : {}),
+      at: ms(o.at),
+      ...(o.source === undefined ? {} : { source: o.source }),
+    };
+  });
+  for (const snapshot of input.holdings ?? []) {
+    observations.push(
+      ...holdingsObservations({
+        balances: Object.values(snapshot.balances).map(BigInt),
+        at: ms(snapshot.at),
+        source: snapshot.source ?? `${snapshot.token} holdings`,
+      }),
+    );
+  }
+  const attestations: Attestation[] = (input.attestations ?? []).map((a) => ({
+    checklist: a.checklist,
+    ...(a.unit === undefined ? {} : { unit: a.unit }),
+    ...(a.by === undefined ? {} : { by: a.by }),
+    at: ms(a.at),
+    ...(a.evidence === undefined ? {} : { evidence: a.evidence }),
+    ...(a.note === undefined ? {} : { note: a.note }),
+  }));
+  const units: Record<string, UnitEvidence> = {};
+  for (const [unitId, facts] of Object.entries(input.units ?? {})) {
+    units[unitId] = {
+      ...(facts.since === undefined ? {} : { since: ms(facts.since) }),
+      ...(facts.decisionsAtLevel === undefined ? {} : { decisionsAtLevel: facts.decisionsAtLevel }),
+    };
+  }
+  return { observations, attestations, units };
+}
+
+/**
+ * The organization-wide `holder-*` observations of one holdings snapshot, exact where the metric
+ * is rational (Gini, HHI, top-10 share).
+ *
+ * @example
+ * holdingsObservations({ balances: [1n, 2n, 3n, 4n], at, source: 'LUM holdings' })
+ * // [{ metric: 'holder-gini', value: 0.25, exact: { num: 1n, den: 4n }, at, source }, …]
+ */
+export function holdingsObservations(args: {
+  balances: readonly bigint[];
+  at: number;
+  source: string;
+}): Observation[] {
+  const report = concentrationReport({ holdings: args.balances });
+  const base = { at: args.at, source: args.source };
+  return [
+    { metric: 'holder-gini', value: report.gini.value, exact: report.gini.ratio, ...base },
+    { metric: 'holder-nakamoto', value: report.nakamoto.count, ...base },
+    { metric: 'holder-hhi', value: report.herfindahl.value, exact: report.herfindahl.ratio, ...base },
+    { metric: 'holder-top10-share', value: report.topShare.value, exact: report.topShare.ratio, ...base },
+    { metric: 'holder-entropy', value: report.entropy, ...base },
+  ];
+}
