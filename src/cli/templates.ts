@@ -4,6 +4,9 @@ import { suggestionHint } from '../core/text/didYouMean.js';
 import { usageError } from './CliError.js';
 import { packagePaths } from './packagePaths.js';
 
+/** A template's sample evidence sits beside it: `dao.yaml` and `dao.evidence.yaml`. */
+export const EVIDENCE_SUFFIX = '.evidence.yaml';
+
 export interface TemplateInfo {
   readonly name: string;
   /** The first line of the template's header comment. */
@@ -13,7 +16,9 @@ export interface TemplateInfo {
 
 /** The charter templates shipped in the package's templates/ folder. */
 export async function listTemplates(): Promise<TemplateInfo[]> {
-  const files = (await readdir(packagePaths.templates)).filter((f) => f.endsWith('.yaml')).sort();
+  const files = (await readdir(packagePaths.templates))
+    .filter((f) => f.endsWith('.yaml') && !f.endsWith(EVIDENCE_SUFFIX))
+    .sort();
   return Promise.all(
     files.map(async (file) => {
       const path = join(packagePaths.templates, file);
@@ -28,7 +33,9 @@ export async function listTemplates(): Promise<TemplateInfo[]> {
   );
 }
 
-export async function findTemplate(name: string): Promise<TemplateInfo & { text: string }> {
+export async function findTemplate(
+  name: string,
+): Promise<TemplateInfo & { text: string; evidence?: string }> {
   const templates = await listTemplates();
   const template = templates.find((t) => t.name === name);
   if (template === undefined) {
@@ -38,5 +45,11 @@ export async function findTemplate(name: string): Promise<TemplateInfo & { text:
       hint: suggestionHint({ input: name, candidates: templates.map((t) => t.name), noun: 'template' }),
     });
   }
-  return { ...template, text: await readFile(template.path, 'utf8') };
+  const evidencePath = join(packagePaths.templates, `${template.name}${EVIDENCE_SUFFIX}`);
+  const evidence = await readFile(evidencePath, 'utf8').catch(() => undefined);
+  return {
+    ...template,
+    text: await readFile(template.path, 'utf8'),
+    ...(evidence === undefined ? {} : { evidence }),
+  };
 }
