@@ -6,6 +6,7 @@ import { usageError } from '../CliError.js';
 import { defaultStyle, printJson } from '../output.js';
 import { packagePaths } from '../packagePaths.js';
 import { DEFAULT_CHARTER } from '../readCharter.js';
+import { DEFAULT_EVIDENCE } from '../readEvidence.js';
 import { findTemplate } from '../templates.js';
 
 /**
@@ -42,17 +43,34 @@ export function registerInit(program: Command): void {
         }
         throw cause;
       }
+      // The template's sample evidence comes along, so `plan` shows something real at once.
+      let evidenceFile: string | undefined;
+      if (template.evidence !== undefined) {
+        const path = join(options.dir, DEFAULT_EVIDENCE);
+        const written = await writeFile(path, template.evidence, { flag: options.force ? 'w' : 'wx' }).then(
+          () => true,
+          (cause: NodeJS.ErrnoException) => {
+            if (cause.code === 'EEXIST') return false;
+            throw cause;
+          },
+        );
+        if (written) evidenceFile = path;
+      }
       const load = loadCharter({ text, file });
       const units = load.ok ? load.organization.units.length : 0;
       if (options.json) {
-        printJson({ file, template: template.name, units });
+        printJson({ file, template: template.name, units, evidence: evidenceFile ?? null });
         return;
       }
       const style = defaultStyle();
       console.log(`${style.green('✓')} wrote ${file} from template '${template.name}' (${units} units)`);
+      if (evidenceFile !== undefined)
+        console.log(`${style.green('✓')} wrote ${evidenceFile} (sample evidence)`);
       const where = options.dir === '.' ? '' : ` ${file}`;
       console.log(
-        style.dim(`Next: devolve status${where} · devolve explain <unit>${where} · devolve check${where}`),
+        style.dim(
+          `Next: devolve status${where} · devolve plan${where} · devolve explain <unit>${where} · devolve check${where}`,
+        ),
       );
     });
 }
