@@ -307,7 +307,11 @@ function recommend(args: { assessment: MoveAssessment; organization: Organizatio
       parts.push(
         assessment.counts.total === 0
           ? `${unit.name} can move from ${from.name} to ${to.name}: the move has no criteria.`
-          : `${unit.name} is ready to move from ${from.name} to ${to.name}: all ${assessment.counts.total} criteria are met.`,
+          : `${unit.name} is ready to move from ${from.name} to ${to.name}: ${
+              assessment.counts.total === 1
+                ? 'its one criterion is'
+                : `all ${assessment.counts.total} criteria are`
+            } met.`,
       );
       break;
     case 'blocked':
