@@ -19,7 +19,7 @@ export interface CharterFile {
  * Reads and loads a charter file. A missing or unreadable file is a usage error (exit 2); an
  * invalid charter is returned as a failed load for the command to report (exit 1).
  */
-export async function readCharter(path: string | undefined): Promise<CharterFile> {
+export async function readCharter(path: string | undefined, now?: number): Promise<CharterFile> {
   const target = path ?? DEFAULT_CHARTER;
   let buffer: Buffer;
   try {
@@ -59,5 +59,5 @@ export async function readCharter(path: string | undefined): Promise<CharterFile
   const shown = relative(process.cwd(), target).startsWith('..')
     ? target
     : relative(process.cwd(), target) || target;
-  return { file: shown, text, load: loadCharter({ text, file: shown }) };
+  return { file: shown, text, load: loadCharter({ text, file: shown, now: now ?? Date.now() }) };
 }

@@ -12,8 +12,10 @@ import { readCharter } from './readCharter.js';
 export async function requireOrganization(args: {
   file: string | undefined;
   json: boolean;
+  /** The date requirements of declared levels are checked at (default: the clock). */
+  now?: number;
 }): Promise<Organization> {
-  const { file, text, load } = await readCharter(args.file);
+  const { file, text, load } = await readCharter(args.file, args.now);
   if (load.ok) return load.organization;
   if (!args.json) console.error(formatIssues({ issues: load.errors, text, style: defaultStyle() }));
   throw new DevolveError({

@@ -2,15 +2,17 @@ import type { Command } from 'commander';
 import { formatIssues } from '../formatIssues.js';
 import { defaultStyle, printJson } from '../output.js';
 import { readCharter } from '../readCharter.js';
+import { parseNowOption } from '../readEvidence.js';
 
 export function registerCheck(program: Command): void {
   program
     .command('check')
     .description('validate a charter: every problem with file:line:column and a hint')
     .argument('[file]', 'the charter', 'devolve.yaml')
+    .option('--now <instant>', 'check requirements of declared levels as of this date (default: now)')
     .option('--json', 'print the result as JSON')
-    .action(async (file: string, options: { json?: boolean }) => {
-      const { file: shown, text, load } = await readCharter(file);
+    .action(async (file: string, options: { now?: string; json?: boolean }) => {
+      const { file: shown, text, load } = await readCharter(file, parseNowOption(options.now));
       const errors = load.ok ? [] : load.errors;
       if (options.json) {
         printJson({

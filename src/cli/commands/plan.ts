@@ -92,7 +92,7 @@ export function registerPlan(program: Command): void {
     .action(async (file: string, options: { evidence?: string; now?: string; json?: boolean }) => {
       const json = options.json === true;
       const now = parseNowOption(options.now);
-      const organization = await requireOrganization({ file, json });
+      const organization = await requireOrganization({ file, json, now });
       const { evidence, file: evidenceFile } = await readEvidence({
         file: options.evidence,
         charterFile: file,

@@ -31,7 +31,7 @@ export function registerReport(program: Command): void {
         }
         const json = options.json === true;
         const now = parseNowOption(options.now);
-        const organization = await requireOrganization({ file, json });
+        const organization = await requireOrganization({ file, json, now });
         const { evidence, file: evidenceFile } = await readEvidence({
           file: options.evidence,
           charterFile: file,

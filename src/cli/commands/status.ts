@@ -35,7 +35,7 @@ export function registerStatus(program: Command): void {
     .action(async (file: string, options: { evidence?: string; now?: string; json?: boolean }) => {
       const json = options.json === true;
       const now = parseNowOption(options.now);
-      const organization = await requireOrganization({ file, json });
+      const organization = await requireOrganization({ file, json, now });
       const { evidence } = await readEvidence({
         file: options.evidence,
         charterFile: file,
