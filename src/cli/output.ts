@@ -52,6 +52,8 @@ export function failureJson(error: unknown): unknown {
         code: error.code,
         message: error.message,
         ...(error.hint === undefined ? {} : { hint: error.hint }),
+        // Located problems (a charter's or evidence file's errors) travel with the error.
+        ...(Object.keys(error.details).length === 0 ? {} : { details: error.details }),
       },
     };
   }

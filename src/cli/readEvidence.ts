@@ -49,7 +49,7 @@ export async function readEvidence(args: {
   throw new DevolveError({
     code: 'evidence/invalid',
     message: `${shown} is not valid evidence (${load.errors.length} error${load.errors.length === 1 ? '' : 's'})`,
-    hint: 'fix the problems above',
+    hint: args.json ? 'see details.errors' : 'fix the problems above',
     details: { errors: load.errors },
   });
 }

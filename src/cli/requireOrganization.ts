@@ -21,7 +21,7 @@ export async function requireOrganization(args: {
   throw new DevolveError({
     code: 'charter/invalid',
     message: `${file} is not a valid charter (${load.errors.length} error${load.errors.length === 1 ? '' : 's'})`,
-    hint: `run \`devolve check ${file}\` for details`,
+    hint: args.json ? 'see details.errors' : `run \`devolve check ${file}\` for details`,
     details: { errors: load.errors },
   });
 }

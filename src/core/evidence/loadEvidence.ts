@@ -38,29 +38,65 @@ export function loadEvidence(args: { text: string; file: string; organization: O
   });
   if (!parsed.ok) return { ok: false, errors: parsed.errors, warnings: [] };
   const schemaIssues: SchemaIssue[] = [];
-  if (!evidenceSchema.validate(parsed.value, [], schemaIssues)) {
-    return {
-      ok: false,
-      errors: schemaIssues.map((issue) => parsed.locate({ ...issue, severity: 'error' })).sort(byPosition),
-      warnings: parsed.warnings,
-    };
-  }
-  const input = parsed.value as EvidenceInput;
-  const issues = checkReferences(input, args.organization);
+  const valid = evidenceSchema.validate(parsed.value, [], schemaIssues);
+  // The schema's codes are shared with charters (`charter/missing-key` …); here they speak of evidence.
+  const issues: PathIssue[] = schemaIssues.map((issue) => ({
+    ...issue,
+    code: issue.code.replace(/^charter\//, 'evidence/'),
+    severity: 'error',
+  }));
+  // References are checked even when some entries fail the schema, as for charters: the entries
+  // that failed are skipped, the others still get their unknown-name errors, all in one run.
+  const input = valid ? (parsed.value as EvidenceInput) : wellFormedPart(parsed.value, schemaIssues);
+  if (input !== undefined) issues.push(...checkReferences(input, args.organization));
   const located = issues.map(parsed.locate);
   const errors = located.filter((i) => i.severity === 'error').sort(byPosition);
   const warnings = [...parsed.warnings, ...located.filter((i) => i.severity === 'warning')].sort(byPosition);
-  if (errors.length > 0) return { ok: false, errors, warnings };
-  return { ok: true, evidence: toEvidence(input), warnings };
+  if (!valid || errors.length > 0) return { ok: false, errors, warnings };
+  return { ok: true, evidence: toEvidence(input!), warnings };
+}
+
+const isMapping = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The entries of an evidence file that passed the schema, in place: an entry with any schema
+ * issue becomes a hole (so the others keep their index, and their errors their path), a list or
+ * map that is itself malformed is dropped. Undefined when the document is not even a mapping.
+ */
+function wellFormedPart(value: unknown, issues: readonly SchemaIssue[]): EvidenceInput | undefined {
+  if (!isMapping(value)) return undefined;
+  const bad = new Map<string, Set<string | number> | 'all'>();
+  for (const { path } of issues) {
+    const [head, entry] = path;
+    if (typeof head !== 'string') continue;
+    const known = bad.get(head);
+    if (entry === undefined) bad.set(head, 'all');
+    else if (known !== 'all') bad.set(head, (known ?? new Set()).add(entry));
+  }
+  const part: Record<string, unknown> = {};
+  for (const key of ['observations', 'attestations', 'holdings'] as const) {
+    const list = value[key];
+    const holes = bad.get(key);
+    if (list === undefined || holes === 'all' || !Array.isArray(list)) continue;
+    part[key] = list.map((entry, i) => (holes?.has(i) ? undefined : entry));
+  }
+  const units = value['units'];
+  if (isMapping(units) && bad.get('units') !== 'all') {
+    // A unit entry whose facts are malformed still names a unit, which is checked.
+    part['units'] = Object.fromEntries(Object.keys(units).map((id) => [id, {}]));
+  }
+  return part as EvidenceInput;
 }
 
 function checkReferences(input: EvidenceInput, organization: Organization): PathIssue[] {
   const issues: PathIssue[] = [];
+  // Codes are machine-readable: one word after `unknown-` (the checklist item's is `unknown-checklist`).
   const unknown = (path: Path, noun: string, name: string, candidates: readonly string[]) =>
     issues.push({
       path,
       severity: 'error',
-      code: `evidence/unknown-${noun}`,
+      code: `evidence/unknown-${noun.split(' ')[0]}`,
       message: `unknown ${noun} '${name}'`,
       hint: suggestionHint({ input: name, candidates, noun }),
     });
@@ -77,6 +113,7 @@ function checkReferences(input: EvidenceInput, organization: Organization): Path
     }
   }
   (input.observations ?? []).forEach((observation, i) => {
+    if (observation === undefined) return; // failed the schema: reported there
     const path = ['observations', i];
     if (!metricIds.includes(observation.metric))
       unknown([...path, 'metric'], 'metric', observation.metric, metricIds);
@@ -85,6 +122,7 @@ function checkReferences(input: EvidenceInput, organization: Organization): Path
     }
   });
   (input.attestations ?? []).forEach((attestation, i) => {
+    if (attestation === undefined) return;
     const path = ['attestations', i];
     if (attestation.by !== undefined && !memberIds.includes(attestation.by)) {
       unknown([...path, 'by'], 'member', attestation.by, memberIds);
@@ -103,14 +141,6 @@ function checkReferences(input: EvidenceInput, organization: Organization): Path
               .filter((u) => u.id === attestation.unit)
               .flatMap((u) => unitCriteria(u).flatMap((c) => (c.kind === 'checklist' ? [c.id] : [])));
       unknown([...path, 'checklist'], 'checklist item', attestation.checklist, candidates);
-    } else if (attestation.unit === undefined && scoped.length > 1) {
-      issues.push({
-        path: [...path, 'checklist'],
-        severity: 'error',
-        code: 'evidence/ambiguous-checklist',
-        message: `checklist item '${attestation.checklist}' belongs to several units (${scoped.join(', ')})`,
-        hint: `add 'unit:' with one of ${scoped.map((u) => `'${u}'`).join(', ')}`,
-      });
     }
   });
   for (const unitId of Object.keys(input.units ?? {})) {
@@ -127,6 +157,7 @@ function checkReferences(input: EvidenceInput, organization: Organization): Path
   }
   const symbols = organization.tokens.map((t) => t.symbol);
   (input.holdings ?? []).forEach((snapshot, i) => {
+    if (snapshot === undefined) return;
     if (!symbols.includes(snapshot.token))
       unknown(['holdings', i, 'token'], 'token', snapshot.token, symbols);
     if (Object.keys(snapshot.balances).length === 0) {

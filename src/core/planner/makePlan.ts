@@ -47,7 +47,7 @@ export interface RoadmapStep {
   readonly to: LevelRef;
   /** Earliest feasible date (epoch ms), or undefined when a dependency can never be met. */
   readonly earliest?: number;
-  /** What sets the date: time at level, dependencies. */
+  /** What sets the date: time at level, dependencies and criteria on other units' levels. */
   readonly basis: readonly string[];
   /** Other criteria that must also hold by then; the date assumes they will. */
   readonly open: readonly string[];
@@ -88,6 +88,12 @@ export interface Plan {
   readonly assessments: readonly MoveAssessment[];
 }
 
+/**
+ * Ready moves come first; blocked moves last, after every move their blockers could make, so a
+ * blocked move never outranks the move that would unblock it.
+ */
+const tier = (r: { status: MoveStatus }) => (r.status === 'ready' ? 0 : r.status === 'blocked' ? 2 : 1);
+
 const ref = (unit: Unit, index: number): LevelRef => ({
   index,
   id: unit.levels[index]!.id,
@@ -110,8 +116,19 @@ function requiredTime(criterion: Criterion | undefined): number {
 }
 
 /**
+ * Levels of other units that must be reached first: `unit-level` criteria, through `all` only
+ * (like `requiredTime`). They constrain the roadmap's dates exactly as `dependsOn` does.
+ */
+function requiredLevels(criterion: Criterion | undefined): { unit: string; level: number }[] {
+  if (criterion === undefined) return [];
+  if (criterion.kind === 'unit-level') return [{ unit: criterion.unit, level: criterion.level }];
+  if (criterion.kind === 'all') return criterion.of.flatMap(requiredLevels);
+  return [];
+}
+
+/**
  * The planner: which slider to move next and when. For every unit below its target it assesses
- * the next notch, ranks the moves — ready and unblocked first, then by share of criteria met, then
+ * the next notch, ranks the moves — ready first and blocked last, then by share of criteria met, then
  * by the soonest commitment they serve, then by how many other units they unblock, then by unit id
  * — lays out a roadmap of every remaining move with its earliest feasible date, and gives each
  * commitment its countdown and status.
@@ -129,13 +146,19 @@ export function makePlan(args: { organization: Organization; evidence: Evidence;
     else assessments.push(assessMove({ organization, unit: unit.id, to: unit.level + 1, evidence, now }));
   }
 
-  // Earliest arrival at each (unit, level), memoized; dependency cycles were refused with the charter.
+  // Earliest arrival at each (unit, level), memoized. `dependsOn` cycles were refused with the
+  // charter, but `unit-level` criteria may still close one: a (unit, level) met again while it is
+  // being worked out waits on itself, and can never be reached.
   const arrivals = new Map<string, { at: number | undefined; basis: string[] }>();
   const unitById = new Map(organization.units.map((u) => [u.id, u]));
   const arrive = (unit: Unit, level: number): { at: number | undefined; basis: string[] } => {
     const key = `${unit.id}@${level}`;
     const known = arrivals.get(key);
     if (known !== undefined) return known;
+    arrivals.set(key, {
+      at: undefined,
+      basis: [`${unit.name} at ${unit.levels[level]?.name ?? `level ${level}`} waits on itself`],
+    });
     let result: { at: number | undefined; basis: string[] };
     if (level <= unit.level) {
       result = { at: Math.min(now, levelSince({ unit, evidence }) ?? now), basis: [] };
@@ -151,17 +174,26 @@ export function makePlan(args: { organization: Organization; evidence: Evidence;
         basis.push(`${wait / DAY} days at ${unit.levels[level - 1]!.name} (from ${formatDate(previous.at)})`);
         at = Math.max(at, ready);
       }
-      for (const dependency of unit.dependsOn) {
-        const other = unitById.get(dependency.unit)!;
-        if (dependency.from > level || other.level >= dependency.level) continue;
+      const needs = [
+        ...unit.dependsOn.filter((d) => d.from <= level),
+        ...requiredLevels(unit.levels[level]!.readiness),
+        ...requiredLevels(unit.levels[level]!.requirements),
+      ];
+      const seen = new Set<string>();
+      for (const dependency of needs) {
+        const other = unitById.get(dependency.unit);
+        if (other === undefined || other.level >= dependency.level) continue;
+        if (seen.has(`${other.id}@${dependency.level}`)) continue;
+        seen.add(`${other.id}@${dependency.level}`);
         const needed = arrive(other, dependency.level);
+        const name = other.levels[dependency.level]?.name ?? `level ${dependency.level}`;
         if (needed.at === undefined) {
           at = undefined;
-          basis.push(`needs ${other.name} at ${other.levels[dependency.level]!.name}, beyond its target`);
-        } else {
           basis.push(
-            `after ${other.name} reaches ${other.levels[dependency.level]!.name} (${formatDate(needed.at)})`,
+            `needs ${other.name} at ${name}, ${dependency.level > other.target ? 'beyond its target' : 'which it cannot reach'}`,
           );
+        } else {
+          basis.push(`after ${other.name} reaches ${name} (${formatDate(needed.at)})`);
           if (at !== undefined) at = Math.max(at, needed.at);
         }
       }
@@ -177,20 +209,22 @@ export function makePlan(args: { organization: Organization; evidence: Evidence;
       const { at, basis } = arrive(unit, level);
       const isNext = level === unit.level + 1;
       const assessment = isNext ? assessments.find((a) => a.unit === unit.id) : undefined;
-      // For the next move the evidence says what is still open; later moves list their criteria.
+      // For the next move the evidence says what is still open. Later moves list their readiness
+      // criteria (evidence gathered at today's level says little about them) and the requirements
+      // their level adds that do not hold yet. Time at level and other units' levels set the date.
+      const evaluate = (criterion: Criterion | undefined) =>
+        criterion === undefined
+          ? undefined
+          : evaluateCriterion({ criterion, context: { organization, unit, level, evidence, now } });
       const open = isNext
         ? [...leaves(assessment?.readiness), ...leaves(assessment?.requirements)]
-            .filter((r) => r.status !== 'met' && r.kind !== 'time-at-level')
+            .filter((r) => r.status !== 'met' && r.kind !== 'time-at-level' && r.kind !== 'unit-level')
             .map((r) => r.text)
-        : leaves(
-            unit.levels[level]!.readiness === undefined
-              ? undefined
-              : evaluateCriterion({
-                  criterion: unit.levels[level]!.readiness!,
-                  context: { organization, unit, level, evidence, now },
-                }),
-          )
-            .filter((r) => r.kind !== 'time-at-level')
+        : [
+            ...leaves(evaluate(unit.levels[level]!.readiness)),
+            ...leaves(evaluate(unit.levels[level]!.requirements)).filter((r) => r.status !== 'met'),
+          ]
+            .filter((r) => r.kind !== 'time-at-level' && r.kind !== 'unit-level')
             .map((r) => r.text);
       roadmap.push({
         unit: unit.id,
@@ -248,7 +282,7 @@ export function makePlan(args: { organization: Organization; evidence: Evidence;
     .map((assessment) => recommend({ assessment, organization }))
     .sort(
       (a, b) =>
-        Number(b.status === 'ready') - Number(a.status === 'ready') ||
+        tier(a) - tier(b) ||
         b.share - a.share ||
         (a.dueBy ?? Number.POSITIVE_INFINITY) - (b.dueBy ?? Number.POSITIVE_INFINITY) ||
         b.unblocks.length - a.unblocks.length ||
@@ -324,7 +358,7 @@ function recommend(args: { assessment: MoveAssessment; organization: Organizatio
       break;
     case 'unknown':
       parts.push(
-        `${unit.name} may be ready for ${to.name}: ${assessment.counts.met} of ${assessment.counts.total} criteria met, ${assessment.counts.unknown} lack evidence.`,
+        `${unit.name} may be ready for ${to.name}: ${assessment.counts.met} of ${assessment.counts.total} criteria met, ${assessment.counts.unknown} ${assessment.counts.unknown === 1 ? 'lacks' : 'lack'} evidence.`,
       );
       break;
   }

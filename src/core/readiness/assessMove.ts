@@ -68,9 +68,21 @@ export function assessMove(args: {
   const target = unit.levels[to];
   const readiness =
     target?.readiness === undefined ? undefined : evaluateCriterion({ criterion: target.readiness, context });
+  // Being at a level means meeting its requirements and those below it; a requirement that two
+  // levels repeat (a stage restating the one before) counts once.
+  const seen = new Set<string>();
   const requirementParts = unit.levels
     .slice(0, to + 1)
-    .flatMap((level) => (level.requirements === undefined ? [] : [level.requirements]));
+    .flatMap((level) => (level.requirements === undefined ? [] : [level.requirements]))
+    .flatMap((criterion) => (criterion.kind === 'all' ? criterion.of : [criterion]))
+    .filter((criterion) => {
+      const key = JSON.stringify(criterion, (_key, value: unknown) =>
+        typeof value === 'bigint' ? `${value}n` : value,
+      );
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   const requirementsCriterion: Criterion | undefined =
     requirementParts.length === 0
       ? undefined

@@ -51,9 +51,8 @@ export function describeCriterion(args: {
           ? ''
           : ` of ${organization.units.find((u) => u.id === criterion.unit)?.name ?? criterion.unit}`;
       const window = criterion.window === undefined ? '' : ` over ${describeDuration(criterion.window)}`;
-      return {
-        text: `${name}${owner} ${COMPARISON_WORDS[criterion.comparison]} ${criterion.value}${window}`,
-      };
+      const value = metric?.unit === 'seconds' ? describeDuration(criterion.value) : String(criterion.value);
+      return { text: `${name}${owner} ${COMPARISON_WORDS[criterion.comparison]} ${value}${window}` };
     }
     case 'time-at-level':
       return { text: `at least ${describeDuration(criterion.seconds)} at the current level` };

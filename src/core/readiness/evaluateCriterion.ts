@@ -1,7 +1,7 @@
 import type { Evidence, Observation } from '../evidence/Evidence.js';
 import type { Comparison, Criterion, Organization, Role, Unit } from '../model/Organization.js';
 import { compareRatio, formatRatio, ratioFromDecimal } from '../ratio/Ratio.js';
-import { describeDuration } from '../time/Duration.js';
+import { describeDuration, durationAdjective } from '../time/Duration.js';
 import { formatDate } from '../time/Instant.js';
 import { describeCriterion, flattenDescription, levelName } from './describeCriterion.js';
 
@@ -172,7 +172,7 @@ export function evaluateCriterion(args: {
       );
       const windowed = candidates.filter((o) => o.window === criterion.window);
       if (windowed.length === 0) {
-        if (candidates.length > 0 && criterion.window !== undefined) {
+        if (candidates.length > 0) {
           const covers = [
             ...new Set(
               candidates.map((o) =>
@@ -180,34 +180,48 @@ export function evaluateCriterion(args: {
               ),
             ),
           ];
+          const wanted =
+            criterion.window === undefined
+              ? 'at a single point in time'
+              : `over ${describeDuration(criterion.window)}`;
           return result(
             'unknown',
-            `no observation of ${name} over ${describeDuration(criterion.window)}; the evidence covers ${covers.join(', ')}`,
+            `no observation of ${name} ${wanted}; the evidence covers ${covers.join(', ')}`,
           );
         }
         return result('unknown', `no observation of ${name} in the evidence`);
       }
-      // The unit's own observation beats an organization-wide one; then the latest wins.
-      const best = [...windowed].sort(
-        (a, b) => Number(a.unit === undefined) - Number(b.unit === undefined) || b.at - a.at,
-      )[0]!;
-      const source = `${best.source === undefined ? '' : `${best.source}, `}${formatDate(best.at)}`;
+      // A fresh observation beats a stale one; among fresh ones the unit's own beats an
+      // organization-wide one; then the latest wins.
       const maxAge =
         criterion.window === undefined ? POINT_IN_TIME_FRESHNESS_DAYS * DAY : criterion.window * 1000;
-      if (now - best.at > maxAge) {
+      const fresh = (o: Observation) => now - o.at <= maxAge;
+      const best = [...windowed].sort(
+        (a, b) =>
+          Number(fresh(b)) - Number(fresh(a)) ||
+          Number(a.unit === undefined) - Number(b.unit === undefined) ||
+          b.at - a.at,
+      )[0]!;
+      const seconds = metric?.unit === 'seconds';
+      const show = (value: number) => (seconds ? describeDuration(Math.round(value)) : formatNumber(value));
+      const source = `${best.source === undefined ? '' : `${best.source}, `}${formatDate(best.at)}`;
+      if (!fresh(best)) {
         return result(
           'unknown',
-          `the latest observation of ${name} (${formatNumber(best.value)}, ${source}) is older than ${criterion.window === undefined ? `${POINT_IN_TIME_FRESHNESS_DAYS} days` : `the ${describeDuration(criterion.window)} window`}`,
+          `the latest observation of ${name} (${show(best.value)}, ${source}) is older than ${criterion.window === undefined ? `${POINT_IN_TIME_FRESHNESS_DAYS} days` : `the ${durationAdjective(criterion.window)} window`}`,
         );
       }
       const ok = compare(best, criterion.comparison, criterion.value);
+      // An exact value that no short decimal shows is given as a fraction too: 0.3333 (= 1/3).
       const observed =
-        best.exact === undefined
-          ? formatNumber(best.value)
-          : `${formatNumber(best.value)} (${formatRatio(best.exact)})`;
+        best.exact === undefined ||
+        (ratioFromDecimal(String(best.value)) !== undefined &&
+          compareRatio(ratioFromDecimal(String(best.value))!, best.exact) === 0)
+          ? show(best.value)
+          : `${show(best.value)} (= ${best.exact.num}/${best.exact.den})`;
       return result(
         ok ? 'met' : 'unmet',
-        `${name} is ${observed}, needs ${COMPARISON_WORDS[criterion.comparison]} ${formatNumber(criterion.value)} (${source})`,
+        `${name} is ${observed}, needs ${COMPARISON_WORDS[criterion.comparison]} ${seconds ? show(criterion.value) : String(criterion.value)} (${source})`,
       );
     }
     case 'time-at-level': {
@@ -303,7 +317,7 @@ export function evaluateCriterion(args: {
       const how =
         criterion.withdrawalDelay === 0
           ? `a timelock of ${describeDuration(level.policy.timelock)}`
-          : `a timelock of ${describeDuration(level.policy.timelock)} less a ${describeDuration(criterion.withdrawalDelay)} withdrawal delay`;
+          : `a timelock of ${describeDuration(level.policy.timelock)} less a ${durationAdjective(criterion.withdrawalDelay)} withdrawal delay`;
       return result(
         window >= criterion.seconds ? 'met' : 'unmet',
         `${level.name} gives users ${describeDuration(window)} to exit (${how}), needs ${describeDuration(criterion.seconds)}`,

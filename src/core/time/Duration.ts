@@ -86,3 +86,8 @@ export function describeDuration(seconds: number): string {
   }
   return seconds === 0 ? 'no time' : formatDuration(seconds);
 }
+
+/** A duration before a noun: `durationAdjective(7776000)` is `'90-day'` (a 90-day window). */
+export function durationAdjective(seconds: number): string {
+  return describeDuration(seconds).replace(/^(\d+) (day|hour|minute|second)s?$/, '$1-$2');
+}
