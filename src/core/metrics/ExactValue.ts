@@ -49,4 +49,4 @@ export function exactValue(args: { ratio: Ratio }): ExactValue {
 }
 
 /** The value every ratio metric takes when nothing is held: 0/1. */
-export const ZERO_VALUE: ExactValue = { ratio: { num: 0n, den: 1n }, value: 0 };
+export const ZERO_VALUE: ExactValue = Object.freeze({ ratio: Object.freeze({ num: 0n, den: 1n }), value: 0 });

@@ -52,7 +52,7 @@ export function concentrationReport(args: {
   topK?: number;
 }): ConcentrationReport {
   const k = args.topK ?? DEFAULT_TOP_K;
-  const holdings = sortHoldings({ holdings: args.holdings });
+  const holdings = sortHoldings({ holdings: args.holdings, borrow: true });
   const nakamoto =
     args.nakamotoThreshold === undefined
       ? nakamotoCoefficient({ holdings })

@@ -1,5 +1,4 @@
 import { type ExactValue, exactValue, ZERO_VALUE } from './ExactValue.js';
-import { limbSquares } from './holdingLimbs.js';
 import { type Holdings, sortHoldings } from './sortHoldings.js';
 
 /**
@@ -12,10 +11,7 @@ import { type Holdings, sortHoldings } from './sortHoldings.js';
  * herfindahlIndex({ holdings: [1n, 1n, 2n] }).ratio // (1 + 1 + 4) / 4² = { num: 3n, den: 8n }
  */
 export function herfindahlIndex(args: { holdings: Holdings }): ExactValue {
-  const { values, total, limbs } = sortHoldings({ holdings: args.holdings });
+  const { total, sumOfSquares } = sortHoldings({ holdings: args.holdings, borrow: true });
   if (total === 0n) return ZERO_VALUE;
-  let squares = 0n;
-  if (limbs !== undefined) squares = limbSquares({ limbs });
-  else for (const x of values) squares += x * x;
-  return exactValue({ ratio: { num: squares, den: total * total } });
+  return exactValue({ ratio: { num: sumOfSquares, den: total * total } });
 }

@@ -2,6 +2,9 @@ import { DevolveError } from '../errors/DevolveError.js';
 import { makeRatio, type Ratio } from '../ratio/Ratio.js';
 import { type ExactValue, exactValue, ZERO_VALUE } from './ExactValue.js';
 import { type Holdings, sortHoldings } from './sortHoldings.js';
+import { sumRange } from './sumHoldings.js';
+
+const BLOCK = 1024;
 
 export interface NakamotoCoefficient {
   /** Fewest holders whose combined holdings exceed the threshold share; 0 when nothing is held. */
@@ -39,14 +42,26 @@ function checkThreshold(threshold: Ratio): Ratio {
  */
 export function nakamotoCoefficient(args: { holdings: Holdings; threshold?: Ratio }): NakamotoCoefficient {
   const threshold = checkThreshold(args.threshold ?? DEFAULT_NAKAMOTO_THRESHOLD);
-  const { values, order, total } = sortHoldings({ holdings: args.holdings });
+  const holdings = sortHoldings({ holdings: args.holdings, borrow: true });
+  const { values, order, total } = holdings;
   if (total === 0n) return { count: 0, share: ZERO_VALUE };
   // combined > (num/den)·total ⇔ combined > ⌊num·total/den⌋, because combined is an integer.
   const bound = (threshold.num * total) / threshold.den;
+  // Whole blocks of the largest holders are added exactly by `sumRange` (in doubles, by limbs,
+  // without a bigint per holder); the block that crosses the bound is walked one holder at a time.
   let combined = 0n;
-  let count = 0;
-  for (let j = values.length - 1; j >= 0 && combined <= bound; j--) {
-    combined += values[order[j]!]!;
+  let end = values.length;
+  for (;;) {
+    const start = Math.max(0, end - BLOCK);
+    const block = sumRange({ holdings, from: start, to: end });
+    if (combined + block > bound) break;
+    combined += block;
+    end = start;
+  }
+  let count = values.length - end;
+  while (combined <= bound) {
+    end--;
+    combined += values[order[end]!]!;
     count++;
   }
   return { count, share: exactValue({ ratio: { num: combined, den: total } }) };

@@ -14,7 +14,7 @@ import { theilIndex } from './theilIndex.js';
  * normalizedEntropy({ holdings: [1n, 1n, 0n, 0n] }) // ln 2 / ln 4 = 0.5
  */
 export function normalizedEntropy(args: { holdings: Holdings }): number {
-  const sorted = sortHoldings({ holdings: args.holdings });
+  const sorted = sortHoldings({ holdings: args.holdings, borrow: true });
   return entropyFromTheil({ theil: theilIndex({ holdings: sorted }), holdings: sorted });
 }
 

@@ -1,29 +1,32 @@
 import { DevolveError } from '../errors/DevolveError.js';
-import { HIGH_WORD, type HoldingLimbs, LOW_WORD, limbTotal, splitHoldings } from './holdingLimbs.js';
+import { type OrderedHoldings, sumHoldings } from './sumHoldings.js';
 
 /**
- * Holdings validated and put in exact ascending order once, so several metrics can share one
- * sort (sorting dominates their cost). Build it with `sortHoldings`; every metric accepts it in
+ * Holdings validated, put in exact ascending order and summed once, so several metrics can share
+ * one sort (sorting dominates their cost). Build it with `sortHoldings`; every metric accepts it in
  * place of raw holdings.
  */
-export interface SortedHoldings {
+export interface SortedHoldings extends OrderedHoldings {
   readonly kind: 'sorted-holdings';
-  /** The holdings, in input order (a copy: later changes to the caller's array do not leak in). */
+  /** The holdings, in input order: a copy, unless built with `borrow`. */
   readonly values: readonly bigint[];
   /**
    * Positions into `values`, smallest holding first. Equal holdings keep their input order — no
    * metric depends on how equal holdings are ordered, but the order is deterministic anyway.
    */
   readonly order: Int32Array;
-  /** `Number(values[i])`, in input order: used only by the metrics that are irrational anyway. */
+  /** Each holding's rank, in input order: 1 for the smallest, n for the largest. */
+  readonly rank: Int32Array;
+  /** `Number(x)` of each holding, in input order. */
   readonly approx: Float64Array;
-  /** Σ values, exact. */
+  /** Each holding mod 2^64, in input order: with `approx`, enough for exact sums (`sumHoldings`). */
+  readonly low: BigUint64Array;
+  /** Σx, exact. */
   readonly total: bigint;
-  /**
-   * The holdings split for exact sums in doubles (see `holdingLimbs`); `undefined` when some
-   * holding is ≥ 2^114, and metrics then add bigints.
-   */
-  readonly limbs: HoldingLimbs | undefined;
+  /** Σx², exact: the Herfindahl–Hirschman numerator. */
+  readonly sumOfSquares: bigint;
+  /** Σ i·x_(i) over holdings in ascending order, i = 1 … n, exact: the sum the Gini is built on. */
+  readonly rankWeightedSum: bigint;
   /** How many holdings are zero (they come first in `order`). */
   readonly zeros: number;
 }
@@ -49,41 +52,11 @@ function invalidHolding(index: number, value: unknown): DevolveError {
   });
 }
 
-/**
- * Ascending order by exact value, ties by position, without ever sorting bigints with a
- * comparator (which is ~20× slower than a native numeric sort for a million holdings).
- *
- * Why floats are safe here: `Number()` is monotone on bigints, and so is clearing the low
- * mantissa bits of a non-negative double (its bit pattern orders like an unsigned integer). Each
- * key is the holding's double with its lowest `indexBits` mantissa bits replaced by the holding's
- * position; one native `Float64Array` sort then orders keys by (truncated value, position), and
- * the position is read back from the sorted keys. Holdings whose truncated keys differ are in
- * exact order; only runs of equal truncated keys (about 1 in 2^32 relative difference, or truly
- * equal holdings) are checked with exact bigint comparison and re-sorted if needed.
- */
-function sortByPackedKeys(values: readonly bigint[], approx: Float64Array): Int32Array {
-  const n = approx.length;
-  const indexBits = n <= 1 ? 1 : 32 - Math.clz32(n - 1);
-  const mask = indexBits === 32 ? -1 : (1 << indexBits) - 1;
-  const keys = new Float64Array(approx);
-  const words = new Uint32Array(keys.buffer);
-  for (let i = 0; i < n; i++) words[2 * i + LOW_WORD] = (words[2 * i + LOW_WORD]! & ~mask) | i;
-  keys.sort();
-  const order = new Int32Array(n);
-  for (let j = 0; j < n; j++) order[j] = words[2 * j + LOW_WORD]! & mask;
-
-  let start = 0;
-  for (let j = 1; j <= n; j++) {
-    const sameKey =
-      j < n &&
-      words[2 * j + HIGH_WORD] === words[2 * j - 2 + HIGH_WORD] &&
-      ((words[2 * j + LOW_WORD]! ^ words[2 * j - 2 + LOW_WORD]!) & ~mask) === 0;
-    if (sameKey) continue;
-    if (j - start > 1) repairRun(values, order, start, j);
-    start = j;
-  }
-  return order;
-}
+/** Which 32-bit word of a double (or a 64-bit integer) holds the low bits: 0 on little-endian machines. */
+const LOW_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
+const HIGH_WORD = 1 - LOW_WORD;
+const TWO_32 = 2 ** 32;
+const TWO_64 = 2n ** 64n;
 
 function byValueThenPosition(values: readonly bigint[]): (a: number, b: number) => number {
   return (a, b) => {
@@ -93,20 +66,75 @@ function byValueThenPosition(values: readonly bigint[]): (a: number, b: number) 
   };
 }
 
-/** Within a run of equal keys positions ascend; put the run in exact order if it is not already. */
-function repairRun(values: readonly bigint[], order: Int32Array, start: number, end: number): void {
+/** A run of equal keys lists positions ascending; put it in exact order if it is not already. */
+function repairRun(
+  values: readonly bigint[],
+  order: Int32Array,
+  rank: Int32Array,
+  start: number,
+  end: number,
+): void {
   let sorted = true;
   for (let k = start + 1; k < end && sorted; k++) sorted = values[order[k - 1]!]! <= values[order[k]!]!;
   if (sorted) return;
   const run = Array.from(order.subarray(start, end));
   run.sort(byValueThenPosition(values));
   order.set(run, start);
+  for (let j = start; j < end; j++) rank[order[j]!] = j + 1;
 }
 
 /**
- * Validates holdings and orders them exactly, smallest first, with one native sort (see
- * `sortByPackedKeys`). Holdings beyond 2^1024 (no real token has them) have no finite double and
- * take a slower exact comparator sort. A `SortedHoldings` passed in is returned as is.
+ * Orders holdings by their packed keys (see `sortHoldings`): one native sort, each position read
+ * back from the sorted keys, and runs whose truncated values are equal repaired with exact bigint
+ * comparison. Fills `order` (positions, smallest first) and `rank` (1-based, by position).
+ */
+function orderByKeys(
+  values: readonly bigint[],
+  keys: Float64Array,
+  mask: number,
+  order: Int32Array,
+  rank: Int32Array,
+): void {
+  const n = keys.length;
+  const words = new Uint32Array(keys.buffer);
+  keys.sort();
+  let start = 0;
+  for (let j = 0; j < n; j++) {
+    const lowWord = words[2 * j + LOW_WORD]!;
+    const position = lowWord & mask;
+    order[j] = position;
+    rank[position] = j + 1;
+    const sameKey =
+      j > 0 &&
+      words[2 * j + HIGH_WORD] === words[2 * j - 2 + HIGH_WORD] &&
+      ((lowWord ^ words[2 * j - 2 + LOW_WORD]!) & ~mask) === 0;
+    if (sameKey) continue;
+    if (j - start > 1) repairRun(values, order, rank, start, j);
+    start = j;
+  }
+  if (n - start > 1) repairRun(values, order, rank, start, n);
+}
+
+/**
+ * Validates holdings, orders them exactly, smallest first, and takes the exact sums the ratio
+ * metrics need (`sumHoldings`). The order comes from one native `Float64Array` sort instead of a
+ * bigint comparator sort, several times slower for a million holdings.
+ *
+ * Why floats are safe here: `Number()` is monotone on bigints, and so is clearing the low mantissa
+ * bits of a non-negative double (its bit pattern orders like an unsigned integer). Each key is the
+ * holding's double with its lowest ⌈log2 n⌉ mantissa bits replaced by the holding's position, so
+ * the native sort orders keys by (truncated value, position) and the position is read back from
+ * the sorted keys. Holdings whose truncated keys differ are then in exact order; only runs of equal
+ * truncated keys — holdings within a relative 2^-(52−⌈log2 n⌉) of each other (2^-32 for a
+ * million), or truly equal — are checked with exact bigint comparison and re-sorted if needed. So
+ * a million holdings that differ only in their last digits sort at comparator speed, still
+ * exactly. Holdings beyond 2^1024 (no real token has them) have no finite double and take the
+ * bigint comparator sort. A `SortedHoldings` is returned as is.
+ *
+ * An array of holdings is copied, so later changes to it cannot leak into the result. With
+ * `borrow: true` it is read in place instead — a million-entry copy, and the garbage it leaves,
+ * saved — for callers that use the result only while the array cannot change (each metric does,
+ * within one call).
  *
  * Throws `DevolveError` `metrics/invalid-holding` for a negative or non-bigint entry.
  *
@@ -115,33 +143,64 @@ function repairRun(values: readonly bigint[], order: Int32Array, start: number, 
  * sorted.order // Int32Array [1, 2, 0]  (0n, 10n, 30n)
  * sorted.total // 40n
  */
-export function sortHoldings(args: { holdings: Holdings }): SortedHoldings {
+export function sortHoldings(args: { holdings: Holdings; borrow?: boolean }): SortedHoldings {
   const { holdings } = args;
   if (isSortedHoldings(holdings)) return holdings;
-  const values: readonly bigint[] = Array.isArray(holdings) ? holdings.slice() : Array.from(holdings);
+  const values: readonly bigint[] = Array.isArray(holdings)
+    ? args.borrow === true
+      ? holdings
+      : holdings.slice()
+    : Array.from(holdings);
   const n = values.length;
+  const indexBits = n <= 1 ? 1 : 32 - Math.clz32(n - 1);
+  const mask = indexBits === 32 ? -1 : (1 << indexBits) - 1;
   const approx = new Float64Array(n);
+  const low = new BigUint64Array(n);
+  const lowWords = new Uint32Array(low.buffer);
+  const keys = new Float64Array(n);
+  const keyWords = new Uint32Array(keys.buffer);
   let finite = true;
+  // Validation, doubles and sort keys in one pass over the bigints.
   for (let i = 0; i < n; i++) {
     const x: unknown = values[i];
-    if (typeof x !== 'bigint' || x < 0n) throw invalidHolding(i, x);
-    const f = Number(x);
-    if (f === Number.POSITIVE_INFINITY) finite = false;
+    if (typeof x !== 'bigint') throw invalidHolding(i, x);
+    low[i] = x; // x mod 2^64, stored without allocating
+    let f: number;
+    if (x < TWO_64 && x >= 0n) {
+      // The correctly rounded double of the two exact words is Number(x), three times cheaper.
+      f = lowWords[2 * i + HIGH_WORD]! * TWO_32 + lowWords[2 * i + LOW_WORD]!;
+    } else {
+      f = Number(x);
+      if (f < 0) throw invalidHolding(i, x);
+      if (f === Number.POSITIVE_INFINITY) finite = false;
+    }
     approx[i] = f;
+    keys[i] = f;
+    keyWords[2 * i + LOW_WORD] = (keyWords[2 * i + LOW_WORD]! & ~mask) | i;
   }
-  const limbs = splitHoldings({ values, approx });
-  let total = 0n;
-  if (limbs !== undefined) total = limbTotal({ limbs });
-  else for (const x of values) total += x;
-  let order: Int32Array;
+  const order = new Int32Array(n);
+  const rank = new Int32Array(n);
   if (finite) {
-    order = sortByPackedKeys(values, approx);
+    orderByKeys(values, keys, mask, order, rank);
   } else {
     const positions = Array.from({ length: n }, (_, i) => i);
     positions.sort(byValueThenPosition(values));
-    order = Int32Array.from(positions);
+    order.set(positions);
+    for (let j = 0; j < n; j++) rank[order[j]!] = j + 1;
   }
+  const sums = sumHoldings({ holdings: { values, order, rank, approx, low } });
   let zeros = 0;
-  while (zeros < n && values[order[zeros]!] === 0n) zeros++;
-  return { kind: 'sorted-holdings', values, order, approx, total, limbs, zeros };
+  while (zeros < n && approx[order[zeros]!] === 0) zeros++;
+  return {
+    kind: 'sorted-holdings',
+    values,
+    order,
+    rank,
+    approx,
+    low,
+    total: sums.total,
+    sumOfSquares: sums.squares,
+    rankWeightedSum: sums.rankWeighted,
+    zeros,
+  };
 }

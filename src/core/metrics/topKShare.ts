@@ -1,6 +1,7 @@
 import { DevolveError } from '../errors/DevolveError.js';
 import { type ExactValue, exactValue, ZERO_VALUE } from './ExactValue.js';
 import { type Holdings, sortHoldings } from './sortHoldings.js';
+import { sumRange } from './sumHoldings.js';
 
 /**
  * The share of the total held by the `k` largest holders, exact. k = 0 gives 0; k ≥ n gives 1
@@ -20,10 +21,9 @@ export function topKShare(args: { holdings: Holdings; k: number }): ExactValue {
       details: { k },
     });
   }
-  const { values, order, total } = sortHoldings({ holdings: args.holdings });
-  if (total === 0n) return ZERO_VALUE;
-  const n = values.length;
-  let top = 0n;
-  for (let j = n - 1; j >= Math.max(0, n - k); j--) top += values[order[j]!]!;
-  return exactValue({ ratio: { num: top, den: total } });
+  const holdings = sortHoldings({ holdings: args.holdings, borrow: true });
+  if (holdings.total === 0n) return ZERO_VALUE;
+  const n = holdings.values.length;
+  const top = sumRange({ holdings, from: Math.max(0, n - k), to: n });
+  return exactValue({ ratio: { num: top, den: holdings.total } });
 }
