@@ -30,8 +30,9 @@ export async function readCharter(path: string | undefined, now?: number): Promi
       throw usageError({
         code: 'charter-not-found',
         message: `no charter at ${target}`,
+        // Commands pass the default name themselves, so it counts as no file given.
         hint:
-          path === undefined
+          path === undefined || path === DEFAULT_CHARTER
             ? 'create one with `devolve init --template dao`, or pass the file: devolve check path/to/devolve.yaml'
             : 'check the path',
       });

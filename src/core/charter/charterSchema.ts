@@ -51,7 +51,10 @@ export const ratioSchema = () =>
     .union(
       [
         s.number({ min: 0, max: 1 }),
-        s.string({ pattern: /^\s*\d+(\.\d+)?\s*%\s*$|^\s*\d+\s*\/\s*\d+\s*$|^\s*\d+(\.\d+)?\s*$/ }),
+        s.string({
+          pattern: /^\s*\d+(\.\d+)?\s*%\s*$|^\s*\d+\s*\/\s*\d+\s*$|^\s*\d+(\.\d+)?\s*$/,
+          patternHint: 'write a fraction like 2/3, a percentage like 66.7%, or a decimal like 0.5',
+        }),
       ],
       'a ratio (0.5, 50% or 1/2)',
     )

@@ -500,6 +500,9 @@ class Resolver {
       }
     }
 
+    // A missing binding is reported once per unit, at the lowest level that needs it, however
+    // many fields of however many levels name the slot.
+    const unboundReported = new Set<string>();
     const resolveParties = (
       refs: readonly string[] | undefined,
       refsPath: Path,
@@ -516,7 +519,8 @@ class Resolver {
           } else if ((BINDABLE_SLOTS as readonly string[]).includes(slot)) {
             const bound = bindings[slot as BindableSlot];
             if (bound === undefined) {
-              if (levelIndex <= reach) {
+              if (levelIndex <= reach && !unboundReported.has(slot)) {
+                unboundReported.add(slot);
                 this.error(
                   source.path === undefined ? [...path, 'ladder'] : [...path],
                   'charter/unbound-slot',
@@ -606,7 +610,11 @@ class Resolver {
       const policy: Policy = {
         propose,
         method: merged.method ?? 'single-owner',
-        deciders: merged.method === 'advice' && merged.deciders === undefined ? propose : deciders,
+        // Under the advice process and optimistic approval the proposer decides, unless told otherwise.
+        deciders:
+          (merged.method === 'advice' || merged.method === 'optimistic') && merged.deciders === undefined
+            ? propose
+            : deciders,
         weight,
         ...(merged.quorum === undefined ? {} : { quorum: ratio(merged.quorum) }),
         ...(merged.minVoters === undefined ? {} : { minVoters: merged.minVoters }),

@@ -110,17 +110,21 @@ export function explainPolicy(args: { policy: Policy; organization: Organization
     default:
       decide = `${deciders} ${policy.deciders.length > 1 ? 'decide' : 'decides'} ${rule.counting}`;
   }
+  // Party names such as 'every member' or 'anyone' may open a sentence.
+  const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
   return {
-    propose: `${who(policy.propose)} may propose.`,
+    propose: sentence(`${who(policy.propose)} may propose.`),
     consultation:
       policy.consultation === undefined
         ? 'There is no required consultation.'
         : `Before a decision, ${who(policy.consultation.with)} ${policy.consultation.with.length > 1 ? 'are' : 'is'} consulted for ${describeDuration(policy.consultation.period)}.`,
-    decide: `${[decide, ...details].join('; ')}.`,
+    decide: sentence(`${[decide, ...details].join('; ')}.`),
     veto:
       policy.veto === undefined
         ? 'No one can veto a passed decision.'
-        : `${who(policy.veto.by)} may veto a passed decision within ${describeDuration(policy.veto.window)}.`,
+        : sentence(
+            `${who(policy.veto.by)} may veto a passed decision within ${describeDuration(policy.veto.window)}.`,
+          ),
     delay:
       policy.timelock === 0
         ? 'A passed decision takes effect at once.'

@@ -144,8 +144,11 @@ const SYNTAX_HINTS: Record<string, string> = {
   DUPLICATE_KEY: 'each key may appear once in a mapping; merge the two entries',
   BAD_INDENT: 'indent nested entries consistently with spaces (two is usual)',
   TAB_AS_INDENT: 'indent with spaces, not tabs',
-  MISSING_CHAR: 'a closing quote or bracket is missing',
-  BLOCK_AS_IMPLICIT_KEY: 'put a space after the colon, or quote the key',
+  MISSING_CHAR: 'a closing quote or bracket, or a comma between items, is missing',
+  // `a: b: c`, or a line indented deeper than the value above it.
+  BLOCK_AS_IMPLICIT_KEY: "quote a value that contains ': ', or check the indentation of the line below",
+  // `name:Acme` or a line with no colon at all, or an over-indented line.
+  MULTILINE_IMPLICIT_KEY: 'put a space after the colon, or check the indentation of the line below',
   MULTIPLE_DOCS: 'a charter is one YAML document: remove the extra ---',
   UNEXPECTED_TOKEN: 'check the punctuation near here',
 };
@@ -183,13 +186,18 @@ function offsetOf(document: Document, path: Path, onKey: boolean): number {
   return offset;
 }
 
+/** With `merge: true` the parser reads `<<` as a symbol, not as the text '<<'. */
+function isMergeKey(value: unknown): boolean {
+  return value === '<<' || (typeof value === 'symbol' && value.description === '<<');
+}
+
 function findPair(document: Document, map: YAMLMap, key: string | number): Pair | undefined {
   for (const pair of map.items) {
     if (isScalar(pair.key) && String(pair.key.value) === String(key)) return pair;
   }
   // Keys brought in by a merge (`<<: *defaults`) live in the aliased mapping.
   for (const pair of map.items) {
-    if (isScalar(pair.key) && pair.key.value === '<<') {
+    if (isScalar(pair.key) && isMergeKey(pair.key.value)) {
       const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
       for (const source of sources) {
         const target = isAlias(source) ? source.resolve(document) : source;
