@@ -1,4 +1,11 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+  sign,
+  verify,
+} from 'node:crypto';
 
 /**
  * Ed25519 identities, through Node's own crypto. A public identity is written
@@ -28,10 +35,26 @@ export function ed25519PublicKeyOf(secret: string): string {
 /** PKCS#8 DER prefix of an Ed25519 private key (RFC 8410); the 32-byte seed follows it. */
 const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
+/**
+ * Key objects for the few secrets a process signs with, cached: importing a key costs several
+ * signatures, and a member signing a batch of actions uses the same key for all of them.
+ */
+const privateKeys = new Map<string, KeyObject>();
+
 function privateKeyObject(secret: string): KeyObject {
-  const seed = Buffer.from(secret, 'base64url');
-  if (seed.length !== 32) throw new RangeError('an Ed25519 secret is 32 bytes');
-  return createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+  let key = privateKeys.get(secret);
+  if (key === undefined) {
+    const seed = Buffer.from(secret, 'base64url');
+    if (seed.length !== 32) throw new RangeError('an Ed25519 secret is 32 bytes');
+    key = createPrivateKey({
+      key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]),
+      format: 'der',
+      type: 'pkcs8',
+    });
+    if (privateKeys.size >= 64) privateKeys.clear();
+    privateKeys.set(secret, key);
+  }
+  return key;
 }
 
 /** Signs UTF-8 `text`; returns the base64url 64-byte signature. */

@@ -2,16 +2,31 @@ import { randomBytes } from 'node:crypto';
 import type { Action, SignedAction } from '../core/log/Action.js';
 import { actionSigningText } from '../core/log/Action.js';
 import { ed25519PublicKeyOf, signEd25519 } from './ed25519.js';
+import { ethereumAddressOf, signActionEip712 } from './eip712.js';
 
-/** A key able to sign: today an Ed25519 secret seed (base64url). */
-export interface SigningKey {
-  readonly type: 'ed25519';
-  readonly secret: string;
+/**
+ * A key able to sign: an Ed25519 secret seed (base64url, 32 bytes) or an Ethereum account's
+ * private key (0x and 64 hex digits). Both are what the key file stores as an entry's `secret`.
+ */
+export type SigningKey =
+  | { readonly type: 'ed25519'; readonly secret: string }
+  | { readonly type: 'ethereum'; readonly privateKey: string };
+
+/**
+ * The public identity a key signs as — `ed25519:<base64url>` or the account's checksummed 0x
+ * address — which is what a charter's `members[].key` and every action's `key` carry.
+ *
+ * @example
+ * publicIdentityOf({ type: 'ed25519', secret }) // 'ed25519:…'
+ */
+export function publicIdentityOf(key: SigningKey): string {
+  return key.type === 'ed25519' ? ed25519PublicKeyOf(key.secret) : ethereumAddressOf(key.privateKey);
 }
 
 /**
- * Builds and signs an action: fills in the format version, the signer's public key, a fresh
- * nonce and the issue time.
+ * Builds and signs an action: fills in the format version, the signer's public identity, a fresh
+ * nonce and the issue time. Ed25519 keys sign `actionSigningText`; Ethereum keys sign the EIP-712
+ * typed data (`actionTypedData`), as a wallet would.
  *
  * @example
  * signAction({ key, org: 'lumen-protocol', kind: 'charter.amend', actor: 'mara', payload, head, now: new Date() })
@@ -25,16 +40,21 @@ export function signAction<P>(args: {
   head: string | null;
   now: Date;
 }): SignedAction<P> {
+  const { key } = args;
   const action: Action<P> = {
     v: 1,
     org: args.org,
     kind: args.kind,
     actor: args.actor,
-    key: ed25519PublicKeyOf(args.key.secret),
+    key: publicIdentityOf(key),
     payload: args.payload,
     head: args.head,
     nonce: randomBytes(16).toString('base64url'),
     issuedAt: args.now.toISOString(),
   };
-  return { action, signature: signEd25519({ secret: args.key.secret, text: actionSigningText(action) }) };
+  const signature =
+    key.type === 'ed25519'
+      ? signEd25519({ secret: key.secret, text: actionSigningText(action) })
+      : signActionEip712({ privateKey: key.privateKey, action });
+  return { action, signature };
 }

@@ -1,3 +1,4 @@
+import { quote } from '../text/quote.js';
 /**
  * An exact fraction. Thresholds and quorums are compared against `bigint` weights, so they are
  * held as reduced `num/den` pairs rather than floating point: 2/3 stays 2/3.
@@ -63,8 +64,9 @@ export function parseRatio(value: number | string): RatioParse {
       ratio = ratioFromDecimal(text);
     }
   }
-  if (ratio === undefined) return { ok: false, reason: `'${value}' is not a ratio`, hint: HINT };
-  if (ratio.num > ratio.den) return { ok: false, reason: `'${value}' is more than 100%`, hint: HINT };
+  if (ratio === undefined) return { ok: false, reason: `${quote(String(value))} is not a ratio`, hint: HINT };
+  if (ratio.num > ratio.den)
+    return { ok: false, reason: `${quote(String(value))} is more than 100%`, hint: HINT };
   return { ok: true, ratio };
 }
 

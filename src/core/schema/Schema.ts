@@ -1,4 +1,5 @@
 import { suggestionHint } from '../text/didYouMean.js';
+import { quote } from '../text/quote.js';
 
 /**
  * A small schema language, the single source of truth for the charter format: the same
@@ -99,7 +100,7 @@ function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text '${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+  if (typeof value === 'string') return `the text ${quote(value, 40)}`;
   return `${typeof value === 'number' ? 'the number' : `the ${typeof value}`} ${String(value)}`;
 }
 
@@ -146,7 +147,7 @@ export class StringSchema<T extends string = string> extends Schema<T> {
       issues.push({
         path,
         code: 'charter/bad-format',
-        message: `'${value}' is not in the expected form`,
+        message: `${quote(value)} is not in the expected form`,
         ...(patternHint === undefined ? {} : { hint: patternHint }),
       });
       return false;
@@ -186,7 +187,7 @@ export class EnumSchema<T extends string> extends Schema<T> {
     issues.push({
       path,
       code: 'charter/unknown-value',
-      message: `unknown ${this.noun} '${value}'`,
+      message: `unknown ${this.noun} ${quote(value)}`,
       hint: suggestionHint({ input: value, candidates: this.values, noun: this.noun }),
     });
     return false;
@@ -374,7 +375,7 @@ export class ObjectSchema<S extends Shape> extends Schema<InferShape<S>> {
           path: [...path, key],
           onKey: true,
           code: 'charter/unknown-key',
-          message: `unknown key '${key}' in ${this.noun}`,
+          message: `unknown key ${quote(key)} in ${this.noun}`,
           hint: suggestionHint({ input: key, candidates: this.keys, noun: 'key' }),
         });
       }
@@ -516,7 +517,7 @@ export class KeyedUnionSchema<T> extends Schema<T> {
         path,
         code: 'charter/unknown-variant',
         message: `a ${this.noun} needs one of the keys ${keys.map((k) => `'${k}'`).join(', ')}`,
-        hint: close.startsWith('did you mean') ? `'${written[0]}': ${close}` : `e.g. { ${keys[0]}: … }`,
+        hint: close.startsWith('did you mean') ? `${quote(written[0]!)}: ${close}` : `e.g. { ${keys[0]}: … }`,
       });
       return false;
     }

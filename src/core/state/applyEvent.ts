@@ -149,8 +149,69 @@ export function applyEvent(args: { state: OrgState | undefined; event: LogEvent 
   }
 }
 
+/**
+ * Footprints already computed, per organization object. An organization is immutable once
+ * resolved, and the one an amend produces is the `before` of the next amend, so each unit's
+ * footprint is computed once per charter instead of twice per amend.
+ */
+const footprints = new WeakMap<Organization, Map<string, string>>();
+
+function footprintOf(organization: Organization, unit: Unit): string {
+  let known = footprints.get(organization);
+  if (known === undefined) {
+    known = new Map();
+    footprints.set(organization, known);
+  }
+  let footprint = known.get(unit.id);
+  if (footprint === undefined) {
+    footprint = governanceFootprint({ organization, unit });
+    known.set(unit.id, footprint);
+  }
+  return footprint;
+}
+
+/**
+ * True when the amend carries the very charter already in force (equal as JSON values, so equal
+ * in canonical JSON). Such an amend changes nothing — no unit, member, role or key — and checking
+ * the charter again (the costly part of an amend) would only rebuild the state it started from;
+ * so that is skipped, and only what depends on the action itself is checked: that the actor, a
+ * registered member, owns a unit.
+ */
+function unchanged(state: OrgState, payload: unknown): boolean {
+  const charter =
+    typeof payload === 'object' && payload !== null ? (payload as { charter?: unknown }).charter : undefined;
+  return typeof charter === 'object' && charter !== null && sameJson(state.charter, charter);
+}
+
+/** Structural equality of JSON values; object keys in any order, as canonical JSON sees them. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = Object.keys(left).filter((key) => left[key] !== undefined);
+  if (keys.length !== Object.keys(right).filter((key) => right[key] !== undefined).length) return false;
+  for (const key of keys) if (!Object.hasOwn(right, key) || !sameJson(left[key], right[key])) return false;
+  return true;
+}
+
 function amend(state: OrgState, event: LogEvent): OrgState {
   const { action } = event;
+  if (unchanged(state, action.payload)) {
+    const before = state.organization;
+    if (!before.units.some((unit) => ownersOf(before, unit).has(action.actor))) {
+      throw refuse('not-an-owner', `'${action.actor}' owns no unit, so cannot amend the charter`, {
+        actor: action.actor,
+      });
+    }
+    return { ...state, seq: event.seq, head: event.hash };
+  }
   const { input, organization } = readCharter(action.payload);
   if (organization.id !== state.id) {
     throw refuse('wrong-organization', `the charter is for '${organization.id}', this log is '${state.id}'`);
@@ -164,12 +225,12 @@ function amend(state: OrgState, event: LogEvent): OrgState {
   }
   for (const unit of before.units) {
     const after = organization.units.find((u) => u.id === unit.id);
-    const changed =
-      after === undefined ||
-      governanceFootprint({ organization: before, unit }) !==
-        governanceFootprint({ organization, unit: after });
-    if (!changed) continue;
-    if (unit.level > 0) {
+    const changed = after === undefined || footprintOf(before, unit) !== footprintOf(organization, after);
+    // A unit's name and description govern nothing, so its owners may reword them at any level;
+    // but only its owners.
+    const reworded = after !== undefined && (after.name !== unit.name || after.description !== unit.description);
+    if (!changed && !reworded) continue;
+    if (changed && unit.level > 0) {
       const level = unit.levels[unit.level]!;
       throw refuse(
         'proposal-required',

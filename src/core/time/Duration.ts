@@ -1,3 +1,4 @@
+import { quote } from '../text/quote.js';
 /**
  * Durations in charters are written as ISO-8601 (`P7D`, `PT12H`, `P2W`, `P1DT6H`) or in the short
  * form (`7d`, `12h`, `2w`, `1d6h`, `30m`, `45s`). They are held as whole seconds.
@@ -28,20 +29,24 @@ export function parseDuration(text: string): DurationParse {
       if (part !== undefined) seconds += Number(part) * UNIT_SECONDS[i]!;
     }
     if (!Number.isSafeInteger(seconds)) {
-      return { ok: false, reason: `duration '${text}' is too long`, hint: 'use at most a few years in days' };
+      return {
+        ok: false,
+        reason: `duration ${quote(text)} is too long`,
+        hint: 'use at most a few years in days',
+      };
     }
     return { ok: true, seconds };
   }
   if (/^P/.test(trimmed) && CALENDAR.exec(trimmed)?.[0] !== 'P') {
     return {
       ok: false,
-      reason: `duration '${text}' uses months or years, whose length varies`,
+      reason: `duration ${quote(text)} uses months or years, whose length varies`,
       hint: 'write it in days or weeks, e.g. P30D or P52W',
     };
   }
   return {
     ok: false,
-    reason: `'${text}' is not a duration`,
+    reason: `${quote(text)} is not a duration`,
     hint: 'write ISO-8601 like P7D or PT12H, or the short form like 7d, 12h, 2w',
   };
 }

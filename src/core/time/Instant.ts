@@ -1,3 +1,4 @@
+import { quote } from '../text/quote.js';
 /**
  * Instants in charters are ISO-8601 with an offset (`2027-06-30T00:00:00Z`,
  * `2027-06-30T09:00:00+02:00`) or a calendar date (`2027-06-30`), which means the start of that
@@ -22,13 +23,13 @@ export function parseInstant(text: string): InstantParse {
     if (NAIVE_DATE_TIME.test(trimmed)) {
       return {
         ok: false,
-        reason: `'${text}' has no time zone offset`,
+        reason: `${quote(text)} has no time zone offset`,
         hint: `add one, e.g. '${trimmed.replace(' ', 'T')}Z' for UTC`,
       };
     }
     return {
       ok: false,
-      reason: `'${text}' is not a date or an instant`,
+      reason: `${quote(text)} is not a date or an instant`,
       hint: "write a date like '2027-06-30' or an instant like '2027-06-30T12:00:00Z'",
     };
   }
@@ -47,7 +48,7 @@ export function parseInstant(text: string): InstantParse {
   ) {
     return {
       ok: false,
-      reason: `'${text}' is not a real calendar date or time`,
+      reason: `${quote(text)} is not a real calendar date or time`,
       hint: 'check the day and month',
     };
   }
@@ -60,7 +61,7 @@ export function parseInstant(text: string): InstantParse {
     if (hours > 23 || minutes > 59) {
       return {
         ok: false,
-        reason: `'${text}' has an impossible offset ${offset}`,
+        reason: `${quote(text)} has an impossible offset ${offset}`,
         hint: 'offsets run from -23:59 to +23:59',
       };
     }

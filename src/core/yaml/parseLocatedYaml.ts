@@ -4,10 +4,10 @@ import {
   isMap,
   isScalar,
   isSeq,
-  LineCounter,
   type Node,
   type Pair,
   parseDocument,
+  visit,
   type YAMLMap,
   YAMLParseError,
 } from 'yaml';
@@ -60,14 +60,19 @@ const MAX_ALIAS_COUNT = 1_000;
 export function parseLocatedYaml(args: { text: string; file: string; emptyHint: string }): LocatedYaml {
   const { file } = args;
   const text = args.text.startsWith('\uFEFF') ? args.text.slice(1) : args.text;
-  const lineCounter = new LineCounter();
-  const at = (offset: number) => {
-    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
-    return { line: Math.max(1, line), column: Math.max(1, col) };
-  };
-  const document = parseDocument(text, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: true });
+  const at = lineColumn(text);
+  const document = parseDocument(text, {
+    merge: true,
+    prettyErrors: false,
+    uniqueKeys: true,
+    // Problems are reported as issues; the parser must not print warnings to the console itself.
+    logLevel: 'error',
+  });
   const syntax = [...document.errors, ...document.warnings].map((problem) => syntaxIssue(problem, file, at));
-  const syntaxErrors = syntax.filter((issue) => issue.severity === 'error');
+  const syntaxErrors = [
+    ...syntax.filter((issue) => issue.severity === 'error'),
+    ...recursiveAliases(document, file, at),
+  ];
   if (syntaxErrors.length > 0) return { ok: false, errors: syntaxErrors };
   let value: unknown;
   try {
@@ -113,6 +118,64 @@ export function parseLocatedYaml(args: { text: string; file: string; emptyHint: 
         : { related: { ...locate(issue.related.path), message: issue.related.message } }),
     }),
   };
+}
+
+/**
+ * Line and column (from 1) of an offset, counted from the text itself. The parser's own line
+ * counter misses newlines inside tokens it skips while recovering from an error, which would put
+ * later errors on lines that do not exist.
+ */
+function lineColumn(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    const clamped = Math.max(0, Math.min(offset, text.length));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: clamped - starts[low]! + 1 };
+  };
+}
+
+/**
+ * An alias inside the very node its anchor names makes a value contain itself, which no charter
+ * or evidence can mean (and which would never finish being checked).
+ */
+function recursiveAliases(
+  document: Document,
+  file: string,
+  at: (offset: number) => { line: number; column: number },
+): SourceIssue[] {
+  const issues: SourceIssue[] = [];
+  visit(document, {
+    Alias(_key, alias) {
+      const target = alias.resolve(document);
+      const start = alias.range?.[0];
+      const range = target?.range;
+      if (
+        start !== undefined &&
+        range !== undefined &&
+        range !== null &&
+        start >= range[0] &&
+        start < range[2]
+      ) {
+        issues.push({
+          file,
+          ...at(start),
+          severity: 'error',
+          code: 'yaml/recursive-alias',
+          message: `the alias *${alias.source} is inside the value its anchor &${alias.source} names, so that value would contain itself`,
+          hint: 'use the alias outside the anchored value, or write the value out',
+          path: '',
+        });
+      }
+    },
+  });
+  return issues;
 }
 
 /** Orders issues as they appear in the file. */

@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest';
+import {
+  copy,
+  ed25519Key,
+  LogBuilder,
+  reseal,
+  smallCharter,
+  unitOf,
+} from '../../../test/support/signedLog.js';
+import { logCrypto } from '../../identity/logCrypto.js';
+import { canonicalJson } from './canonicalJson.js';
+import type { LogEvent } from './LogEvent.js';
+import { sealEvent } from './sealEvent.js';
+import { type LogLine, verifyLog } from './verifyLog.js';
+
+const keys = { ada: ed25519Key(), ben: ed25519Key(), cyd: ed25519Key() };
+const ORG = 'small-coop';
+
+/** org.create by ada, then three real amends of the handbook's description by ada, ben and cyd. */
+function smallLog(): LogBuilder {
+  const log = new LogBuilder({ org: ORG });
+  const charter = smallCharter({ org: ORG, keys });
+  log.append({ key: keys.ada, actor: 'ada', kind: 'org.create', payload: { charter } });
+  for (const [i, actor] of (['ada', 'ben', 'cyd'] as const).entries()) {
+    const next = copy(charter);
+    unitOf(next, 'handbook')['description'] = `Revision ${i + 1}.`;
+    log.append({ key: keys[actor], actor, kind: 'charter.amend', payload: { charter: next } });
+  }
+  return log;
+}
+
+function verify(lines: Iterable<LogLine> | AsyncIterable<LogLine>, expectedHead?: string) {
+  return verifyLog({ lines, crypto: logCrypto, expectedHead });
+}
+
+function firstBad(result: Awaited<ReturnType<typeof verify>>) {
+  if (result.ok) throw new Error('expected the log to fail verification');
+  return result.firstBad;
+}
+
+/** A line for `event` with `edit` applied to a copy and the hash recomputed: self-consistent. */
+function rehashed(
+  event: LogEvent,
+  edit: (e: { -readonly [K in keyof LogEvent]: LogEvent[K] }) => void,
+): string {
+  const body = copy(event) as { -readonly [K in keyof LogEvent]: LogEvent[K] };
+  edit(body);
+  return canonicalJson(
+    sealEvent({
+      signed: { action: body.action, signature: body.signature },
+      seq: body.seq,
+      prev: body.prev,
+      recordedAt: body.recordedAt,
+      sha256Hex: logCrypto.sha256Hex,
+    }),
+  );
+}
+
+describe('verifyLog', () => {
+  it('accepts a real log and returns its head and the projected state', async () => {
+    const log = smallLog();
+    const result = await verify(log.lines());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.events).toBe(4);
+    expect(result.head).toBe(log.head);
+    expect(result.state.id).toBe(ORG);
+    expect(result.state.organization.units[0]?.description).toBe('Revision 3.');
+  });
+
+  it('reads lines from an async iterable as well', async () => {
+    const lines = smallLog().lines();
+    async function* stream() {
+      yield* lines;
+    }
+    expect((await verify(stream())).ok).toBe(true);
+  });
+
+  it('reports progress every `progressEvery` events and once at the end', async () => {
+    const seen: number[] = [];
+    await verifyLog({
+      lines: smallLog().lines(),
+      crypto: logCrypto,
+      progressEvery: 3,
+      onProgress: (n) => seen.push(n),
+    });
+    // 4 events: one report after the 3rd, one at the end.
+    expect(seen).toEqual([3, 4]);
+  });
+
+  it('fails an empty log', async () => {
+    expect(firstBad(await verify([]))).toMatchObject({ index: 0, id: '(missing)', code: 'log/empty' });
+  });
+
+  it('names a line that is not JSON, or not canonical JSON', async () => {
+    const lines = smallLog().lines();
+    const broken = [...lines];
+    broken[2] = lines[2]!.slice(0, -1);
+    expect(firstBad(await verify(broken))).toMatchObject({
+      index: 2,
+      id: '(unparseable)',
+      code: 'log/unparseable',
+    });
+    const spaced = [...lines];
+    spaced[1] = JSON.stringify(JSON.parse(lines[1]!), null, 1).replace(/\n/g, '');
+    expect(firstBad(await verify(spaced))).toMatchObject({ index: 1, code: 'log/not-canonical' });
+  });
+
+  it('passes an unreadable line on as the bad event', async () => {
+    const lines: LogLine[] = smallLog().lines();
+    lines[3] = { unreadable: { code: 'log/not-utf8', reason: 'not UTF-8' } };
+    expect(firstBad(await verify(lines))).toMatchObject({
+      index: 3,
+      code: 'log/not-utf8',
+      reason: 'not UTF-8',
+    });
+  });
+
+  it('refuses fields the hash does not cover, even in canonical form', async () => {
+    const log = smallLog();
+    const lines = log.lines();
+    const extra = { ...copy(log.events[1]!), zzz: 1 };
+    lines[1] = canonicalJson(extra);
+    expect(firstBad(await verify(lines))).toMatchObject({
+      index: 1,
+      id: log.events[1]!.hash,
+      code: 'log/malformed',
+    });
+  });
+
+  it('checks the hash, the position, the link and the signature', async () => {
+    const log = smallLog();
+    const [e0, e1, e2] = [log.events[0]!, log.events[1]!, log.events[2]!];
+    const lines = log.lines();
+
+    const badHash = [...lines];
+    badHash[1] = canonicalJson({ ...e1, recordedAt: '2030-01-01T00:00:00.000Z' });
+    expect(firstBad(await verify(badHash))).toMatchObject({ index: 1, id: e1.hash, code: 'log/bad-hash' });
+
+    const badSeq = [...lines];
+    badSeq[1] = rehashed(e1, (e) => {
+      e.seq = 7;
+    });
+    expect(firstBad(await verify(badSeq))).toMatchObject({ index: 1, code: 'log/out-of-order' });
+
+    const badPrev = [...lines];
+    badPrev[2] = rehashed(e2, (e) => {
+      e.prev = e0.hash;
+    });
+    expect(firstBad(await verify(badPrev))).toMatchObject({ index: 2, code: 'log/broken-chain' });
+
+    const badSignature = [...lines];
+    badSignature[2] = rehashed(e2, (e) => {
+      e.signature = e1.signature;
+    });
+    expect(firstBad(await verify(badSignature))).toMatchObject({ index: 2, code: 'log/bad-signature' });
+  });
+
+  it("requires each action's head to be an earlier event of this log", async () => {
+    const log = smallLog();
+    // cyd signs against a head that is not in the log at all.
+    const stray = new LogBuilder({ org: ORG });
+    stray.events.push(...log.events);
+    stray.append({
+      key: keys.cyd,
+      actor: 'cyd',
+      kind: 'charter.amend',
+      payload: log.events[3]!.action.payload,
+      head: 'f'.repeat(64),
+    });
+    expect(firstBad(await verify(stray.lines()))).toMatchObject({ index: 4, code: 'log/unknown-head' });
+
+    // A head from further back is fine: the actor had not yet seen the latest events.
+    const late = new LogBuilder({ org: ORG });
+    late.events.push(...log.events);
+    late.append({
+      key: keys.ben,
+      actor: 'ben',
+      kind: 'charter.amend',
+      payload: log.events[3]!.action.payload,
+      head: log.events[1]!.hash,
+    });
+    expect((await verify(late.lines())).ok).toBe(true);
+  });
+
+  it('refuses an action recorded twice (same nonce), even re-sealed onto the chain', async () => {
+    const log = smallLog();
+    const replayed = new LogBuilder({ org: ORG });
+    replayed.events.push(...log.events);
+    replayed.seal({ action: log.events[2]!.action, signature: log.events[2]!.signature });
+    expect(firstBad(await verify(replayed.lines()))).toMatchObject({ index: 4, code: 'log/replayed-nonce' });
+  });
+
+  it("passes applyEvent's refusals on with their codes", async () => {
+    const log = smallLog();
+    const charter = copy(log.events[0]!.action.payload as { charter: Record<string, unknown> }).charter;
+    (charter['roles'] as { members: string[] }[])[0]!.members = ['ada', 'ben'];
+    // ada removes cyd from the team: allowed, ada owns the founder-level unit.
+    log.append({ key: keys.ada, actor: 'ada', kind: 'charter.amend', payload: { charter } });
+    const next = copy(charter);
+    unitOf(next as never, 'handbook')['description'] = 'cyd was here';
+    // cyd no longer owns anything.
+    log.append({ key: keys.cyd, actor: 'cyd', kind: 'charter.amend', payload: { charter: next } });
+    expect(firstBad(await verify(log.lines()))).toMatchObject({
+      index: 5,
+      id: log.events[5]!.hash,
+      code: 'action/not-an-owner',
+    });
+  });
+
+  it('compares the end of the log with an expected head', async () => {
+    const log = smallLog();
+    expect((await verify(log.lines(), log.head!)).ok).toBe(true);
+    const cut = log.lines().slice(0, 3);
+    // Without the published head, a log cut short is a valid shorter log…
+    expect((await verify(cut)).ok).toBe(true);
+    // …with it, the missing event is named: position 3.
+    expect(firstBad(await verify(cut, log.head!))).toMatchObject({ index: 3, code: 'log/head-mismatch' });
+  });
+
+  it('decides canonical form exactly, integer-like keys included', async () => {
+    const log = new LogBuilder({ org: ORG });
+    const charter = smallCharter({ org: ORG, keys });
+    // JavaScript enumerates "10" before "9"; canonical JSON sorts "10" first by code units too,
+    // but "2" after "10": the line must follow canonical order, not the engine's.
+    log.append({
+      key: keys.ada,
+      actor: 'ada',
+      kind: 'org.create',
+      payload: { charter, note: { '9': 1, '10': 2, '2': 3 } },
+    });
+    const line = log.lines()[0]!;
+    expect(line).toContain('"note":{"10":2,"2":3,"9":1}');
+    expect((await verify([line])).ok).toBe(true);
+    const engineOrder = line.replace('"note":{"10":2,"2":3,"9":1}', '"note":{"2":3,"9":1,"10":2}');
+    expect(firstBad(await verify([engineOrder]))).toMatchObject({ index: 0, code: 'log/not-canonical' });
+  });
+
+  it('re-sealing a chain does not launder a changed action', async () => {
+    const log = smallLog();
+    const events = copy(log.events);
+    (events[2]!.action as { actor: string }).actor = 'cyd';
+    const forged = reseal(events).map((e) => canonicalJson(e));
+    expect(firstBad(await verify(forged))).toMatchObject({ index: 2, code: 'log/bad-signature' });
+  });
+});

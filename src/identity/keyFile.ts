@@ -1,0 +1,359 @@
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { type FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { DevolveError } from '../core/errors/DevolveError.js';
+import { suggestionHint } from '../core/text/didYouMean.js';
+import { generateEd25519 } from './ed25519.js';
+import { generateEthereum } from './eip712.js';
+import { publicIdentityOf, type SigningKey } from './signAction.js';
+
+/**
+ * A member's local keys live in one JSON file that only its owner may read, the way ssh keeps
+ * `~/.ssh/id_ed25519`: a secret that others can read is no longer a proof of who acted, so a key
+ * file readable by group or others is refused, never silently used. The file is always replaced
+ * whole (a temporary file, then a rename), so a crash mid-write leaves the old file or the new
+ * one, never half of either, and a lock keeps two `devolve keys new` from losing each other's key.
+ *
+ * Where it is: `--keys <file>`, else `$DEVOLVE_KEYS`, else `~/.devolve/keys.json`.
+ *
+ * ```json
+ * { "devolveKeys": 1, "keys": [ { "name": "default", "type": "ed25519",
+ *   "publicKey": "ed25519:…", "secret": "…", "createdAt": "2026-05-01T09:30:00.000Z" } ] }
+ * ```
+ */
+export type KeyType = 'ed25519' | 'ethereum';
+
+export const KEY_TYPES: readonly KeyType[] = ['ed25519', 'ethereum'];
+
+export interface KeyEntry {
+  readonly name: string;
+  readonly type: KeyType;
+  /** What goes in the charter's `members[].key`: `ed25519:<base64url>` or a 0x address. */
+  readonly publicKey: string;
+  /** Ed25519: the base64url 32-byte seed. Ethereum: the 0x-hex private key. */
+  readonly secret: string;
+  readonly createdAt: string;
+}
+
+/** An entry without its secret: all that listing or printing a key may show. */
+export type PublicKeyEntry = Omit<KeyEntry, 'secret'>;
+
+export interface LoadedSigningKey {
+  readonly name: string;
+  readonly key: SigningKey;
+  readonly publicKey: string;
+}
+
+export const DEFAULT_KEY_NAME = 'default';
+const FORMAT_VERSION = 1;
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** Nobody's key file is this large; refusing early keeps a wrong path from filling memory. */
+const MAX_KEY_FILE_BYTES = 1024 * 1024;
+const LOCK_WAIT_MS = 5_000;
+
+function keysError(code: string, message: string, hint?: string, details: Record<string, unknown> = {}) {
+  return new DevolveError({
+    code: `keys/${code}`,
+    message,
+    details,
+    ...(hint === undefined ? {} : { hint }),
+  });
+}
+
+/**
+ * Where the key file is: the explicit path, else `$DEVOLVE_KEYS`, else `~/.devolve/keys.json`.
+ *
+ * @example
+ * keyFilePath({ keysFile: undefined }) // '/home/mara/.devolve/keys.json'
+ */
+export function keyFilePath(args: { keysFile?: string | undefined; env?: NodeJS.ProcessEnv } = {}): string {
+  if (args.keysFile !== undefined && args.keysFile !== '') return args.keysFile;
+  const fromEnv = (args.env ?? process.env)['DEVOLVE_KEYS'];
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  return join(homedir(), '.devolve', 'keys.json');
+}
+
+/** Mode bits only mean something on POSIX systems; Windows protects files with ACLs instead. */
+const checksPermissions = process.platform !== 'win32';
+
+/**
+ * Reads a key file's entries; a missing file has none. Refuses a file that group or others may
+ * read or write, or that belongs to another user, with the `chmod` that fixes it.
+ *
+ * @example
+ * const keys = await readKeyFile({ file: keyFilePath() });
+ */
+export async function readKeyFile(args: { file: string }): Promise<KeyEntry[]> {
+  const { file } = args;
+  let handle: FileHandle;
+  try {
+    handle = await open(file, constants.O_RDONLY);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return [];
+    throw keysError(
+      'unreadable',
+      `cannot read the key file ${file}: ${(cause as Error).message}`,
+      undefined,
+      {
+        file,
+      },
+    );
+  }
+  try {
+    // fstat on the open handle: the file checked is the file read, even if the path is swapped.
+    const stat = await handle.stat();
+    if (!stat.isFile())
+      throw keysError('unreadable', `the key file ${file} is not a regular file`, undefined, { file });
+    if (checksPermissions) {
+      const uid = process.getuid?.();
+      if (uid !== undefined && stat.uid !== uid && stat.uid !== 0) {
+        throw keysError(
+          'unsafe-permissions',
+          `the key file ${file} belongs to another user (uid ${stat.uid})`,
+          `use your own key file, or take ownership: chown $(id -u) ${file}`,
+          { file, uid: stat.uid },
+        );
+      }
+      if ((stat.mode & 0o077) !== 0) {
+        const mode = (stat.mode & 0o777).toString(8).padStart(3, '0');
+        throw keysError(
+          'unsafe-permissions',
+          `the key file ${file} is readable by others (mode ${mode}); its secrets can no longer be trusted to be yours alone`,
+          `chmod 600 ${file} — and if others may have read it, make new keys and register them in the charter`,
+          { file, mode },
+        );
+      }
+    }
+    if (stat.size > MAX_KEY_FILE_BYTES) {
+      throw keysError(
+        'invalid-file',
+        `the key file ${file} is larger than 1 MB`,
+        'is this really a key file?',
+        {
+          file,
+        },
+      );
+    }
+    return parseKeyFile({ text: await handle.readFile('utf8'), file });
+  } finally {
+    await handle.close();
+  }
+}
+
+function parseKeyFile(args: { text: string; file: string }): KeyEntry[] {
+  const { file } = args;
+  const invalid = (why: string) =>
+    keysError('invalid-file', `the key file ${file} is not valid: ${why}`, 'fix or move it aside', { file });
+  let value: unknown;
+  try {
+    value = JSON.parse(args.text);
+  } catch (cause) {
+    throw invalid((cause as Error).message);
+  }
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    (value as { devolveKeys?: unknown }).devolveKeys !== FORMAT_VERSION
+  ) {
+    throw invalid(`expected an object with "devolveKeys": ${FORMAT_VERSION}`);
+  }
+  const keys = (value as { keys?: unknown }).keys;
+  if (!Array.isArray(keys)) throw invalid('"keys" must be a list');
+  const names = new Set<string>();
+  return keys.map((raw, index): KeyEntry => {
+    const entry = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+    const { name, type, publicKey, secret, createdAt } = entry;
+    if (typeof name !== 'string' || !NAME.test(name))
+      throw invalid(`keys[${index}].name is missing or malformed`);
+    if (names.has(name)) throw invalid(`two keys are named '${name}'`);
+    names.add(name);
+    if (type !== 'ed25519' && type !== 'ethereum') throw invalid(`key '${name}' has an unknown type`);
+    if (typeof publicKey !== 'string' || typeof secret !== 'string' || typeof createdAt !== 'string') {
+      throw invalid(`key '${name}' needs string publicKey, secret and createdAt`);
+    }
+    let derived: string;
+    try {
+      derived = publicIdentityOf(signingKeyOf({ type, secret }));
+    } catch {
+      throw invalid(`key '${name}' has a malformed secret`);
+    }
+    if (derived.toLowerCase() !== publicKey.toLowerCase()) {
+      throw invalid(`key '${name}': its public identity does not belong to its secret`);
+    }
+    return { name, type, publicKey, secret, createdAt };
+  });
+}
+
+function signingKeyOf(entry: { type: KeyType; secret: string }): SigningKey {
+  return entry.type === 'ed25519'
+    ? { type: 'ed25519', secret: entry.secret }
+    : { type: 'ethereum', privateKey: entry.secret };
+}
+
+/** An entry as it may be shown: everything but the secret. */
+export function publicEntry(entry: KeyEntry): PublicKeyEntry {
+  return { name: entry.name, type: entry.type, publicKey: entry.publicKey, createdAt: entry.createdAt };
+}
+
+/**
+ * Makes a new key and adds it to the key file (creating the file, mode 0600, and its directory,
+ * mode 0700, when missing). Never replaces a key: a name already taken is refused. The first key
+ * is named `default` unless named otherwise.
+ *
+ * @example
+ * const { entry } = await createKey({ file: keyFilePath(), type: 'ed25519', now: new Date() });
+ * console.log(entry.publicKey); // put it in the charter's members[].key
+ */
+export async function createKey(args: {
+  file: string;
+  type: KeyType;
+  name?: string | undefined;
+  now: Date;
+}): Promise<{ file: string; entry: PublicKeyEntry }> {
+  const { file } = args;
+  const name = args.name ?? DEFAULT_KEY_NAME;
+  if (!NAME.test(name)) {
+    throw keysError(
+      'invalid-name',
+      `'${name}' is not a valid key name`,
+      'use letters, digits, dot, dash or underscore (up to 64, starting with a letter or digit)',
+      { name },
+    );
+  }
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  return withLock(file, async () => {
+    const keys = await readKeyFile({ file });
+    if (keys.some((key) => key.name === name)) {
+      throw keysError(
+        'exists',
+        `${file} already has a key named '${name}'`,
+        args.name === undefined
+          ? 'name the new key: devolve keys new --name <name>'
+          : 'choose another --name',
+        { file, name },
+      );
+    }
+    const pair = args.type === 'ed25519' ? generateEd25519() : generateEthereum();
+    const entry: KeyEntry = {
+      name,
+      type: args.type,
+      publicKey: pair.publicKey,
+      secret: pair.secret,
+      createdAt: args.now.toISOString(),
+    };
+    await writeKeyFile({ file, keys: [...keys, entry] });
+    return { file, entry: publicEntry(entry) };
+  });
+}
+
+/**
+ * Replaces the key file with `keys`, atomically: the new text goes to a temporary file (mode
+ * 0600) in the same directory, is flushed to disk, then renamed over the old file.
+ */
+export async function writeKeyFile(args: { file: string; keys: readonly KeyEntry[] }): Promise<void> {
+  const { file } = args;
+  const text = `${JSON.stringify({ devolveKeys: FORMAT_VERSION, keys: args.keys }, null, 2)}\n`;
+  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temporary, 'wx', 0o600);
+  try {
+    try {
+      if (checksPermissions) await handle.chmod(0o600);
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await syncDirectory(dirname(file));
+}
+
+/** Makes the rename itself durable; some platforms cannot open a directory, which is harmless. */
+async function syncDirectory(directory: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(directory, constants.O_RDONLY);
+    await handle.sync();
+  } catch {
+    // Best effort: the data itself was already flushed before the rename.
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Runs `work` while holding `<file>.lock`, created exclusively; waits a little for another holder. */
+async function withLock<T>(file: string, work: () => Promise<T>): Promise<T> {
+  const lock = `${file}.lock`;
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  let handle: FileHandle | undefined;
+  while (handle === undefined) {
+    try {
+      handle = await open(lock, 'wx', 0o600);
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
+      if (Date.now() > deadline) {
+        throw keysError(
+          'locked',
+          `the key file ${file} is locked by another devolve command`,
+          `if no other devolve command is running, remove ${lock}`,
+          { file, lock },
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await handle.close();
+    await rm(lock, { force: true });
+  }
+}
+
+/**
+ * Loads a key to sign with: the one named `name`, else the only key, else the one named
+ * `default`. This is what a command that signs calls, e.g. `devolve apply --key <name>`.
+ *
+ * @example
+ * const { key, publicKey } = await loadSigningKey({ name: 'laptop' });
+ * const signed = signAction({ key, org, kind, actor, payload, head, now: new Date() });
+ */
+export async function loadSigningKey(
+  args: { keysFile?: string | undefined; name?: string | undefined } = {},
+): Promise<LoadedSigningKey> {
+  const file = keyFilePath({ keysFile: args.keysFile });
+  const keys = await readKeyFile({ file });
+  if (keys.length === 0) {
+    throw keysError('not-found', `no keys in ${file}`, 'make one with `devolve keys new`', { file });
+  }
+  const names = keys.map((key) => key.name);
+  let entry: KeyEntry | undefined;
+  if (args.name !== undefined) {
+    entry = keys.find((key) => key.name === args.name);
+    if (entry === undefined) {
+      throw keysError(
+        'not-found',
+        `no key named '${args.name}' in ${file}`,
+        suggestionHint({ input: args.name, candidates: names, noun: 'key' }),
+        { file, name: args.name },
+      );
+    }
+  } else {
+    entry = keys.length === 1 ? keys[0] : keys.find((key) => key.name === DEFAULT_KEY_NAME);
+    if (entry === undefined) {
+      throw keysError(
+        'not-found',
+        `${file} holds ${keys.length} keys and none is named '${DEFAULT_KEY_NAME}'`,
+        `name the key to sign with (--key <name>): ${names.join(', ')}`,
+        { file },
+      );
+    }
+  }
+  return { name: entry.name, key: signingKeyOf(entry), publicKey: entry.publicKey };
+}
