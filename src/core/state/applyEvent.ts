@@ -228,7 +228,8 @@ function amend(state: OrgState, event: LogEvent): OrgState {
     const changed = after === undefined || footprintOf(before, unit) !== footprintOf(organization, after);
     // A unit's name and description govern nothing, so its owners may reword them at any level;
     // but only its owners.
-    const reworded = after !== undefined && (after.name !== unit.name || after.description !== unit.description);
+    const reworded =
+      after !== undefined && (after.name !== unit.name || after.description !== unit.description);
     if (!changed && !reworded) continue;
     if (changed && unit.level > 0) {
       const level = unit.levels[unit.level]!;
