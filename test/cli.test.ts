@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,6 @@ import { positionOf } from './support/charterText.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'devolve.js');
-const MAIN = join(ROOT, 'dist', 'cli', 'main.js');
 const SCHEMA = join(ROOT, 'schema', 'devolve.schema.json');
 const TEMPLATES_DIR = join(ROOT, 'templates');
 const TEMPLATES = readdirSync(TEMPLATES_DIR)
@@ -65,35 +64,12 @@ function lines(text: string): string[] {
   return text.split('\n').filter((line) => line.trim() !== '');
 }
 
-function newestSource(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return Math.max(newest, newestSource(path));
-    if (!entry.name.endsWith('.ts') || entry.name.endsWith('.test.ts')) return newest;
-    return Math.max(newest, statSync(path).mtimeMs);
-  }, 0);
-}
-
-const isBuilt = () => existsSync(MAIN) && statSync(MAIN).mtimeMs >= newestSource(join(ROOT, 'src'));
-
 const scratch: string[] = [];
 function freshDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'devolve-cli-'));
   scratch.push(dir);
   return dir;
 }
-
-beforeAll(() => {
-  // `npm test` builds first; run alone, this test builds when dist/ is missing or older than src/.
-  if (isBuilt()) return;
-  const tsc = spawnSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  // tsc still writes its output when a file has a type error; the typecheck step reports those.
-  if (!isBuilt()) throw new Error(`the build did not produce ${MAIN}:\n${tsc.stdout}${tsc.stderr}`);
-}, 300_000);
 
 afterAll(() => {
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });

@@ -2,18 +2,32 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { exitCodeFor } from './CliError.js';
-import { registerCheck } from './commands/check.js';
-import { registerExplain } from './commands/explain.js';
-import { registerInit } from './commands/init.js';
-import { registerPlan } from './commands/plan.js';
-import { registerReport } from './commands/report.js';
-import { registerKeys } from './commands/keys.js';
-import { registerSchema } from './commands/schema.js';
-import { registerStatus } from './commands/status.js';
-import { registerTemplates } from './commands/templates.js';
-import { registerVerify } from './commands/verify.js';
 import { failureJson, formatFailure, printJson } from './output.js';
 import { packagePaths } from './packagePaths.js';
+
+type Register = (program: Command) => void;
+
+/**
+ * Every command, loaded on demand: a command that serves HTTP or opens a database pulls in far
+ * more code than `check` needs, and a command line should start at once. Listed in the order
+ * `--help` shows them.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  templates: async () => (await import('./commands/templates.js')).registerTemplates,
+  init: async () => (await import('./commands/init.js')).registerInit,
+  check: async () => (await import('./commands/check.js')).registerCheck,
+  status: async () => (await import('./commands/status.js')).registerStatus,
+  explain: async () => (await import('./commands/explain.js')).registerExplain,
+  plan: async () => (await import('./commands/plan.js')).registerPlan,
+  report: async () => (await import('./commands/report.js')).registerReport,
+  schema: async () => (await import('./commands/schema.js')).registerSchema,
+  keys: async () => (await import('./commands/keys.js')).registerKeys,
+  apply: async () => (await import('./commands/apply.js')).registerApply,
+  export: async () => (await import('./commands/export.js')).registerExport,
+  verify: async () => (await import('./commands/verify.js')).registerVerify,
+  rebuild: async () => (await import('./commands/rebuild.js')).registerRebuild,
+  serve: async () => (await import('./commands/serve.js')).registerServe,
+};
 
 const { version } = JSON.parse(readFileSync(join(packagePaths.root, 'package.json'), 'utf8')) as {
   version: string;
@@ -26,18 +40,12 @@ const program = new Command('devolve')
   .exitOverride()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
-registerTemplates(program);
-registerInit(program);
-registerCheck(program);
-registerStatus(program);
-registerExplain(program);
-registerPlan(program);
-registerReport(program);
-registerSchema(program);
-registerKeys(program);
-registerVerify(program);
-
 try {
+  // The command named on the line is the only one loaded; help, or a name that is not a command
+  // (for the suggestion), needs them all.
+  const named = process.argv[2];
+  const wanted = named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+  for (const register of await Promise.all(wanted.map((name) => COMMANDS[name]!()))) register(program);
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {

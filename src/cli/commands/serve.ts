@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../server/startServer.js';
+import { usageError } from '../CliError.js';
+import { openStore } from '../openStore.js';
+import { defaultStyle } from '../output.js';
+
+function parsePort(text: string): number {
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isInteger(port) || port > 65_535) {
+    throw usageError({
+      code: 'bad-port',
+      message: `'${text}' is not a port`,
+      hint: 'use 1–65535, or 0 for any free port',
+    });
+  }
+  return port;
+}
+
+/**
+ * `devolve serve`: the HTTP API (OpenAPI document at /openapi.json) over the store, on
+ * 127.0.0.1:4747 unless told otherwise — binding beyond loopback is a choice to make with
+ * `--host`. Runs until SIGINT or SIGTERM, then closes the server and the store cleanly.
+ */
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API over the store (127.0.0.1:4747 by default)')
+    .option('--port <port>', `port to listen on (0: any free port)`, String(DEFAULT_PORT))
+    .option('--host <host>', 'address to bind', DEFAULT_HOST)
+    .option('--data <dir>', 'PGlite data directory (default: DATABASE_URL if set, else .devolve/data)')
+    .option('--json', 'print where it listens as one JSON line')
+    .action(async (options: { port: string; host: string; data?: string; json?: boolean }) => {
+      const port = parsePort(options.port);
+      const { store, where } = await openStore({ data: options.data });
+      let server: Awaited<ReturnType<typeof startServer>>;
+      try {
+        server = await startServer({ store, port, host: options.host });
+      } catch (error) {
+        await store.close();
+        throw error;
+      }
+      if (options.json) {
+        console.log(JSON.stringify({ url: server.url, port: server.port, store: where }));
+      } else {
+        const style = defaultStyle();
+        console.log(`Devolve API listening on ${style.bold(server.url)} ${style.dim(`(${where})`)}`);
+        console.log(style.dim(`  OpenAPI: ${server.url}/openapi.json · stop with Ctrl-C`));
+      }
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          resolve();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+      await server.close();
+      await store.close();
+    });
+}

@@ -1,0 +1,201 @@
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import { DevolveError } from '../core/errors/DevolveError.js';
+import { checkSignedAction } from '../store/checkSignedAction.js';
+import type { AppendResult, EventStore } from '../store/EventStore.js';
+import { openApiDocument } from './openApiDocument.js';
+import { organizationView } from './organizationView.js';
+import { problemFor } from './problemFor.js';
+import { unitView } from './unitView.js';
+
+/** Signed actions carry whole charters; a megabyte holds the largest real one many times over. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+function requestError(code: string, message: string, details: Record<string, unknown> = {}): DevolveError {
+  return new DevolveError({ code: `request/${code}`, message, details });
+}
+
+/** JSON with bigints as decimal strings, as everywhere in Devolve. */
+function json(
+  c: Context,
+  value: unknown,
+  status: 200 | 201 = 200,
+  headers: Record<string, string> = {},
+): Response {
+  const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  return c.body(text, status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+}
+
+/** Every failure leaves through here, as an RFC 9457 problem with the status `problemFor` gives. */
+function problemResponse(c: Context, error: unknown): Response {
+  const problem = problemFor(error);
+  if (problem.status >= 500) console.error(error);
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8' };
+  if (error instanceof DevolveError && Array.isArray(error.details['allow'])) {
+    headers['allow'] = (error.details['allow'] as string[]).join(', ');
+  }
+  return c.body(JSON.stringify(problem), problem.status as 400, headers);
+}
+
+/** The request body as JSON: 415 unless it says it is JSON, 400 unless it is. */
+async function readJson(c: Context): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+    throw requestError('unsupported-media-type', 'send the signed action as application/json', {
+      contentType: type,
+    });
+  }
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw requestError('malformed-json', `the body is not JSON: ${(error as Error).message}`);
+  }
+}
+
+/** An integer query parameter within bounds, or the fallback when absent. */
+function integerQuery(c: Context, name: string, fallback: number, min: number, max: number): number {
+  const raw = c.req.query(name);
+  if (raw === undefined) return fallback;
+  const value = /^-?\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw requestError('bad-query', `'${name}' must be a whole number from ${min} to ${max}`, {
+      [name]: raw,
+    });
+  }
+  return value;
+}
+
+/**
+ * The Devolve HTTP API as a Hono app — no socket of its own, so tests call `app.request()` and
+ * `devolve serve` hands it to @hono/node-server. Reads come from the store's projection; every
+ * write is a signed action the store verifies and authorizes. `clock` stamps what the log
+ * records.
+ *
+ * Every failure, wherever it is thrown, reaches the one `onError` handler and leaves as an RFC
+ * 9457 problem (`application/problem+json`) with a stable `code`; statuses come from
+ * `problemFor`. Bad input is always a 4xx: only a bug is a 500.
+ *
+ * @example
+ * const app = createApp({ store, clock: () => new Date() });
+ * const response = await app.request('/api/orgs');
+ */
+export function createApp(args: { store: EventStore; clock?: () => Date }): Hono {
+  const { store } = args;
+  const clock = args.clock ?? (() => new Date());
+  const app = new Hono();
+
+  app.onError((error, c) => problemResponse(c, error));
+  // Answered, not thrown: the 405 check below only looks at 404s that are not errors.
+  app.notFound((c) =>
+    problemResponse(c, requestError('not-found', 'there is nothing at this path; see /openapi.json')),
+  );
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, allow) => {
+        throw requestError(
+          'method-not-allowed',
+          `${c.req.method} is not allowed here (allowed: ${allow.join(', ')})`,
+          {
+            allow,
+          },
+        );
+      },
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw requestError('too-large', `the body is larger than ${MAX_BODY_BYTES} bytes`, {
+          limit: MAX_BODY_BYTES,
+        });
+      },
+    }),
+  );
+
+  const created = (c: Context, result: AppendResult) =>
+    json(c, { event: result.event, created: result.created }, result.created ? 201 : 200, {
+      location: `/api/orgs/${result.event.action.org}/events?after=${result.event.seq - 1}&limit=1`,
+    });
+
+  app.get('/openapi.json', (c) => json(c, openApiDocument));
+
+  app.get('/api/orgs', async (c) => json(c, { organizations: await store.listOrganizations() }));
+
+  app.post('/api/orgs', async (c) => {
+    const signed = checkSignedAction(await readJson(c));
+    return created(c, await store.createOrganization({ signed, now: clock() }));
+  });
+
+  app.get('/api/orgs/:org', async (c) => {
+    const state = await store.readState({ org: c.req.param('org') });
+    return json(c, organizationView({ state }));
+  });
+
+  app.get('/api/orgs/:org/head', async (c) => json(c, await store.readHead({ org: c.req.param('org') })));
+
+  app.get('/api/orgs/:org/units', async (c) => {
+    const state = await store.readState({ org: c.req.param('org') });
+    return json(c, { units: state.organization.units.map((unit) => unitView({ state, unit })) });
+  });
+
+  app.get('/api/orgs/:org/units/:unit', async (c) => {
+    const state = await store.readState({ org: c.req.param('org') });
+    const id = c.req.param('unit');
+    const unit = state.organization.units.find((u) => u.id === id);
+    if (unit === undefined) {
+      throw new DevolveError({
+        code: 'store/unit-not-found',
+        message: `${state.organization.name} has no unit '${id}'`,
+        details: { org: state.id, unit: id },
+      });
+    }
+    return json(c, unitView({ state, unit }));
+  });
+
+  app.get('/api/orgs/:org/events', async (c) => {
+    const after = integerQuery(c, 'after', -1, -1, 2 ** 31 - 1);
+    const limit = integerQuery(c, 'limit', 100, 1, 1000);
+    return json(c, await store.readEvents({ org: c.req.param('org'), after, limit }));
+  });
+
+  app.get('/api/orgs/:org/export', async (c) => {
+    const org = c.req.param('org');
+    await store.readHead({ org }); // 404 before any byte is sent
+    const lines = store.exportLog({ org })[Symbol.asyncIterator]();
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const next = await lines.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(`${next.value}\n`));
+      },
+      async cancel() {
+        await lines.return?.();
+      },
+    });
+    return c.body(body, 200, {
+      'content-type': 'application/jsonl; charset=utf-8',
+      'content-disposition': `attachment; filename="${org}.jsonl"`,
+    });
+  });
+
+  app.post('/api/orgs/:org/actions', async (c) => {
+    const signed = checkSignedAction(await readJson(c));
+    const org = c.req.param('org');
+    if (signed.action.org !== org) {
+      throw new DevolveError({
+        code: 'action/wrong-organization',
+        message: `the action is signed for '${signed.action.org}', not for '${org}'`,
+        details: { org, actionOrg: signed.action.org },
+      });
+    }
+    return created(c, await store.append({ signed, now: clock() }));
+  });
+
+  return app;
+}

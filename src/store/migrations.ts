@@ -1,0 +1,73 @@
+/**
+ * The store's schema, as an ordered list of migrations shared by PGlite and PostgreSQL. A
+ * migration is never edited once released; a change is a new entry. `runMigrations` applies the
+ * ones a database lacks, in order, and records each in `devolve_migrations`.
+ *
+ * Tables:
+ * - `organizations` — one row per organization: the projection's head (seq, hash, time of the
+ *   last event) and the charter as last applied, as canonical JSON. Appends lock this row
+ *   (`SELECT … FOR UPDATE`), which serializes them per organization.
+ * - `events` — the log: one row per event, `body` being the exact canonical JSON that was hashed,
+ *   so exports are byte-exact. `(org, hash)` and `(org, nonce)` are unique: an action is made
+ *   against a known head and recorded at most once.
+ * - `units`, `member_keys` — the rest of the projection: each unit's current level and since
+ *   when, and each member's registered key.
+ *
+ * Times are ISO-8601 UTC text, exactly as hashed; seq is `integer` (2^31 events per organization).
+ */
+export interface Migration {
+  readonly id: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'event log and projection',
+    sql: `
+CREATE TABLE organizations (
+  id text PRIMARY KEY,
+  name text NOT NULL,
+  kind text NOT NULL,
+  seq integer NOT NULL,
+  head text NOT NULL,
+  charter text NOT NULL,
+  created_at text NOT NULL,
+  updated_at text NOT NULL
+);
+CREATE TABLE events (
+  org text NOT NULL REFERENCES organizations (id),
+  seq integer NOT NULL CHECK (seq >= 0),
+  hash text NOT NULL,
+  prev text,
+  kind text NOT NULL,
+  actor text NOT NULL,
+  nonce text NOT NULL,
+  recorded_at text NOT NULL,
+  body text NOT NULL,
+  PRIMARY KEY (org, seq),
+  UNIQUE (org, hash),
+  UNIQUE (org, nonce)
+);
+CREATE TABLE units (
+  org text NOT NULL REFERENCES organizations (id),
+  id text NOT NULL,
+  position integer NOT NULL,
+  name text NOT NULL,
+  dimension text NOT NULL,
+  level integer NOT NULL,
+  level_id text NOT NULL,
+  target integer NOT NULL,
+  level_since text NOT NULL,
+  PRIMARY KEY (org, id)
+);
+CREATE TABLE member_keys (
+  org text NOT NULL REFERENCES organizations (id),
+  member text NOT NULL,
+  key text NOT NULL,
+  PRIMARY KEY (org, member)
+);
+`,
+  },
+];

@@ -1,0 +1,51 @@
+import type { OrgState } from '../core/state/OrgState.js';
+import type { Projection } from './Projection.js';
+
+/**
+ * Text as a database column can hold it: PostgreSQL refuses NUL characters, and a lone UTF-16
+ * surrogate cannot be encoded as UTF-8, so each becomes U+FFFD. Only display names pass through
+ * here; the charter itself is stored as escaped JSON, and the log as canonical JSON, both exact.
+ */
+export function storableText(text: string): string {
+  return text.replace(
+    /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '\ufffd',
+  );
+}
+
+/**
+ * The rows that represent `state`, given when the log began and when its last event was recorded
+ * (neither is part of `OrgState`).
+ *
+ * @example
+ * const rows = projectState({ state, createdAt: first.recordedAt, updatedAt: last.recordedAt });
+ */
+export function projectState(args: { state: OrgState; createdAt: string; updatedAt: string }): Projection {
+  const { state } = args;
+  const { organization } = state;
+  return {
+    organization: {
+      id: state.id,
+      name: storableText(organization.name),
+      kind: organization.kind,
+      seq: state.seq,
+      head: state.head,
+      charter: JSON.stringify(state.charter),
+      createdAt: args.createdAt,
+      updatedAt: args.updatedAt,
+    },
+    units: organization.units.map((unit, position) => ({
+      id: unit.id,
+      position,
+      name: storableText(unit.name),
+      dimension: unit.dimension,
+      level: unit.level,
+      levelId: unit.levels[unit.level]?.id ?? String(unit.level),
+      target: unit.target,
+      levelSince: state.levelSince[unit.id] ?? args.updatedAt,
+    })),
+    keys: Object.entries(state.keys)
+      .map(([member, key]) => ({ member, key }))
+      .sort((a, b) => (a.member < b.member ? -1 : a.member > b.member ? 1 : 0)),
+  };
+}
