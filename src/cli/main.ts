@@ -27,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   verify: async () => (await import('./commands/verify.js')).registerVerify,
   rebuild: async () => (await import('./commands/rebuild.js')).registerRebuild,
   serve: async () => (await import('./commands/serve.js')).registerServe,
+  demo: async () => (await import('./commands/demo.js')).registerDemo,
 };
 
 const { version } = JSON.parse(readFileSync(join(packagePaths.root, 'package.json'), 'utf8')) as {

@@ -23,14 +23,16 @@ export interface ValidCharter {
 export async function readValidCharter(args: {
   file: string | undefined;
   json: boolean;
+  /** The date requirements of declared levels are checked at (default: the clock). */
+  now?: number;
 }): Promise<ValidCharter> {
-  const { file, text, load } = await readCharter(args.file);
+  const { file, text, load } = await readCharter(args.file, args.now);
   if (load.ok) return { file, organization: load.organization, input: load.input };
   if (!args.json) console.error(formatIssues({ issues: load.errors, text, style: defaultStyle() }));
   throw new DevolveError({
     code: 'charter/invalid',
     message: `${file} is not a valid charter (${load.errors.length} error${load.errors.length === 1 ? '' : 's'})`,
-    hint: `run \`devolve check ${file}\` for details`,
+    hint: args.json ? 'see details.errors' : `run \`devolve check ${file}\` for details`,
     details: { errors: load.errors },
   });
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { explainUnit, type LevelExplanation } from '../../core/explain/explainUnit.js';
 import type { CriterionDescription } from '../../core/readiness/describeCriterion.js';
 import { defaultStyle, printJson, type Style } from '../output.js';
-import { requireOrganization } from '../requireOrganization.js';
+import { readValidCharter } from '../readValidCharter.js';
 
 function criterionLines(description: CriterionDescription, indent: string): string[] {
   const lines = [`${indent}- ${description.text}${description.children === undefined ? '' : ':'}`];
@@ -35,7 +35,7 @@ export function registerExplain(program: Command): void {
     .argument('[file]', 'the charter', 'devolve.yaml')
     .option('--json', 'print the explanation as JSON')
     .action(async (unitId: string, file: string, options: { json?: boolean }) => {
-      const organization = await requireOrganization({ file, json: options.json === true });
+      const { organization } = await readValidCharter({ file, json: options.json === true });
       const explanation = explainUnit({ organization, unit: unitId });
       if (options.json) {
         printJson(explanation);

@@ -4,7 +4,7 @@ import { makePlan } from '../../core/planner/makePlan.js';
 import { formatDate } from '../../core/time/Instant.js';
 import { defaultStyle, printJson, type Style } from '../output.js';
 import { parseNowOption, readEvidence } from '../readEvidence.js';
-import { requireOrganization } from '../requireOrganization.js';
+import { readValidCharter } from '../readValidCharter.js';
 
 const STATUS_WORDS: Record<Recommendation['status'], string> = {
   ready: 'ready',
@@ -92,7 +92,7 @@ export function registerPlan(program: Command): void {
     .action(async (file: string, options: { evidence?: string; now?: string; json?: boolean }) => {
       const json = options.json === true;
       const now = parseNowOption(options.now);
-      const organization = await requireOrganization({ file, json, now });
+      const { organization } = await readValidCharter({ file, json, now });
       const { evidence, file: evidenceFile } = await readEvidence({
         file: options.evidence,
         charterFile: file,

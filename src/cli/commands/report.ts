@@ -5,7 +5,7 @@ import { renderPlanMarkdown } from '../../core/report/renderPlanMarkdown.js';
 import { usageError } from '../CliError.js';
 import { printJson } from '../output.js';
 import { parseNowOption, readEvidence } from '../readEvidence.js';
-import { requireOrganization } from '../requireOrganization.js';
+import { readValidCharter } from '../readValidCharter.js';
 
 export function registerReport(program: Command): void {
   program
@@ -31,7 +31,7 @@ export function registerReport(program: Command): void {
         }
         const json = options.json === true;
         const now = parseNowOption(options.now);
-        const organization = await requireOrganization({ file, json, now });
+        const { organization } = await readValidCharter({ file, json, now });
         const { evidence, file: evidenceFile } = await readEvidence({
           file: options.evidence,
           charterFile: file,

@@ -3,8 +3,9 @@ import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../server/startServe
 import { usageError } from '../CliError.js';
 import { openStore } from '../openStore.js';
 import { defaultStyle } from '../output.js';
+import { untilStopped } from '../untilStopped.js';
 
-function parsePort(text: string): number {
+export function parsePort(text: string): number {
   const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isInteger(port) || port > 65_535) {
     throw usageError({
@@ -46,15 +47,7 @@ export function registerServe(program: Command): void {
         console.log(`Devolve API listening on ${style.bold(server.url)} ${style.dim(`(${where})`)}`);
         console.log(style.dim(`  OpenAPI: ${server.url}/openapi.json · stop with Ctrl-C`));
       }
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      await untilStopped();
       await server.close();
       await store.close();
     });

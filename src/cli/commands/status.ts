@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { type BoardUnit, buildBoard } from '../../core/explain/buildBoard.js';
-import { makePlan } from '../../core/planner/makePlan.js';
+import { type Board, type BoardUnit, buildBoard } from '../../core/explain/buildBoard.js';
+import { makePlan, type Recommendation } from '../../core/planner/makePlan.js';
 import { defaultStyle, printJson, type Style } from '../output.js';
 import { parseNowOption, readEvidence } from '../readEvidence.js';
-import { requireOrganization } from '../requireOrganization.js';
+import { readValidCharter } from '../readValidCharter.js';
 import { statusLabel } from './plan.js';
 
 /**
@@ -22,6 +22,47 @@ export function drawSlider(unit: BoardUnit, style: Style): string {
     .join(style.dim('─'));
 }
 
+/** The board in the terminal: a slider per unit, by dimension, with the readiness of its next move. */
+export function renderStatus(args: {
+  board: Board;
+  next: ReadonlyMap<string, Recommendation>;
+  style: Style;
+}): string {
+  const { board, next, style } = args;
+  const units = board.dimensions.flatMap((d) => d.units);
+  const nameWidth = Math.max(...units.map((u) => u.name.length));
+  const sliderWidth = Math.max(...units.map((u) => u.levels.length * 2 - 1));
+  const where = (u: BoardUnit) =>
+    u.target.index === u.level.index
+      ? `${u.level.index}/${u.levels.length - 1} ${u.level.name} (at target)`
+      : `${u.level.index}/${u.levels.length - 1} ${u.level.name} → ${u.target.name}`;
+  const whereWidth = Math.max(...units.map((u) => where(u).length));
+  const out = [
+    `${style.bold(board.organization.name)} ${style.dim(`(${board.organization.kind})`)}`,
+    style.dim(`${units.length} units · ● passed  ◆ today  ○ to go  ◎ target`),
+  ];
+  for (const dimension of board.dimensions) {
+    out.push('', style.bold(dimension.name));
+    for (const unit of dimension.units) {
+      const pad = ' '.repeat(sliderWidth - (unit.levels.length * 2 - 1));
+      const plain = where(unit);
+      const move = next.get(unit.id);
+      const readiness =
+        move === undefined
+          ? ''
+          : `${' '.repeat(whereWidth - plain.length)}  next: ${statusLabel(move.status, style)}${
+              move.status === 'blocked'
+                ? style.dim(` by ${move.blockedBy.join(', ')}`)
+                : move.counts.total === 0
+                  ? ''
+                  : style.dim(` (${move.counts.met}/${move.counts.total} met)`)
+            }`;
+      out.push(`  ${unit.name.padEnd(nameWidth)}  ${drawSlider(unit, style)}${pad}  ${plain}${readiness}`);
+    }
+  }
+  return out.join('\n');
+}
+
 export function registerStatus(program: Command): void {
   program
     .command('status')
@@ -35,7 +76,7 @@ export function registerStatus(program: Command): void {
     .action(async (file: string, options: { evidence?: string; now?: string; json?: boolean }) => {
       const json = options.json === true;
       const now = parseNowOption(options.now);
-      const organization = await requireOrganization({ file, json, now });
+      const { organization } = await readValidCharter({ file, json, now });
       const { evidence } = await readEvidence({
         file: options.evidence,
         charterFile: file,
@@ -62,39 +103,6 @@ export function registerStatus(program: Command): void {
         });
         return;
       }
-      const style = defaultStyle();
-      const units = board.dimensions.flatMap((d) => d.units);
-      const nameWidth = Math.max(...units.map((u) => u.name.length));
-      const sliderWidth = Math.max(...units.map((u) => u.levels.length * 2 - 1));
-      const whereWidth = Math.max(
-        ...units.map(
-          (u) => `${u.level.index}/${u.levels.length - 1} ${u.level.name} → ${u.target.name}`.length,
-        ),
-      );
-      console.log(`${style.bold(board.organization.name)} ${style.dim(`(${board.organization.kind})`)}`);
-      console.log(style.dim(`${units.length} units · ● passed  ◆ today  ○ to go  ◎ target`));
-      for (const dimension of board.dimensions) {
-        console.log(`\n${style.bold(dimension.name)}`);
-        for (const unit of dimension.units) {
-          const slider = drawSlider(unit, style);
-          const pad = ' '.repeat(sliderWidth - (unit.levels.length * 2 - 1));
-          const plain =
-            unit.target.index === unit.level.index
-              ? `${unit.level.index}/${unit.levels.length - 1} ${unit.level.name} (at target)`
-              : `${unit.level.index}/${unit.levels.length - 1} ${unit.level.name} → ${unit.target.name}`;
-          const move = next.get(unit.id);
-          const readiness =
-            move === undefined
-              ? ''
-              : `${' '.repeat(Math.max(0, whereWidth - plain.length))}  next: ${statusLabel(move.status, style)}${
-                  move.status === 'blocked'
-                    ? style.dim(` by ${move.blockedBy.join(', ')}`)
-                    : move.counts.total === 0
-                      ? ''
-                      : style.dim(` (${move.counts.met}/${move.counts.total} met)`)
-                }`;
-          console.log(`  ${unit.name.padEnd(nameWidth)}  ${slider}${pad}  ${plain}${readiness}`);
-        }
-      }
+      console.log(renderStatus({ board, next, style: defaultStyle() }));
     });
 }

@@ -1,0 +1,119 @@
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { NO_EVIDENCE } from '../../core/evidence/Evidence.js';
+import { loadEvidence } from '../../core/evidence/loadEvidence.js';
+import { buildBoard } from '../../core/explain/buildBoard.js';
+import { makePlan } from '../../core/planner/makePlan.js';
+import { formatDate } from '../../core/time/Instant.js';
+import { createKey, loadSigningKey } from '../../identity/keyFile.js';
+import { signAction } from '../../identity/signAction.js';
+import { DEFAULT_PORT, startServer } from '../../server/startServer.js';
+import { createPgliteStore } from '../../store/createPgliteStore.js';
+import { defaultStyle } from '../output.js';
+import { DEFAULT_CHARTER } from '../readCharter.js';
+import { DEFAULT_EVIDENCE } from '../readEvidence.js';
+import { readValidCharter } from '../readValidCharter.js';
+import { findTemplate } from '../templates.js';
+import { untilStopped } from '../untilStopped.js';
+import { schemaComment } from './init.js';
+import { statusLabel } from './plan.js';
+import { parsePort } from './serve.js';
+import { renderStatus } from './status.js';
+
+const DEMO_DIR = join('.devolve', 'demo');
+const DEMO_TEMPLATE = 'dao';
+/** The founder who creates the demo organization's log. */
+const DEMO_FOUNDER = 'mara';
+
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * `devolve demo` (what `npm start` runs): a realistic organization, running. The first time, it
+ * writes the `dao` template and its sample evidence to `.devolve/demo`, makes a signing key for
+ * the founder, and records the charter as the first event of a signed log in an embedded database
+ * (PGlite, `.devolve/demo/data`) — always embedded, whatever `DATABASE_URL` says. Then it shows the
+ * board and the plan, and serves the API until Ctrl-C. Later runs reuse everything.
+ */
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description('set up and serve a realistic demo organization on the embedded database')
+    .option('--dir <dir>', 'where the demo lives', DEMO_DIR)
+    .option('--port <port>', 'port for the API (0: any free port)', String(DEFAULT_PORT))
+    .option('--no-serve', 'set up and show the demo, then exit')
+    .action(async (options: { dir: string; port: string; serve: boolean }) => {
+      const port = parsePort(options.port);
+      const style = defaultStyle();
+      const charterFile = join(options.dir, DEFAULT_CHARTER);
+      const keysFile = join(options.dir, 'keys.json');
+      await mkdir(options.dir, { recursive: true });
+      if (!(await exists(charterFile))) {
+        const template = await findTemplate(DEMO_TEMPLATE);
+        await writeFile(charterFile, schemaComment(options.dir) + template.text);
+        if (template.evidence !== undefined)
+          await writeFile(join(options.dir, DEFAULT_EVIDENCE), template.evidence);
+        console.log(
+          style.dim(`Wrote ${charterFile} and its sample evidence from the '${DEMO_TEMPLATE}' template.`),
+        );
+      }
+      if (!(await exists(keysFile))) await createKey({ file: keysFile, type: 'ed25519', now: new Date() });
+
+      const now = Date.now();
+      const { organization, input } = await readValidCharter({ file: charterFile, json: false, now });
+      const evidencePath = join(options.dir, DEFAULT_EVIDENCE);
+      const evidenceLoad = (await exists(evidencePath))
+        ? loadEvidence({ text: await readFile(evidencePath, 'utf8'), file: evidencePath, organization })
+        : undefined;
+      const evidence = evidenceLoad?.ok ? evidenceLoad.evidence : NO_EVIDENCE;
+
+      const store = await createPgliteStore({ dataDir: join(options.dir, 'data') });
+      try {
+        if (!(await store.listOrganizations()).some((o) => o.id === organization.id)) {
+          const signer = await loadSigningKey({ keysFile });
+          const signed = signAction({
+            key: signer.key,
+            org: organization.id,
+            kind: 'org.create',
+            actor: DEMO_FOUNDER,
+            payload: { charter: input },
+            head: null,
+            now: new Date(),
+          });
+          await store.createOrganization({ signed, now: new Date() });
+          console.log(style.dim(`Recorded the charter as the first signed event, by ${DEMO_FOUNDER}.`));
+        }
+        const head = await store.readHead({ org: organization.id });
+        const plan = makePlan({ organization, evidence, now });
+        const next = new Map(plan.recommendations.map((r) => [r.unit, r]));
+        console.log('');
+        console.log(renderStatus({ board: buildBoard({ organization }), next, style }));
+        console.log(`\n${style.bold(`Next moves (as of ${formatDate(now)})`)}`);
+        for (const r of plan.recommendations.slice(0, 3)) {
+          console.log(
+            `  ${r.rank}. ${r.unitName}: ${r.from.name} → ${r.to.name}  ${statusLabel(r.status, style)}`,
+          );
+          console.log(style.dim(`     ${r.summary}`));
+        }
+        console.log(`\n${style.dim(`Signed log: ${head.seq + 1} event(s), head ${head.head.slice(0, 16)}…`)}`);
+        console.log(
+          style.dim(`Explore: npx devolve plan ${charterFile} · npx devolve explain treasury ${charterFile}`),
+        );
+        if (!options.serve) return;
+        const server = await startServer({ store, port, host: '127.0.0.1' });
+        console.log('');
+        console.log(`Devolve API for ${organization.name} on ${style.bold(server.url)}`);
+        console.log(style.dim(`  ${server.url}/api/orgs/${organization.id}`));
+        console.log(style.dim(`  ${server.url}/api/orgs/${organization.id}/units`));
+        console.log(style.dim(`  ${server.url}/openapi.json · stop with Ctrl-C`));
+        await untilStopped();
+        await server.close();
+      } finally {
+        await store.close();
+      }
+    });
+}
