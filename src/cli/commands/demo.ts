@@ -99,7 +99,9 @@ export function registerDemo(program: Command): void {
           );
           console.log(style.dim(`     ${r.summary}`));
         }
-        console.log(`\n${style.dim(`Signed log: ${head.seq + 1} event(s), head ${head.head.slice(0, 16)}…`)}`);
+        console.log(
+          `\n${style.dim(`Signed log: ${head.seq + 1} event(s), head ${head.head.slice(0, 16)}…`)}`,
+        );
         console.log(
           style.dim(`Explore: npx devolve plan ${charterFile} · npx devolve explain treasury ${charterFile}`),
         );
