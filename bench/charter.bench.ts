@@ -1,5 +1,6 @@
 import { LineCounter, parse, parseDocument, stringify } from 'yaml';
 import { loadCharter } from '../src/core/charter/loadCharter.js';
+import { seededRandom } from '../test/support/seededRandom.js';
 import { type Benchmark, medianMs } from './Benchmark.js';
 
 /** `CHARTER_BENCH_UNITS` shortens a trial run; the goal is judged on the default. */
@@ -13,18 +14,6 @@ const COUNCILS = 8;
 /** Positions on the built-in ladder: founder, transparent, consultative, delegated, community, autonomous. */
 const LEVELS = ['founder', 'transparent', 'consultative', 'delegated', 'community', 'autonomous'] as const;
 
-/** mulberry32: a small seeded generator, so every run measures the same charter. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A large organization written the way the templates are: units spread over six dimensions, each
  * owned by one of 24 teams, most bound to a council, with dependencies, readiness criteria,
@@ -34,7 +23,7 @@ function random(seed: number): () => number {
  * needs another at a level that unit has already reached, so the charter is consistent as written.
  */
 function largeCharter(units: number): Record<string, unknown> {
-  const next = random(7);
+  const next = seededRandom(7);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const memberIds = Array.from({ length: MEMBERS }, (_, i) => `member-${i + 1}`);
   const teamIds = Array.from({ length: TEAMS }, (_, i) => `team-${i + 1}`);

@@ -3,22 +3,11 @@ import { nakamotoCoefficient } from '../src/core/metrics/nakamotoCoefficient.js'
 import { sortHoldings } from '../src/core/metrics/sortHoldings.js';
 import { theilIndex } from '../src/core/metrics/theilIndex.js';
 import { formatRatio } from '../src/core/ratio/Ratio.js';
+import { seededRandom } from '../test/support/seededRandom.js';
 import { type Benchmark, medianMs } from './Benchmark.js';
 
 const HOLDERS = 1_000_000;
 const WEI = 10n ** 18n;
-
-/** mulberry32: a small seeded generator, so every run measures the same holdings. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A long-tailed token distribution in wei: Pareto with α = 1.16 (the "80/20" shape) from 1 token
@@ -26,7 +15,7 @@ function random(seed: number): () => number {
  * wallets (zero) and 5% untouched airdrops of exactly 1000 tokens.
  */
 function paretoHoldings(n: number): bigint[] {
-  const next = random(2024);
+  const next = seededRandom(2024);
   const holdings: bigint[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const kind = next();

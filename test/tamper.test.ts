@@ -10,6 +10,7 @@ import { logCrypto } from '../src/identity/logCrypto.js';
 import type { SigningKey } from '../src/identity/signAction.js';
 import { verifyActionSignature } from '../src/identity/verifyActionSignature.js';
 import { readLogFile } from '../src/log/readLogFile.js';
+import { seededRandom } from './support/seededRandom.js';
 import {
   copy,
   daoCharter,
@@ -128,18 +129,6 @@ function flipped(bytes: Buffer, position: number, mask: number): Buffer {
   return out;
 }
 
-/** mulberry32: seeded, so a failure names a position that reproduces. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const lumen = lumenLog();
 const exported = Buffer.from(lumen.log.jsonl(), 'utf8');
 const events = lumen.log.events;
@@ -186,7 +175,7 @@ describe('flipping a byte', () => {
 
   it('at random positions over the whole file is caught at the event holding that byte', async () => {
     const spans = lineSpans(exported);
-    const next = random(20260301);
+    const next = seededRandom(20260301);
     for (let trial = 0; trial < 150; trial++) {
       const position = Math.floor(next() * exported.length);
       const mask = 1 + Math.floor(next() * 255);

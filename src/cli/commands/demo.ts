@@ -1,10 +1,7 @@
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { NO_EVIDENCE } from '../../core/evidence/Evidence.js';
-import { loadEvidence } from '../../core/evidence/loadEvidence.js';
 import { buildBoard } from '../../core/explain/buildBoard.js';
-import { makePlan } from '../../core/planner/makePlan.js';
 import { formatDate } from '../../core/time/Instant.js';
 import { createKey, loadSigningKey } from '../../identity/keyFile.js';
 import { signAction } from '../../identity/signAction.js';
@@ -13,7 +10,7 @@ import { createPgliteStore } from '../../store/createPgliteStore.js';
 import { defaultStyle } from '../output.js';
 import { DEFAULT_CHARTER } from '../readCharter.js';
 import { DEFAULT_EVIDENCE } from '../readEvidence.js';
-import { readValidCharter } from '../readValidCharter.js';
+import { readPlan } from '../readPlan.js';
 import { findTemplate } from '../templates.js';
 import { untilStopped } from '../untilStopped.js';
 import { schemaComment } from './init.js';
@@ -63,13 +60,13 @@ export function registerDemo(program: Command): void {
       }
       if (!(await exists(keysFile))) await createKey({ file: keysFile, type: 'ed25519', now: new Date() });
 
-      const now = Date.now();
-      const { organization, input } = await readValidCharter({ file: charterFile, json: false, now });
-      const evidencePath = join(options.dir, DEFAULT_EVIDENCE);
-      const evidenceLoad = (await exists(evidencePath))
-        ? loadEvidence({ text: await readFile(evidencePath, 'utf8'), file: evidencePath, organization })
-        : undefined;
-      const evidence = evidenceLoad?.ok ? evidenceLoad.evidence : NO_EVIDENCE;
+      const { charter, plan, now } = await readPlan({
+        file: charterFile,
+        evidence: undefined,
+        now: undefined,
+        json: false,
+      });
+      const { organization, input } = charter;
 
       const store = await createPgliteStore({ dataDir: join(options.dir, 'data') });
       try {
@@ -88,7 +85,6 @@ export function registerDemo(program: Command): void {
           console.log(style.dim(`Recorded the charter as the first signed event, by ${DEMO_FOUNDER}.`));
         }
         const head = await store.readHead({ org: organization.id });
-        const plan = makePlan({ organization, evidence, now });
         const next = new Map(plan.recommendations.map((r) => [r.unit, r]));
         console.log('');
         console.log(renderStatus({ board: buildBoard({ organization }), next, style }));

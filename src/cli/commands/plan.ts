@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
 import type { Plan, Recommendation } from '../../core/planner/makePlan.js';
-import { makePlan } from '../../core/planner/makePlan.js';
 import { formatDate } from '../../core/time/Instant.js';
 import { defaultStyle, printJson, type Style } from '../output.js';
-import { parseNowOption, readEvidence } from '../readEvidence.js';
-import { readValidCharter } from '../readValidCharter.js';
+import { readPlan } from '../readPlan.js';
 
 const STATUS_WORDS: Record<Recommendation['status'], string> = {
   ready: 'ready',
@@ -91,15 +89,12 @@ export function registerPlan(program: Command): void {
     .option('--json', 'print the plan as JSON')
     .action(async (file: string, options: { evidence?: string; now?: string; json?: boolean }) => {
       const json = options.json === true;
-      const now = parseNowOption(options.now);
-      const { organization } = await readValidCharter({ file, json, now });
-      const { evidence, file: evidenceFile } = await readEvidence({
-        file: options.evidence,
-        charterFile: file,
-        organization,
+      const { plan, evidenceFile } = await readPlan({
+        file,
+        evidence: options.evidence,
+        now: options.now,
         json,
       });
-      const plan = makePlan({ organization, evidence, now });
       if (json) {
         printJson({ ...plan, evidence: evidenceFile ?? null });
         return;

@@ -1,11 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { makePlan } from '../../core/planner/makePlan.js';
 import { renderPlanMarkdown } from '../../core/report/renderPlanMarkdown.js';
 import { usageError } from '../CliError.js';
 import { printJson } from '../output.js';
-import { parseNowOption, readEvidence } from '../readEvidence.js';
-import { readValidCharter } from '../readValidCharter.js';
+import { readPlan } from '../readPlan.js';
 
 export function registerReport(program: Command): void {
   program
@@ -30,17 +28,15 @@ export function registerReport(program: Command): void {
           });
         }
         const json = options.json === true;
-        const now = parseNowOption(options.now);
-        const { organization } = await readValidCharter({ file, json, now });
-        const { evidence, file: evidenceFile } = await readEvidence({
-          file: options.evidence,
-          charterFile: file,
-          organization,
+        const { charter, plan, evidenceFile } = await readPlan({
+          file,
+          evidence: options.evidence,
+          now: options.now,
           json,
         });
         const markdown = renderPlanMarkdown({
-          organization,
-          plan: makePlan({ organization, evidence, now }),
+          organization: charter.organization,
+          plan,
           evidenceSource: evidenceFile,
         });
         if (options.out === undefined) {

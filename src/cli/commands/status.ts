@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { type Board, type BoardUnit, buildBoard } from '../../core/explain/buildBoard.js';
-import { makePlan, type Recommendation } from '../../core/planner/makePlan.js';
+import type { Recommendation } from '../../core/planner/makePlan.js';
 import { defaultStyle, printJson, type Style } from '../output.js';
-import { parseNowOption, readEvidence } from '../readEvidence.js';
-import { readValidCharter } from '../readValidCharter.js';
+import { readPlan } from '../readPlan.js';
 import { statusLabel } from './plan.js';
 
 /**
@@ -75,16 +74,9 @@ export function registerStatus(program: Command): void {
     .option('--json', 'print the board as JSON')
     .action(async (file: string, options: { evidence?: string; now?: string; json?: boolean }) => {
       const json = options.json === true;
-      const now = parseNowOption(options.now);
-      const { organization } = await readValidCharter({ file, json, now });
-      const { evidence } = await readEvidence({
-        file: options.evidence,
-        charterFile: file,
-        organization,
-        json,
-      });
-      const board = buildBoard({ organization });
-      const next = new Map(makePlan({ organization, evidence, now }).recommendations.map((r) => [r.unit, r]));
+      const { charter, plan } = await readPlan({ file, evidence: options.evidence, now: options.now, json });
+      const board = buildBoard({ organization: charter.organization });
+      const next = new Map(plan.recommendations.map((r) => [r.unit, r]));
       if (json) {
         printJson({
           ...board,
