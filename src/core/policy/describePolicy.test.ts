@@ -152,7 +152,7 @@ describe('explainPolicy', () => {
   it('explains the threshold, late-quorum extension and exit window of a supermajority', () => {
     const explanation = explainPolicy({ policy: community, organization });
     expect(explanation.decide).toBe(
-      "LUM holders decides by supermajority; weighted by LUM held; at least 66.7% (2/3) of the weight cast must be in favour; at least 4% of the electorate's weight must take part; voting stays open for 7 days; if quorum is reached late, voting is extended to stay open 2 days more.",
+      "LUM holders decide by supermajority; weighted by LUM held; at least 66.7% (2/3) of the weight cast must be in favour; at least 4% of the electorate's weight must take part; voting stays open for 7 days; if quorum is reached late, voting is extended to stay open 2 days more.",
     );
     expect(explanation.delay).toBe(
       'A passed decision takes effect 14 days later, so anyone who disagrees has that long to exit.',

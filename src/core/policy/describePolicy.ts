@@ -58,6 +58,16 @@ export function describePolicy(args: { policy: Policy; organization: Organizatio
   return parts.join(' · ');
 }
 
+/**
+ * Whether the deciders read as plural: several parties, or one whose name's last word is a plural
+ * noun ("LUM holders decide", "Founders decide", but "Core team decides", "Risk council decides").
+ */
+function plural(parties: readonly Party[], names: string): boolean {
+  if (parties.length > 1) return true;
+  const last = names.split(' ').pop() ?? '';
+  return /[^s]s$/i.test(last) && parties[0]?.kind === 'role';
+}
+
 /** A policy in plain words, one sentence per module, for `devolve explain` and the unit page. */
 export interface PolicyExplanation {
   readonly propose: string;
@@ -108,7 +118,7 @@ export function explainPolicy(args: { policy: Policy; organization: Organization
       decide = `Any one member of ${deciders} decides alone`;
       break;
     default:
-      decide = `${deciders} ${policy.deciders.length > 1 ? 'decide' : 'decides'} ${rule.counting}`;
+      decide = `${deciders} ${plural(policy.deciders, deciders) ? 'decide' : 'decides'} ${rule.counting}`;
   }
   // Party names such as 'every member' or 'anyone' may open a sentence.
   const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
