@@ -25,7 +25,3 @@ export class DevolveError extends Error {
     this.hint = args.hint;
   }
 }
-
-export function isDevolveError(value: unknown): value is DevolveError {
-  return value instanceof DevolveError;
-}
