@@ -29,5 +29,16 @@ describe('devolve demo (npm start)', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).not.toContain('Recorded the charter');
     expect(second.stdout).toContain('Signed log: 1 event(s)');
+
+    const json = runCli(dir, 'demo', '--no-serve', '--json');
+    expect(json.code).toBe(0);
+    const summary = JSON.parse(json.stdout) as {
+      org: string;
+      head: { seq: number };
+      recommendations: unknown[];
+    };
+    expect(summary.org).toBe('lumen-protocol');
+    expect(summary.head.seq).toBe(0);
+    expect(summary.recommendations.length).toBeGreaterThan(0);
   });
 });

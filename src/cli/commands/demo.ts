@@ -43,9 +43,15 @@ export function registerDemo(program: Command): void {
     .option('--dir <dir>', 'where the demo lives', DEMO_DIR)
     .option('--port <port>', 'port for the API (0: any free port)', String(DEFAULT_PORT))
     .option('--no-serve', 'set up and show the demo, then exit')
-    .action(async (options: { dir: string; port: string; serve: boolean }) => {
+    .option('--json', 'print the demo as JSON lines: the setup, then where the API listens')
+    .action(async (options: { dir: string; port: string; serve: boolean; json?: boolean }) => {
       const port = parsePort(options.port);
+      const json = options.json === true;
       const style = defaultStyle();
+      // With --json, standard output carries JSON only; the words go nowhere.
+      const say = (line: string) => {
+        if (!json) console.log(line);
+      };
       const charterFile = join(options.dir, DEFAULT_CHARTER);
       const keysFile = join(options.dir, 'keys.json');
       await mkdir(options.dir, { recursive: true });
@@ -54,9 +60,7 @@ export function registerDemo(program: Command): void {
         await writeFile(charterFile, schemaComment(options.dir) + template.text);
         if (template.evidence !== undefined)
           await writeFile(join(options.dir, DEFAULT_EVIDENCE), template.evidence);
-        console.log(
-          style.dim(`Wrote ${charterFile} and its sample evidence from the '${DEMO_TEMPLATE}' template.`),
-        );
+        say(style.dim(`Wrote ${charterFile} and its sample evidence from the '${DEMO_TEMPLATE}' template.`));
       }
       if (!(await exists(keysFile))) await createKey({ file: keysFile, type: 'ed25519', now: new Date() });
 
@@ -64,7 +68,7 @@ export function registerDemo(program: Command): void {
         file: charterFile,
         evidence: undefined,
         now: undefined,
-        json: false,
+        json,
       });
       const { organization, input } = charter;
 
@@ -82,32 +86,48 @@ export function registerDemo(program: Command): void {
             now: new Date(),
           });
           await store.createOrganization({ signed, now: new Date() });
-          console.log(style.dim(`Recorded the charter as the first signed event, by ${DEMO_FOUNDER}.`));
+          say(style.dim(`Recorded the charter as the first signed event, by ${DEMO_FOUNDER}.`));
         }
         const head = await store.readHead({ org: organization.id });
-        const next = new Map(plan.recommendations.map((r) => [r.unit, r]));
-        console.log('');
-        console.log(renderStatus({ board: buildBoard({ organization }), next, style }));
-        console.log(`\n${style.bold(`Next moves (as of ${formatDate(now)})`)}`);
-        for (const r of plan.recommendations.slice(0, 3)) {
+        if (json) {
           console.log(
-            `  ${r.rank}. ${r.unitName}: ${r.from.name} → ${r.to.name}  ${statusLabel(r.status, style)}`,
+            JSON.stringify({
+              dir: options.dir,
+              charter: charterFile,
+              org: organization.id,
+              head,
+              recommendations: plan.recommendations.map((r) => ({
+                rank: r.rank,
+                unit: r.unit,
+                to: r.to.id,
+                status: r.status,
+              })),
+            }),
           );
-          console.log(style.dim(`     ${r.summary}`));
+        } else {
+          const next = new Map(plan.recommendations.map((r) => [r.unit, r]));
+          say('');
+          say(renderStatus({ board: buildBoard({ organization }), next, style }));
+          say(`\n${style.bold(`Next moves (as of ${formatDate(now)})`)}`);
+          for (const r of plan.recommendations.slice(0, 3)) {
+            say(`  ${r.rank}. ${r.unitName}: ${r.from.name} → ${r.to.name}  ${statusLabel(r.status, style)}`);
+            say(style.dim(`     ${r.summary}`));
+          }
+          say(`\n${style.dim(`Signed log: ${head.seq + 1} event(s), head ${head.head.slice(0, 16)}…`)}`);
+          say(
+            style.dim(
+              `Explore: npx devolve plan ${charterFile} · npx devolve explain treasury ${charterFile}`,
+            ),
+          );
         }
-        console.log(
-          `\n${style.dim(`Signed log: ${head.seq + 1} event(s), head ${head.head.slice(0, 16)}…`)}`,
-        );
-        console.log(
-          style.dim(`Explore: npx devolve plan ${charterFile} · npx devolve explain treasury ${charterFile}`),
-        );
         if (!options.serve) return;
         const server = await startServer({ store, port, host: '127.0.0.1' });
-        console.log('');
-        console.log(`Devolve API for ${organization.name} on ${style.bold(server.url)}`);
-        console.log(style.dim(`  ${server.url}/api/orgs/${organization.id}`));
-        console.log(style.dim(`  ${server.url}/api/orgs/${organization.id}/units`));
-        console.log(style.dim(`  ${server.url}/openapi.json · stop with Ctrl-C`));
+        if (json) console.log(JSON.stringify({ url: server.url, port: server.port }));
+        say('');
+        say(`Devolve API for ${organization.name} on ${style.bold(server.url)}`);
+        say(style.dim(`  ${server.url}/api/orgs/${organization.id}`));
+        say(style.dim(`  ${server.url}/api/orgs/${organization.id}/units`));
+        say(style.dim(`  ${server.url}/openapi.json · stop with Ctrl-C`));
         await untilStopped();
         await server.close();
       } finally {
