@@ -1,0 +1,86 @@
+import type { MethodName } from '../../charter/charterSchema.js';
+import type { Ratio } from '../../ratio/Ratio.js';
+import type { Schema } from '../../schema/Schema.js';
+
+/**
+ * The contract every counting method implements, in the spirit of OpenZeppelin's
+ * `GovernorCountingSimple`: how one ballot looks, how a set of weighted ballots becomes a result,
+ * and a stable machine-readable mode string (like `COUNTING_MODE()`), which names the rules of
+ * counting and never a role, so renaming a role never changes it.
+ *
+ * Quorum, veto, timelock and late-quorum extension are *not* counting: they are modules and
+ * wrappers of the proposal lifecycle, which calls `tally` and then applies them.
+ *
+ * Weights are `bigint` end to end; a tally is deterministic (same ballots in any order, same
+ * result), and ties are broken by the rule the module documents.
+ */
+export interface CountingModule<Ballot = unknown> {
+  readonly method: MethodName;
+  /**
+   * Stable, machine-readable description of the counting rules, e.g.
+   * `support=bravo&quorum=for,abstain` for majority. Part of the log's meaning: never reworded.
+   */
+  readonly mode: string;
+  /** Plain words for the counting rule, used by `explain` and the dashboard. */
+  readonly counting: string;
+  /** What a policy using this method needs (checked once, when a charter is read). */
+  readonly rule: CountingRule;
+  /** The shape of one ballot, in the schema language (renders JSON Schema and OpenAPI too). */
+  readonly ballot: Schema<Ballot>;
+  /**
+   * Checks one ballot against the proposal's options beyond its shape (an approval of an unknown
+   * option, a ranking naming an option twice, an allocation over 100%). Returns a reason, or
+   * undefined when the ballot is acceptable.
+   */
+  checkBallot(args: { ballot: Ballot; options: readonly string[] }): string | undefined;
+  /** The pure tally of the ballots cast so far. */
+  tally(args: TallyInput<Ballot>): TallyResult;
+}
+
+export interface CountingRule {
+  /** Ballots are counted, so quorum, minimum voters and late-quorum extension apply. */
+  readonly counted: boolean;
+  /** The decision stays open for a period (voting, objections) that must be declared. */
+  readonly needsPeriod: boolean;
+  readonly threshold: 'required' | 'allowed' | 'forbidden';
+  /** The method picks `winners` options out of several (approval). */
+  readonly winners: boolean;
+  readonly needsConsultation: boolean;
+  readonly needsVeto: boolean;
+  /** Weight must come from tokens or reputation (quadratic voting over equal weights is majority). */
+  readonly needsWeightedElectorate: boolean;
+  /** The proposal offers named options rather than for / against. */
+  readonly multipleOptions: boolean;
+}
+
+/** One voter's ballot with the weight it carries (after delegation has been resolved). */
+export interface WeightedBallot<Ballot> {
+  readonly voter: string;
+  readonly weight: bigint;
+  readonly ballot: Ballot;
+}
+
+export interface TallyInput<Ballot> {
+  readonly ballots: readonly WeightedBallot<Ballot>[];
+  /** The proposal's options; for yes/no methods `['for', 'against', 'abstain']`. */
+  readonly options: readonly string[];
+  readonly threshold?: Ratio;
+  readonly winners?: number;
+}
+
+export interface TallyResult {
+  /** `passed`/`rejected` for yes/no methods; `decided` when options were chosen; `tied` when no rule could break a tie. */
+  readonly outcome: 'passed' | 'rejected' | 'decided' | 'tied';
+  /** Chosen options, best first (empty for a rejected yes/no proposal). */
+  readonly winners: readonly string[];
+  /** Weight counted per option (for yes/no: for, against, abstain), as the method counts it. */
+  readonly totals: Readonly<Record<string, bigint>>;
+  /** Weight that took part, for quorum: every ballot's full weight, abstentions included. */
+  readonly participation: bigint;
+  readonly voters: number;
+  /** Instant-runoff rounds, or other method-specific working shown to users and auditors. */
+  readonly rounds?: readonly {
+    readonly totals: Readonly<Record<string, bigint>>;
+    readonly eliminated?: string;
+  }[];
+}
