@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { exitCodeFor } from './CliError.js';
+import { installUsageErrors } from './installUsageErrors.js';
+import { recordInvocation } from './invocation.js';
 import { failureJson, formatFailure, printJson } from './output.js';
 import { packagePaths } from './packagePaths.js';
 
@@ -39,7 +41,9 @@ const program = new Command('devolve')
   .version(version)
   .showSuggestionAfterError(true)
   .exitOverride()
-  .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+  // Hints name the command that was run (see invocation.ts).
+  .hook('preAction', (_program, command) => recordInvocation(command));
 
 try {
   // The command named on the line is the only one loaded; help, or a name that is not a command
@@ -47,6 +51,7 @@ try {
   const named = process.argv[2];
   const wanted = named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
   for (const register of await Promise.all(wanted.map((name) => COMMANDS[name]!()))) register(program);
+  installUsageErrors(program);
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {

@@ -1,6 +1,11 @@
-import { createPgliteStore, DEFAULT_DATA_DIR } from '../store/createPgliteStore.js';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createPgliteStore } from '../store/createPgliteStore.js';
 import { createPostgresStore } from '../store/createPostgresStore.js';
 import type { EventStore } from '../store/EventStore.js';
+import { usageError } from './CliError.js';
+import { findCharter } from './findCharter.js';
+import { shownPath } from './readCharter.js';
 
 export interface OpenedStore {
   readonly store: EventStore;
@@ -19,16 +24,41 @@ function describeUrl(url: string): string {
 }
 
 /**
- * Opens the store a command works on: the PGlite directory given with `--data`; else the
- * PostgreSQL named by `DATABASE_URL`; else PGlite in `.devolve/data`. An explicit flag wins over
- * the environment, so a shell that exports `DATABASE_URL` can still open a local directory.
+ * The embedded store that belongs to a charter: `.devolve/data` beside it, wherever the command
+ * is run from — so `devolve apply acme/devolve.yaml` from the parent folder and `devolve apply`
+ * inside `acme/` write one log, not two.
  *
  * @example
- * const { store, where } = await openStore({ data: options.data });
+ * storeDirFor({ charterFile: 'acme/devolve.yaml' }) // 'acme/.devolve/data'
+ */
+export function storeDirFor(args: { charterFile: string }): string {
+  return join(dirname(args.charterFile), '.devolve', 'data');
+}
+
+/** A PGlite data directory that holds a database (PostgreSQL writes PG_VERSION when it creates one). */
+function holdsStore(dataDir: string): boolean {
+  return existsSync(join(dataDir, 'PG_VERSION'));
+}
+
+/**
+ * Opens the store a command works on: the PGlite directory given with `--data`; else the
+ * PostgreSQL named by `DATABASE_URL`; else PGlite in `.devolve/data` beside the charter (the one
+ * given, else the nearest `devolve.yaml` in the working directory or above, else the working
+ * directory). An explicit flag wins over the environment, so a shell that exports `DATABASE_URL`
+ * can still open a local directory.
+ *
+ * A command that only reads (`mode: 'read'`) never creates a store: where there is none it fails
+ * with `usage/no-store` and leaves the disk as it was.
+ *
+ * @example
+ * const { store, where } = await openStore({ data: options.data, mode: 'read' });
  * try { … } finally { await store.close(); }
  */
 export async function openStore(args: {
   data?: string | undefined;
+  /** The charter whose store this is (default: the one found from the working directory). */
+  charterFile?: string | undefined;
+  mode: 'read' | 'write';
   env?: NodeJS.ProcessEnv;
 }): Promise<OpenedStore> {
   const url = (args.env ?? process.env)['DATABASE_URL'];
@@ -38,6 +68,19 @@ export async function openStore(args: {
       where: `PostgreSQL ${describeUrl(url)}`,
     };
   }
-  const dataDir = args.data ?? DEFAULT_DATA_DIR;
+  const charterFile = args.charterFile ?? findCharter({ from: process.cwd() });
+  const dataDir = shownPath(
+    args.data ?? storeDirFor({ charterFile: charterFile ?? join(process.cwd(), 'devolve.yaml') }),
+  );
+  if (args.mode === 'read' && !holdsStore(dataDir)) {
+    throw usageError({
+      code: 'no-store',
+      message: `there is no signed log at ${dataDir}`,
+      hint:
+        args.data === undefined
+          ? 'record a charter first with `devolve apply`, run this beside its devolve.yaml, or name the store with --data <dir> (or DATABASE_URL)'
+          : 'check the directory given to --data',
+    });
+  }
   return { store: await createPgliteStore({ dataDir }), where: `PGlite ${dataDir}` };
 }

@@ -1,5 +1,5 @@
 import { access, readFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DevolveError } from '../core/errors/DevolveError.js';
 import { type Evidence, NO_EVIDENCE } from '../core/evidence/Evidence.js';
 import { loadEvidence } from '../core/evidence/loadEvidence.js';
@@ -8,6 +8,7 @@ import { parseInstant } from '../core/time/Instant.js';
 import { usageError } from './CliError.js';
 import { formatIssues } from './formatIssues.js';
 import { defaultStyle } from './output.js';
+import { shownPath } from './readCharter.js';
 
 export const DEFAULT_EVIDENCE = 'evidence.yaml';
 
@@ -42,7 +43,7 @@ export async function readEvidence(args: {
       hint: 'check the path given to --evidence',
     });
   }
-  const shown = relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path) || path;
+  const shown = shownPath(path);
   const load = loadEvidence({ text, file: shown, organization: args.organization });
   if (load.ok) return { evidence: load.evidence, file: shown };
   if (!args.json) console.error(formatIssues({ issues: load.errors, text, style: defaultStyle() }));

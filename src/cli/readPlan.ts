@@ -19,7 +19,7 @@ export interface PlanInputs {
  * const { charter, plan } = await readPlan({ file: 'devolve.yaml', evidence: undefined, now: undefined, json: false });
  */
 export async function readPlan(args: {
-  file: string;
+  file: string | undefined;
   evidence: string | undefined;
   now: string | undefined;
   json: boolean;
@@ -30,7 +30,8 @@ export async function readPlan(args: {
   const { organization } = charter;
   const { evidence, file } = await readEvidence({
     file: args.evidence,
-    charterFile: args.file,
+    // Beside the charter as found, which may be in a folder above the working directory.
+    charterFile: charter.file,
     organization,
     json,
   });

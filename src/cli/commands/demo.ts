@@ -4,18 +4,21 @@ import type { Command } from 'commander';
 import { buildBoard } from '../../core/explain/buildBoard.js';
 import { formatDate } from '../../core/time/Instant.js';
 import { createKey, loadSigningKey } from '../../identity/keyFile.js';
-import { signAction } from '../../identity/signAction.js';
-import { DEFAULT_PORT, startServer } from '../../server/startServer.js';
+import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../server/startServer.js';
 import { createPgliteStore } from '../../store/createPgliteStore.js';
+import { assertPortFree, explainListenFailure } from '../assertPortFree.js';
+import { DEFAULT_CHARTER } from '../findCharter.js';
+import { storeDirFor } from '../openStore.js';
 import { defaultStyle } from '../output.js';
-import { DEFAULT_CHARTER } from '../readCharter.js';
+import { parsePort } from '../parsePort.js';
 import { DEFAULT_EVIDENCE } from '../readEvidence.js';
 import { readPlan } from '../readPlan.js';
+import { recordCharter } from '../recordCharter.js';
+import { schemaComment } from '../schemaComment.js';
 import { findTemplate } from '../templates.js';
 import { untilStopped } from '../untilStopped.js';
-import { schemaComment } from './init.js';
+// The board and the move labels are drawn exactly as `status` and `plan` draw them.
 import { statusLabel } from './plan.js';
-import { parsePort } from './serve.js';
 import { renderStatus } from './status.js';
 
 const DEMO_DIR = join('.devolve', 'demo');
@@ -33,7 +36,7 @@ const exists = (path: string) =>
  * `devolve demo` (what `npm start` runs): a realistic organization, running. The first time, it
  * writes the `dao` template and its sample evidence to `.devolve/demo`, makes a signing key for
  * the founder, and records the charter as the first event of a signed log in an embedded database
- * (PGlite, `.devolve/demo/data`) — always embedded, whatever `DATABASE_URL` says. Then it shows the
+ * (PGlite, `.devolve/demo/.devolve/data`, beside the charter as for any charter) — always embedded, whatever `DATABASE_URL` says. Then it shows the
  * board and the plan, and serves the API until Ctrl-C. Later runs reuse everything.
  */
 export function registerDemo(program: Command): void {
@@ -46,6 +49,8 @@ export function registerDemo(program: Command): void {
     .option('--json', 'print the demo as JSON lines: the setup, then where the API listens')
     .action(async (options: { dir: string; port: string; serve: boolean; json?: boolean }) => {
       const port = parsePort(options.port);
+      // Before anything is written or shown: a busy port is one clear line with the way out.
+      if (options.serve) await assertPortFree({ port, host: DEFAULT_HOST });
       const json = options.json === true;
       const style = defaultStyle();
       // With --json, standard output carries JSON only; the words go nowhere.
@@ -72,22 +77,21 @@ export function registerDemo(program: Command): void {
       });
       const { organization, input } = charter;
 
-      const store = await createPgliteStore({ dataDir: join(options.dir, 'data') });
+      // Beside the demo's charter, as for any charter, so `devolve export` there finds it.
+      const store = await createPgliteStore({ dataDir: storeDirFor({ charterFile }) });
       try {
-        if (!(await store.listOrganizations()).some((o) => o.id === organization.id)) {
-          const signer = await loadSigningKey({ keysFile });
-          const signed = signAction({
-            key: signer.key,
-            org: organization.id,
-            kind: 'org.create',
-            actor: DEMO_FOUNDER,
-            payload: { charter: input },
-            head: null,
-            now: new Date(),
-          });
-          await store.createOrganization({ signed, now: new Date() });
+        const signer = await loadSigningKey({ keysFile });
+        const { outcome } = await recordCharter({
+          store,
+          organization,
+          input,
+          signer,
+          as: DEMO_FOUNDER,
+          now: () => new Date(),
+        });
+        if (outcome === 'created')
           say(style.dim(`Recorded the charter as the first signed event, by ${DEMO_FOUNDER}.`));
-        }
+        if (outcome === 'amended') say(style.dim(`Recorded the edited charter, signed by ${DEMO_FOUNDER}.`));
         const head = await store.readHead({ org: organization.id });
         if (json) {
           console.log(
@@ -121,7 +125,9 @@ export function registerDemo(program: Command): void {
           );
         }
         if (!options.serve) return;
-        const server = await startServer({ store, port, host: '127.0.0.1' });
+        const server = await startServer({ store, port, host: DEFAULT_HOST }).catch((error: unknown) => {
+          throw explainListenFailure(error, { port, host: DEFAULT_HOST });
+        });
         if (json) console.log(JSON.stringify({ url: server.url, port: server.port }));
         say('');
         say(`Devolve API for ${organization.name} on ${style.bold(server.url)}`);

@@ -75,7 +75,10 @@ export function registerExport(program: Command): void {
     .description('write the signed log as JSON Lines, for `devolve verify` or anyone else')
     .option('--out <file>', 'where to write it (default: standard output)')
     .option('--org <id>', 'the organization (default: the only one in the store)')
-    .option('--data <dir>', 'PGlite data directory (default: DATABASE_URL if set, else .devolve/data)')
+    .option(
+      '--data <dir>',
+      'PGlite data directory (default: DATABASE_URL if set, else .devolve/data beside the charter)',
+    )
     .option('--json', 'print a summary as JSON (needs --out)')
     .action(async (options: { out?: string; org?: string; data?: string; json?: boolean }) => {
       const toStdout = options.out === undefined || options.out === '-';
@@ -85,7 +88,7 @@ export function registerExport(program: Command): void {
           message: '--json prints a summary, so the log needs --out <file>',
         });
       }
-      const { store } = await openStore({ data: options.data });
+      const { store } = await openStore({ data: options.data, mode: 'read' });
       try {
         const org = await chooseOrganization(store, options.org);
         const head = await store.readHead({ org });

@@ -1,22 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadCharter } from '../../core/charter/loadCharter.js';
 import { usageError } from '../CliError.js';
+import { DEFAULT_CHARTER } from '../findCharter.js';
 import { defaultStyle, printJson } from '../output.js';
-import { packagePaths } from '../packagePaths.js';
-import { DEFAULT_CHARTER } from '../readCharter.js';
 import { DEFAULT_EVIDENCE } from '../readEvidence.js';
+import { schemaComment } from '../schemaComment.js';
 import { findTemplate } from '../templates.js';
-
-/**
- * The first line of every generated charter: it points editors running the YAML language server
- * at the JSON Schema, so they complete keys and flag mistakes as the user types.
- */
-export function schemaComment(charterDir: string): string {
-  const path = relative(charterDir, packagePaths.schema).split('\\').join('/');
-  return `# yaml-language-server: $schema=${path.startsWith('.') ? path : `./${path}`}\n`;
-}
 
 export function registerInit(program: Command): void {
   program

@@ -14,10 +14,13 @@ export function registerRebuild(program: Command): void {
     .command('rebuild')
     .description('replay the log from scratch and check the stored projection is identical')
     .option('--org <id>', 'only this organization (default: all)')
-    .option('--data <dir>', 'PGlite data directory (default: DATABASE_URL if set, else .devolve/data)')
+    .option(
+      '--data <dir>',
+      'PGlite data directory (default: DATABASE_URL if set, else .devolve/data beside the charter)',
+    )
     .option('--json', 'print the report as JSON')
     .action(async (options: { org?: string; data?: string; json?: boolean }) => {
-      const { store, where } = await openStore({ data: options.data });
+      const { store, where } = await openStore({ data: options.data, mode: 'read' });
       try {
         const report = await store.rebuild(options.org === undefined ? {} : { org: options.org });
         if (!report.identical) process.exitCode = 1;

@@ -1,21 +1,10 @@
 import type { Command } from 'commander';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../server/startServer.js';
-import { usageError } from '../CliError.js';
+import { assertPortFree, explainListenFailure } from '../assertPortFree.js';
 import { openStore } from '../openStore.js';
 import { defaultStyle } from '../output.js';
+import { parsePort } from '../parsePort.js';
 import { untilStopped } from '../untilStopped.js';
-
-export function parsePort(text: string): number {
-  const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isInteger(port) || port > 65_535) {
-    throw usageError({
-      code: 'bad-port',
-      message: `'${text}' is not a port`,
-      hint: 'use 1–65535, or 0 for any free port',
-    });
-  }
-  return port;
-}
 
 /**
  * `devolve serve`: the HTTP API (OpenAPI document at /openapi.json) over the store, on
@@ -28,17 +17,22 @@ export function registerServe(program: Command): void {
     .description('serve the HTTP API over the store (127.0.0.1:4747 by default)')
     .option('--port <port>', `port to listen on (0: any free port)`, String(DEFAULT_PORT))
     .option('--host <host>', 'address to bind', DEFAULT_HOST)
-    .option('--data <dir>', 'PGlite data directory (default: DATABASE_URL if set, else .devolve/data)')
+    .option(
+      '--data <dir>',
+      'PGlite data directory (default: DATABASE_URL if set, else .devolve/data beside the charter)',
+    )
     .option('--json', 'print where it listens as one JSON line')
     .action(async (options: { port: string; host: string; data?: string; json?: boolean }) => {
       const port = parsePort(options.port);
-      const { store, where } = await openStore({ data: options.data });
+      // Before the store is opened: a busy port is one clear line, not a failure after the work.
+      await assertPortFree({ port, host: options.host });
+      const { store, where } = await openStore({ data: options.data, mode: 'write' });
       let server: Awaited<ReturnType<typeof startServer>>;
       try {
         server = await startServer({ store, port, host: options.host });
       } catch (error) {
         await store.close();
-        throw error;
+        throw explainListenFailure(error, { port, host: options.host });
       }
       if (options.json) {
         console.log(JSON.stringify({ url: server.url, port: server.port, store: where }));
