@@ -95,8 +95,9 @@ function eachUnit(callback: (template: Template, organization: Organization, uni
 }
 
 describe('the template catalogue', () => {
-  it('holds the five templates the CLI offers', () => {
+  it('holds the six templates the CLI offers', () => {
     expect(templates.map((t) => t.name)).toEqual([
+      'blank',
       'content-platform',
       'dao',
       'open-source',
@@ -127,8 +128,9 @@ describe('the template catalogue', () => {
     expect(new Set(firstLines).size).toBe(templates.length);
   });
 
-  it('has at least three units in every template, in at least two dimensions', () => {
-    for (const template of templates) {
+  it('has at least three units in every template, in at least two dimensions (blank aside)', () => {
+    // `blank` is where a team starts from scratch: one unit to rename, nothing to delete.
+    for (const template of templates.filter((t) => t.name !== 'blank')) {
       const { organization } = valid(template);
       expect(organization.units.length, template.name).toBeGreaterThanOrEqual(3);
       expect(new Set(organization.units.map((u) => u.dimension)).size, template.name).toBeGreaterThanOrEqual(
@@ -290,6 +292,17 @@ describe('what each template is for', () => {
     expect(organization.units.map((u) => u.id)).toEqual(
       expect.arrayContaining(['upgrades', 'risk-parameters', 'treasury', 'front-end', 'grants', 'brand']),
     );
+  });
+
+  it('blank is a minimal start: one founder-controlled unit on the default ladder, every slot filled', () => {
+    const { organization, input } = byName('blank');
+    expect(organization.units.map((u) => [u.id, u.ladder, u.level])).toEqual([['product', 'default', 0]]);
+    expect(organization.members.map((m) => m.id)).toEqual(['founder']);
+    expect(input.ladders).toBeUndefined();
+    // Every slot the default ladder names is bound, so any level the team moves to works as is.
+    const [unit] = organization.units;
+    for (const slot of ['team', 'council', 'community', 'guardian'] as const)
+      expect(unit!.bindings[slot]?.length ?? 0, slot).toBeGreaterThan(0);
   });
 
   it('every unit of every template aims at or above where it is today', () => {

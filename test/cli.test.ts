@@ -219,7 +219,14 @@ describe('templates', () => {
   it('lists all five templates with their descriptions', () => {
     const result = run(freshDir(), 'templates');
     expect(result.code).toBe(0);
-    expect(TEMPLATES).toEqual(['content-platform', 'dao', 'open-source', 'rollup', 'self-managed-company']);
+    expect(TEMPLATES).toEqual([
+      'blank',
+      'content-platform',
+      'dao',
+      'open-source',
+      'rollup',
+      'self-managed-company',
+    ]);
     for (const name of TEMPLATES) {
       const first = readFileSync(join(TEMPLATES_DIR, `${name}.yaml`), 'utf8').split('\n')[0]!;
       const description = first.replace(/^# Devolve charter for /, '');

@@ -7,17 +7,25 @@ import { DEFAULT_CHARTER } from '../findCharter.js';
 import { defaultStyle, printJson } from '../output.js';
 import { DEFAULT_EVIDENCE } from '../readEvidence.js';
 import { schemaComment } from '../schemaComment.js';
-import { findTemplate } from '../templates.js';
+import { findTemplate, listTemplates } from '../templates.js';
 
 export function registerInit(program: Command): void {
   program
     .command('init')
     .description('write a new devolve.yaml from a template')
-    .requiredOption('-t, --template <name>', 'the template (see `devolve templates`)')
+    .option('-t, --template <name>', 'the template (see `devolve templates`; `blank` to start from scratch)')
     .option('-d, --dir <dir>', 'the directory to write it in', '.')
     .option('--force', 'overwrite an existing charter')
     .option('--json', 'print the result as JSON')
-    .action(async (options: { template: string; dir: string; force?: boolean; json?: boolean }) => {
+    .action(async (options: { template?: string; dir: string; force?: boolean; json?: boolean }) => {
+      if (options.template === undefined) {
+        const names = (await listTemplates()).map((t) => t.name);
+        throw usageError({
+          code: 'missing-template',
+          message: 'devolve init needs --template <name>',
+          hint: `choose one of ${names.join(', ')} (\`devolve templates\` describes them; blank starts from scratch)`,
+        });
+      }
       const template = await findTemplate(options.template);
       await mkdir(options.dir, { recursive: true });
       const file = join(options.dir, DEFAULT_CHARTER);
