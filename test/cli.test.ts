@@ -131,7 +131,7 @@ describe.each(TEMPLATES)('in an empty directory, with the %s template', (templat
   it('check exits 0 and names the organization', () => {
     expect(out.check.code).toBe(0);
     expect(out.check.stdout).toContain(
-      `devolve.yaml is valid: ${organization.name}, ${organization.units.length} units`,
+      `devolve.yaml is valid: ${organization.name}, ${organization.units.length} unit${organization.units.length === 1 ? '' : 's'}`,
     );
     expect(out.check.stderr).toBe('');
   });
@@ -362,13 +362,27 @@ describe('usage errors exit 2', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('no devolve.yaml in the directory, with a hint to init one', () => {
-    for (const command of ['check', 'status']) {
-      const result = run(freshDir(), command);
-      expect(result.code, command).toBe(2);
-      expect(lines(result.stderr), command).toEqual([
-        'devolve: no charter at devolve.yaml — create one with `devolve init --template dao`, or pass the file: devolve check path/to/devolve.yaml',
-      ]);
+  it('no devolve.yaml here or above, with a hint to init one that names the command run', () => {
+    // The hint shows the command the user ran, with the charter named where that command takes it.
+    const cases: [string[], string][] = [
+      [['check'], 'devolve check path/to/devolve.yaml'],
+      [['status'], 'devolve status path/to/devolve.yaml'],
+      [['plan', '--json'], 'devolve plan path/to/devolve.yaml'],
+      [['explain', 'treasury'], 'devolve explain <unit> path/to/devolve.yaml'],
+      [['apply'], 'devolve apply path/to/devolve.yaml'],
+    ];
+    const message = 'no devolve.yaml here or in any folder above';
+    for (const [args, shown] of cases) {
+      const result = run(freshDir(), ...args);
+      expect(result.code, args.join(' ')).toBe(2);
+      const hint = `create one with \`devolve init --template <name>\` (see \`devolve templates\`), or pass the file: ${shown}`;
+      if (args.includes('--json')) {
+        expect(json(result), args.join(' ')).toEqual({
+          error: { code: 'usage/charter-not-found', message, hint },
+        });
+      } else {
+        expect(lines(result.stderr), args.join(' ')).toEqual([`devolve: ${message} — ${hint}`]);
+      }
     }
   });
 
@@ -387,7 +401,9 @@ describe('usage errors exit 2', () => {
   it('a missing argument', () => {
     const result = run(freshDir(), 'explain');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("missing required argument 'unit'");
+    expect(lines(result.stderr)).toEqual([
+      'devolve: devolve explain needs <unit> — usage: devolve explain [options] <unit> [file] (see devolve explain --help)',
+    ]);
   });
 
   describe('explain of an unknown unit', () => {

@@ -21,7 +21,8 @@ describe('devolve demo (npm start)', () => {
     const demo = join(dir, '.devolve', 'demo');
     for (const file of ['devolve.yaml', 'evidence.yaml', 'keys.json'])
       expect(existsSync(join(demo, file))).toBe(true);
-    expect(existsSync(join(demo, 'data'))).toBe(true);
+    // The log lives beside the demo's charter, where any command run there finds it.
+    expect(existsSync(join(demo, '.devolve', 'data'))).toBe(true);
     // The founder's signing key is readable by its owner only.
     expect(statSync(join(demo, 'keys.json')).mode & 0o777).toBe(0o600);
 
