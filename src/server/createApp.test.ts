@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { callApi as call } from '../../test/support/callApi.js';
 import { daoFixture, unitOf } from '../../test/support/daoFixture.js';
 import type { LogEvent } from '../core/log/LogEvent.js';
 import { verifyLog } from '../core/log/verifyLog.js';
@@ -9,54 +10,44 @@ import type { EventStore } from '../store/EventStore.js';
 import { createApp, MAX_BODY_BYTES } from './createApp.js';
 import { openApiDocument } from './openApiDocument.js';
 
-/** Every response of the API, by path, is either JSON or a problem — never a bare text. */
-async function call(
-  app: Hono,
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-) {
-  const init: RequestInit = { method, headers: { 'content-type': 'application/json', ...headers } };
-  if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
-  const response = await app.request(path, init);
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, headers: response.headers, text, json: json as Record<string, unknown> };
-}
-
 /** A change to how treasury (above founder level) is governed: the ratchet refuses it. */
 function moveTreasuryTarget(charter: Parameters<typeof unitOf>[0]): void {
   unitOf(charter, 'treasury')['target'] = 'autonomous';
 }
 
+/**
+ * Each test starts from its own store: an empty one, or one holding the organization created by
+ * a signed org.create — so no test depends on another having run first.
+ */
 describe('HTTP API (createApp)', () => {
-  let store: EventStore;
-  let app: Hono;
   const dao = daoFixture({ org: 'lumen-api' });
-  let genesis: LogEvent;
-
-  beforeAll(async () => {
-    store = await createPgliteStore();
-    app = createApp({ store, clock: () => new Date(Date.now() + 60_000) });
-  });
-  afterAll(async () => {
-    await store?.close();
+  const opened: EventStore[] = [];
+  afterEach(async () => {
+    for (const store of opened.splice(0)) await store.close();
   });
 
-  const post = (path: string, signed: unknown) => call(app, 'POST', path, signed);
+  async function emptyApi(): Promise<Hono> {
+    const store = await createPgliteStore();
+    opened.push(store);
+    return createApp({ store, clock: () => new Date(Date.now() + 60_000) });
+  }
+
+  /** An API whose store holds the organization, and the genesis event that created it. */
+  async function apiWithOrganization(): Promise<{ app: Hono; genesis: LogEvent }> {
+    const app = await emptyApi();
+    const created = await call(app, 'POST', '/api/orgs', dao.create());
+    expect(created.status).toBe(201);
+    return { app, genesis: (created.json as { event: LogEvent }).event };
+  }
 
   it('creates an organization from a signed org.create, and treats a retry as done', async () => {
+    const app = await emptyApi();
+    const post = (path: string, signed: unknown) => call(app, 'POST', path, signed);
     expect((await call(app, 'GET', '/api/orgs')).json).toEqual({ organizations: [] });
     const create = dao.create();
     const first = await post('/api/orgs', create);
     expect(first.status).toBe(201);
-    genesis = (first.json as { event: LogEvent }).event;
+    const genesis = (first.json as { event: LogEvent }).event;
     expect(genesis).toMatchObject({ seq: 0, prev: null, action: create.action, signature: create.signature });
     const retry = await post('/api/orgs', create);
     expect(retry.status).toBe(200);
@@ -67,6 +58,7 @@ describe('HTTP API (createApp)', () => {
   });
 
   it('reads the organization, its head, and its units with their levels and policies', async () => {
+    const { app, genesis } = await apiWithOrganization();
     const org = await call(app, 'GET', `/api/orgs/${dao.org}`);
     expect(org.status).toBe(200);
     expect(org.json).toMatchObject({
@@ -107,6 +99,8 @@ describe('HTTP API (createApp)', () => {
   });
 
   it('appends signed actions and serves the log in pages and as a verifiable export', async () => {
+    const { app, genesis } = await apiWithOrganization();
+    const post = (path: string, signed: unknown) => call(app, 'POST', path, signed);
     let head = genesis.hash;
     for (let i = 0; i < 3; i++) {
       const response = await post(
@@ -135,6 +129,8 @@ describe('HTTP API (createApp)', () => {
   });
 
   it('answers every refusal with a problem object naming its code', async () => {
+    const { app } = await apiWithOrganization();
+    const post = (path: string, signed: unknown) => call(app, 'POST', path, signed);
     const { json: current } = await call(app, 'GET', `/api/orgs/${dao.org}/head`);
     const head = current['head'] as string;
     const amend = dao.amendBrand({ head, description: 'x' });
@@ -185,6 +181,7 @@ describe('HTTP API (createApp)', () => {
   });
 
   it('answers malformed, oversized and misdirected requests with 4xx problems', async () => {
+    const { app } = await apiWithOrganization();
     const malformed = await call(app, 'POST', `/api/orgs/${dao.org}/actions`, '{"action":');
     expect([malformed.status, malformed.json['code']]).toEqual([400, 'request/malformed-json']);
     const text = await call(app, 'POST', '/api/orgs', 'hello', { 'content-type': 'text/plain' });
@@ -206,6 +203,7 @@ describe('HTTP API (createApp)', () => {
   });
 
   it('documents every route it serves in /openapi.json', async () => {
+    const app = await emptyApi();
     const served = await call(app, 'GET', '/openapi.json');
     expect(served.json).toEqual(JSON.parse(JSON.stringify(openApiDocument)));
     const paths = openApiDocument.paths as Record<string, Record<string, unknown>>;

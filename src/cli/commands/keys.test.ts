@@ -3,7 +3,7 @@ import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
 const posix = process.platform !== 'win32';
@@ -19,20 +19,28 @@ function devolve(args: string[]): Promise<{ code: number; stdout: string; stderr
   });
 }
 
-let dir: string;
-let file: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'devolve-cli-keys-'));
-  file = join(dir, 'keys.json');
-});
-
+// Each test has a key file of its own, in a directory of its own: none depends on another.
+const dirs: string[] = [];
 afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
+
+async function freshKeyFile(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'devolve-cli-keys-'));
+  dirs.push(dir);
+  return join(dir, 'keys.json');
+}
+
+/** A key file holding one Ed25519 key named 'default'. */
+async function keyFileWithOneKey(): Promise<string> {
+  const file = await freshKeyFile();
+  expect((await devolve(['keys', 'new', '--keys', file])).code).toBe(0);
+  return file;
+}
 
 describe('devolve keys', () => {
   it('makes keys, prints their public identities and never their secrets', async () => {
+    const file = await freshKeyFile();
     const made = await devolve(['keys', 'new', '--keys', file]);
     expect(made.code).toBe(0);
     const identity = /ed25519:[A-Za-z0-9_-]{43}/.exec(made.stdout)?.[0];
@@ -70,6 +78,7 @@ describe('devolve keys', () => {
   });
 
   it('refuses a second key of the same name and an unknown type', async () => {
+    const file = await keyFileWithOneKey();
     const again = await devolve(['keys', 'new', '--keys', file, '--json']);
     expect(again.code).toBe(1);
     expect(JSON.parse(again.stdout)).toMatchObject({ error: { code: 'keys/exists' } });
@@ -79,13 +88,10 @@ describe('devolve keys', () => {
   });
 
   it.skipIf(!posix)('refuses a key file others can read, with the chmod that fixes it', async () => {
+    const file = await keyFileWithOneKey();
     await chmod(file, 0o644);
-    try {
-      const listed = await devolve(['keys', 'list', '--keys', file]);
-      expect(listed.code).toBe(1);
-      expect(listed.stderr).toContain(`chmod 600 ${file}`);
-    } finally {
-      await chmod(file, 0o600);
-    }
+    const listed = await devolve(['keys', 'list', '--keys', file]);
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).toContain(`chmod 600 ${file}`);
   });
 });
