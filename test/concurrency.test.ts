@@ -5,6 +5,7 @@ import { type RunningServer, startServer } from '../src/server/startServer.js';
 import { createPgliteStore } from '../src/store/createPgliteStore.js';
 import { createPostgresStore } from '../src/store/createPostgresStore.js';
 import type { EventStore } from '../src/store/EventStore.js';
+import { callApi } from './support/callApi.js';
 import { daoFixture } from './support/daoFixture.js';
 import { createTestSchema, describeWithPostgres, type TestSchema } from './support/describeWithPostgres.js';
 import { checkChain, driveLoad, readAllEvents } from './support/driveLoad.js';
@@ -36,13 +37,9 @@ function concurrencySuite(
 
     it(`${CLIENTS} clients × ${ACTIONS_PER_CLIENT} actions: a linear chain with every acknowledged action once`, async () => {
       const dao = daoFixture({ org: 'lumen-load' });
-      const created = await fetch(`${server.url}/api/orgs`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(dao.create()),
-      });
+      const created = await callApi(server.url, 'POST', '/api/orgs', dao.create());
       expect(created.status).toBe(201);
-      const { event: genesis } = (await created.json()) as { event: { hash: string } };
+      const { event: genesis } = created.json as { event: { hash: string } };
 
       const load = await driveLoad({
         url: server.url,
@@ -60,7 +57,7 @@ function concurrencySuite(
       expect(events).toHaveLength(1 + CLIENTS * ACTIONS_PER_CLIENT);
       expect(checkChain({ events, acknowledged: load.acknowledged })).toEqual([]);
 
-      const exported = await (await fetch(`${server.url}/api/orgs/${dao.org}/export`)).text();
+      const exported = (await callApi(server.url, 'GET', `/api/orgs/${dao.org}/export`)).text;
       const verified = await verifyLog({ lines: exported.slice(0, -1).split('\n'), crypto: logCrypto });
       expect(verified).toMatchObject({ ok: true, events: 1 + CLIENTS * ACTIONS_PER_CLIENT });
       expect((await opened.store.rebuild({ org: dao.org })).identical).toBe(true);

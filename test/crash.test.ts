@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LogEvent } from '../src/core/log/LogEvent.js';
+import { callApi } from './support/callApi.js';
 import { daoFixture } from './support/daoFixture.js';
 import { createTestSchema, describeWithPostgres } from './support/describeWithPostgres.js';
 import { checkChain, driveLoad, readAllEvents } from './support/driveLoad.js';
@@ -20,18 +21,6 @@ interface Target {
   readonly databaseUrl: string | undefined;
 }
 
-async function post(
-  url: string,
-  body: unknown,
-): Promise<{ status: number; json: { event?: LogEvent; code?: string } }> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, json: (await response.json()) as { event?: LogEvent; code?: string } };
-}
-
 /**
  * The built `devolve serve` is killed with SIGKILL in the middle of a load, then restarted on the
  * same store. Every action it acknowledged must still be there exactly once; the actions whose
@@ -45,14 +34,14 @@ async function crashAndRecover(target: Target, work: string): Promise<void> {
     databaseUrl: target.databaseUrl,
   });
   try {
-    const created = await post(`${serve.url}/api/orgs`, dao.create());
+    const created = await callApi(serve.url, 'POST', '/api/orgs', dao.create());
     expect(created.status, serve.stderr()).toBe(201);
 
     let killed = false;
     const load = await driveLoad({
       url: serve.url,
       dao,
-      head: created.json.event!.hash,
+      head: (created.json as { event: LogEvent }).event.hash,
       clients: CLIENTS,
       actionsPerClient: ACTIONS_PER_CLIENT,
       onAcknowledged: (count) => {
@@ -76,9 +65,9 @@ async function crashAndRecover(target: Target, work: string): Promise<void> {
     // Clients whose answer was lost send their action again: recorded now, or found recorded.
     const retried: LogEvent[] = [];
     for (const signed of load.unanswered) {
-      const retry = await post(`${serve.url}/api/orgs/${dao.org}/actions`, signed);
+      const retry = await callApi(serve.url, 'POST', `/api/orgs/${dao.org}/actions`, signed);
       expect([200, 201], JSON.stringify(retry.json)).toContain(retry.status);
-      retried.push(retry.json.event!);
+      retried.push((retry.json as { event: LogEvent }).event);
     }
     const after = await readAllEvents({ url: serve.url, org: dao.org });
     expect(checkChain({ events: after, acknowledged: [...load.acknowledged, ...retried] })).toEqual([]);
