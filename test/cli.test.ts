@@ -1,5 +1,5 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCharter } from '../src/core/charter/loadCharter.js';
 import { explainUnit } from '../src/core/explain/explainUnit.js';
 import type { Organization, Unit } from '../src/core/model/Organization.js';
+import { type CliRun, runCli, templateNames } from './support/builtCli.js';
 import { positionOf } from './support/charterText.js';
 
 /**
@@ -18,25 +19,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'devolve.js');
 const SCHEMA = join(ROOT, 'schema', 'devolve.schema.json');
 const TEMPLATES_DIR = join(ROOT, 'templates');
-const TEMPLATES = readdirSync(TEMPLATES_DIR)
-  .filter((file) => file.endsWith('.yaml') && !file.endsWith('.evidence.yaml'))
-  .map((file) => file.slice(0, -'.yaml'.length))
-  .sort();
+const TEMPLATES = templateNames();
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function run(cwd: string, ...args: string[]): Run {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+type Run = CliRun;
+const run = runCli;
 
 /** `run`, without waiting: independent commands go in parallel, the machine's cores permitting. */
 function runAsync(cwd: string, ...args: string[]): Promise<Run> {
@@ -216,17 +202,11 @@ describe.each(TEMPLATES)('in an empty directory, with the %s template', (templat
 });
 
 describe('templates', () => {
-  it('lists all five templates with their descriptions', () => {
+  // Which templates ship is pinned by the catalogue test; here, that the CLI lists every one.
+  it('lists every template with its description', () => {
     const result = run(freshDir(), 'templates');
     expect(result.code).toBe(0);
-    expect(TEMPLATES).toEqual([
-      'blank',
-      'content-platform',
-      'dao',
-      'open-source',
-      'rollup',
-      'self-managed-company',
-    ]);
+    expect(TEMPLATES.length).toBeGreaterThanOrEqual(6);
     for (const name of TEMPLATES) {
       const first = readFileSync(join(TEMPLATES_DIR, `${name}.yaml`), 'utf8').split('\n')[0]!;
       const description = first.replace(/^# Devolve charter for /, '');

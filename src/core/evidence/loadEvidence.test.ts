@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { positionOf } from '../../../test/support/charterText.js';
+import { locatedIssueCases } from '../../../test/support/locatedIssues.js';
 import { instant, organizationFromYaml } from '../../../test/support/organizationFromYaml.js';
-import type { SourceIssue } from '../yaml/parseLocatedYaml.js';
 import { holdingsObservations, loadEvidence } from './loadEvidence.js';
 
 /** Two units that both declare a checklist item `audit`, so an attestation of it must say whose. */
@@ -45,23 +46,7 @@ units:
 const FILE = 'evidence.yaml';
 const load = (text: string) => loadEvidence({ text, file: FILE, organization });
 
-/** Errors of a load that must fail. */
-function errorsOf(text: string): readonly SourceIssue[] {
-  const result = load(text);
-  if (result.ok) throw new Error('expected the evidence to be refused');
-  return result.errors;
-}
-
-/** Line and column (from 1) of the `occurrence`-th appearance of `needle` in `text`. */
-function positionOf(text: string, needle: string, occurrence = 1): { line: number; column: number } {
-  let offset = -1;
-  for (let i = 0; i < occurrence; i++) {
-    offset = text.indexOf(needle, offset + 1);
-    if (offset < 0) throw new Error(`'${needle}' is not in the text`);
-  }
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
-}
+const { errorsOf, issueAt } = locatedIssueCases(load);
 
 describe('loadEvidence: a valid file', () => {
   const text = `evidence: 1
@@ -327,30 +312,25 @@ holdings:
         path: 'observations[0].colour',
       },
       // A missing key is reported at the entry that lacks it.
-      expect.objectContaining({
-        ...positionOf(text, 'value: 3'),
+      issueAt(text, 'value: 3', {
         code: 'evidence/missing-key',
         message: "observation is missing 'metric'",
         hint: "add 'metric:' (text)",
       }),
-      expect.objectContaining({
-        ...positionOf(text, 'value: 3'),
+      issueAt(text, 'value: 3', {
         code: 'evidence/missing-key',
         message: "observation is missing 'at'",
       }),
-      expect.objectContaining({
-        ...positionOf(text, 'see the forum'),
+      issueAt(text, 'see the forum', {
         code: 'evidence/bad-format',
         hint: 'a link: https://…, ipfs://… or ar://…',
         path: 'attestations[0].evidence',
       }),
-      expect.objectContaining({
-        ...positionOf(text, '-1\n'),
+      issueAt(text, '-1\n', {
         code: 'evidence/out-of-range',
         path: 'units.treasury.decisionsAtLevel',
       }),
-      expect.objectContaining({
-        ...positionOf(text, '"1.5"'),
+      issueAt(text, '"1.5"', {
         code: 'evidence/bad-format',
         hint: 'a whole number of base units, as a string',
       }),
@@ -454,8 +434,7 @@ holdings:
   it('looks for a checklist item among the named unit’s items only', () => {
     const text = 'evidence: 1\nattestations:\n  - { checklist: multisig, unit: upgrades, at: 2026-10-03 }\n';
     expect(errorsOf(text)).toEqual([
-      expect.objectContaining({
-        ...positionOf(text, 'multisig'),
+      issueAt(text, 'multisig', {
         code: 'evidence/unknown-checklist',
         message: "unknown checklist item 'multisig'",
         hint: "known checklist items: 'audit'",
