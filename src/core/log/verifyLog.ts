@@ -2,6 +2,7 @@ import { DevolveError } from '../errors/DevolveError.js';
 import { applyEvent } from '../state/applyEvent.js';
 import type { OrgState } from '../state/OrgState.js';
 import { ACTION_DOMAIN, type SignedAction } from './Action.js';
+import { ACTION_FORMS } from './actionForms.js';
 import { canonicalJson } from './canonicalJson.js';
 import { EVENT_DOMAIN, type LogEvent } from './LogEvent.js';
 
@@ -51,13 +52,8 @@ export type LogVerification =
     };
 
 const UNPARSEABLE = '(unparseable)';
-const HASH = /^[0-9a-f]{64}$/;
 /** The same forms the store accepts for a signed action (see README, "The log format"). */
-const ID = /^(?=.{1,64}$)[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-const KIND = /^[a-z][a-z0-9.-]{0,63}$/;
-const KEY = /^(ed25519:[A-Za-z0-9_-]{43}|0x[0-9a-fA-F]{40})$/;
-const NONCE = /^[A-Za-z0-9_-]{16,128}$/;
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
+const { hash: HASH, id: ID, kind: KIND, key: KEY, nonce: NONCE, isoUtc: ISO_UTC } = ACTION_FORMS;
 const EVENT_FIELDS = ['action', 'hash', 'prev', 'recordedAt', 'seq', 'signature'];
 const ACTION_FIELDS = ['actor', 'head', 'issuedAt', 'key', 'kind', 'nonce', 'org', 'payload', 'v'];
 const ACTION_PREFIX = '{"action":';
