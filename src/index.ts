@@ -53,6 +53,8 @@ export { normalizedEntropy } from './core/metrics/normalizedEntropy.js';
 export type { Holdings } from './core/metrics/sortHoldings.js';
 export { theilIndex } from './core/metrics/theilIndex.js';
 export { topKShare } from './core/metrics/topKShare.js';
+// The model's types, by name: the entry point lists what is public, so the list repeats the names
+// that modules using the model import (a deliberate repeat; `duplicates` pairs it with them).
 export type {
   Commitment,
   Criterion,
