@@ -91,8 +91,10 @@ describe('every template plans with its sample evidence', () => {
     expect(plan.now).toBe(Date.parse(NOW));
     expect(plan.recommendations.length).toBeGreaterThanOrEqual(1);
     expect(plan.recommendations.map((r) => r.rank)).toEqual(plan.recommendations.map((_, i) => i + 1));
-    // A sample that shows one kind of verdict only would not show what the planner does.
-    expect(new Set(plan.recommendations.map((r) => r.status)).size, template).toBeGreaterThanOrEqual(2);
+    // A sample that shows one kind of verdict only would not show what the planner does
+    // (blank's evidence is empty by design: a team starting from scratch has none yet).
+    if (template !== 'blank')
+      expect(new Set(plan.recommendations.map((r) => r.status)).size, template).toBeGreaterThanOrEqual(2);
   });
 
   it.each(TEMPLATES)('%s: every line names its criterion, and quantities name their numbers', (template) => {
