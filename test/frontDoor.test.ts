@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, scratchDirs } from './support/builtCli.js';
+import { runCliWithEnv, scratchDirs } from './support/builtCli.js';
 
 /**
  * The front door, end to end on the built command line: where commands look for the charter and
@@ -10,6 +10,12 @@ import { runCli, scratchDirs } from './support/builtCli.js';
  */
 
 const scratch = scratchDirs('devolve-front-');
+
+/**
+ * The CLI as a user without DATABASE_URL runs it: these tests are about the embedded store that
+ * lives beside a charter (with DATABASE_URL set, every command would use that server instead).
+ */
+const runCli = (cwd: string, ...args: string[]) => runCliWithEnv({ DATABASE_URL: undefined }, cwd, ...args);
 afterAll(() => scratch.cleanUp());
 
 /** Every entry under `dir`, hidden ones included, as relative paths. */

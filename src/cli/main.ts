@@ -55,7 +55,8 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
-    // Help and version exit 0; every other parse problem is a usage error, already printed.
+    // Help and version exit 0; help shown for want of a command is a usage error (exit 2). Every
+    // other parse problem arrives as a usage DevolveError (see installUsageErrors.ts).
     process.exitCode = error.exitCode === 0 ? 0 : 2;
   } else {
     if (process.argv.includes('--json')) printJson(failureJson(error));

@@ -20,11 +20,21 @@ export interface CliRun {
 }
 
 export function runCli(cwd: string, ...args: string[]): CliRun {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
+  return runCliWithEnv({}, cwd, ...args);
+}
+
+/** `runCli` with changes to the environment; a variable set to `undefined` is removed. */
+export function runCliWithEnv(
+  changes: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+  ...args: string[]
+): CliRun {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
