@@ -1,11 +1,14 @@
 import { DevolveError } from '../core/errors/DevolveError.js';
 import type { SignedAction } from '../core/log/Action.js';
+import { ED25519_KEY_BASE64URL } from '../identity/ed25519.js';
 
 /** Deeper JSON than this is refused: charters nest a dozen levels, and encoders recurse. */
 const MAX_DEPTH = 64;
 /** The charter's id form (`idSchema`): lower-case letters, digits and single dashes. */
 const ID = /^(?=.{1,64}$)[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const KIND = /^[a-z][a-z0-9.-]{0,63}$/;
+/** A 0x address, or an Ed25519 key in its one canonical spelling (see `ED25519_KEY_BASE64URL`). */
+const KEY = new RegExp(`^(ed25519:${ED25519_KEY_BASE64URL.source.slice(1, -1)}|0x[0-9a-fA-F]{40})$`);
 const NONCE = /^[A-Za-z0-9_-]{16,128}$/;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 const HASH = /^[0-9a-f]{64}$/;
@@ -76,12 +79,7 @@ export function checkSignedAction(value: unknown): SignedAction {
   const org = text(action, 'org', ID, 'an organization id');
   const kind = text(action, 'kind', KIND, 'an action kind such as charter.amend');
   const actor = text(action, 'actor', ID, 'a member id');
-  const key = text(
-    action,
-    'key',
-    /^(ed25519:[A-Za-z0-9_-]{43}|0x[0-9a-fA-F]{40})$/,
-    'ed25519:<base64url> or a 0x address',
-  );
+  const key = text(action, 'key', KEY, 'ed25519:<canonical base64url> or a 0x address');
   const nonce = text(action, 'nonce', NONCE, '16 or more base64url characters');
   const issuedAt = text(action, 'issuedAt', ISO_UTC, 'an ISO-8601 UTC time such as 2026-05-01T12:00:00.000Z');
   if (Number.isNaN(Date.parse(issuedAt))) throw malformed('action.issuedAt is not a real time', 'issuedAt');
