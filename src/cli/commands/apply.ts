@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { canonicalJson } from '../../core/log/canonicalJson.js';
 import type { LogEvent } from '../../core/log/LogEvent.js';
+import { sameIdentity } from '../../core/log/sameIdentity.js';
 import { suggestionHint } from '../../core/text/didYouMean.js';
 import { loadSigningKey } from '../../identity/keyFile.js';
 import { signAction } from '../../identity/signAction.js';
@@ -16,11 +17,6 @@ interface ApplyOptions {
   keys?: string;
   data?: string;
   json?: boolean;
-}
-
-/** Ethereum addresses compare without regard to checksum case; Ed25519 identities exactly. */
-function sameIdentity(a: string, b: string): boolean {
-  return a.startsWith('0x') ? a.toLowerCase() === b.toLowerCase() : a === b;
 }
 
 /**
