@@ -6,7 +6,8 @@ import type { SignedAction } from '../src/core/log/Action.js';
 import type { LogEvent } from '../src/core/log/LogEvent.js';
 import { daoFixture } from './support/daoFixture.js';
 import { checkChain, readAllEvents } from './support/driveLoad.js';
-import { runCli, type ServeProcess, startServeProcess } from './support/serveProcess.js';
+import { exportAndVerify } from './support/exportAndVerify.js';
+import { type ServeProcess, startServeProcess } from './support/serveProcess.js';
 import { createTempPostgresCluster, findPostgresBin, freePort } from './support/tempPostgresCluster.js';
 
 const CLIENTS = 5;
@@ -142,18 +143,14 @@ describe.skipIf(bin === undefined && !required)(
 
         serve.child.kill('SIGTERM');
         expect(await serve.exited).toBe(0);
-        const log = join(work, 'log.jsonl');
-        const exported = runCli({
-          args: ['export', '--out', log, '--org', dao.org],
+        exportAndVerify({
+          work,
+          org: dao.org,
+          storeArgs: [],
           databaseUrl: cluster.url,
+          head: events.at(-1)!.hash,
+          events: events.length,
         });
-        expect(exported.status, exported.stderr).toBe(0);
-        const verified = runCli({
-          args: ['verify', log, '--json', '--head', events.at(-1)!.hash],
-          databaseUrl: undefined,
-        });
-        expect(verified.status, verified.stdout + verified.stderr).toBe(0);
-        expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, events: events.length });
       } finally {
         if (serve !== undefined && serve.child.exitCode === null && serve.child.signalCode === null) {
           serve.child.kill('SIGKILL');

@@ -3,30 +3,23 @@ import {
   closeSync,
   constants,
   lstatSync,
-  mkdirSync,
-  mkdtempSync,
   openSync,
   readdirSync,
   readFileSync,
   readSync,
-  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { scratchDirs } from '../../test/support/builtCli.js';
 import { writeFileSafely } from './writeFileSafely.js';
 
-const root = mkdtempSync(join(tmpdir(), 'devolve-write-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-let made = 0;
-function fresh(): string {
-  const dir = join(root, `case-${made++}`);
-  mkdirSync(dir);
-  return dir;
-}
+const scratch = scratchDirs('devolve-write-');
+afterAll(() => scratch.cleanUp());
+/** A fresh directory of the test's own. */
+const fresh = () => scratch.fresh();
 
 /** A named pipe made in the test's own directory, opened for reading so writes need not wait. */
 function fifoWithReader(dir: string): { path: string; read(): string; close(): void } {

@@ -33,6 +33,10 @@ function outputError(
   });
 }
 
+function unwritable(file: string, error: unknown, hint?: string): DevolveError {
+  return outputError('unwritable', `cannot write ${file}: ${(error as Error).message}`, file, hint, error);
+}
+
 function errno(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | null)?.code;
 }
@@ -42,13 +46,7 @@ async function lstatOrNone(file: string): Promise<Stats | undefined> {
     return await lstat(file);
   } catch (error) {
     if (errno(error) === 'ENOENT') return undefined;
-    throw outputError(
-      'unwritable',
-      `cannot write ${file}: ${(error as Error).message}`,
-      file,
-      undefined,
-      error,
-    );
+    throw unwritable(file, error);
   }
 }
 
@@ -158,13 +156,7 @@ export async function writeFileSafely(args: {
 async function writeDirectly(file: string, content: FileContent): Promise<number> {
   // No O_CREAT, no O_TRUNC: a device or pipe is written to, never made or cut.
   const handle = await open(file, constants.O_WRONLY).catch((error: unknown) => {
-    throw outputError(
-      'unwritable',
-      `cannot write ${file}: ${(error as Error).message}`,
-      file,
-      undefined,
-      error,
-    );
+    throw unwritable(file, error);
   });
   try {
     return await writeAll(handle, content);
@@ -187,12 +179,10 @@ async function writeAtomically(args: {
   try {
     handle = await open(temporary, 'wx', args.mode);
   } catch (error) {
-    throw outputError(
-      'unwritable',
-      `cannot write ${file}: ${(error as Error).message}`,
+    throw unwritable(
       file,
-      errno(error) === 'ENOENT' ? `create the directory ${directory} first` : undefined,
       error,
+      errno(error) === 'ENOENT' ? `create the directory ${directory} first` : undefined,
     );
   }
   let bytes: number;
@@ -225,13 +215,7 @@ async function writeAtomically(args: {
   } catch (error) {
     await rm(temporary, { force: true });
     if (error instanceof DevolveError) throw error;
-    throw outputError(
-      'unwritable',
-      `cannot write ${file}: ${(error as Error).message}`,
-      file,
-      undefined,
-      error,
-    );
+    throw unwritable(file, error);
   }
   await syncDirectory(directory);
   return { how: args.replacing ? 'replaced' : 'created', bytes };

@@ -1,31 +1,19 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { scratchDirs } from '../../test/support/builtCli.js';
 import { daoFixture } from '../../test/support/daoFixture.js';
 import { createPgliteStore } from './createPgliteStore.js';
 import { lockDataDir } from './lockDataDir.js';
 
-const root = mkdtempSync(join(tmpdir(), 'devolve-lock-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-let made = 0;
-/** A fresh directory inside the test's own temp dir. */
-function fresh(): string {
-  const dir = join(root, `case-${made++}`);
-  mkdirSync(dir);
-  return dir;
-}
+const scratch = scratchDirs('devolve-lock-');
+afterAll(() => scratch.cleanUp());
+/** A fresh directory of the test's own. */
+const fresh = () => scratch.fresh();
 
 /** The process id of a process that has already ended. */
 function deadPid(): number {
