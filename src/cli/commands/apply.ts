@@ -53,6 +53,15 @@ function resolveActor(args: {
 }
 
 /**
+ * The actor's key as the organization registered it, when that is the signing key spelled
+ * another way (a 0x address in lower case): actions carry that spelling, so the log compares
+ * equal wherever it is checked.
+ */
+function registeredSpelling(registered: string | undefined, publicKey: string): string | undefined {
+  return registered !== undefined && sameIdentity(registered, publicKey) ? registered : undefined;
+}
+
+/**
  * `devolve apply [file]`: turns the charter into a signed event. The first apply creates the
  * organization (`org.create`); a later one records the changed charter (`charter.amend`), or does
  * nothing when it is unchanged. A change to how a unit above its founder-controlled level is
@@ -99,6 +108,10 @@ export function registerApply(program: Command): void {
             payload: { charter: input },
             head: null,
             now: new Date(),
+            identity: registeredSpelling(
+              organization.members.find((m) => m.id === actor)?.key,
+              signer.publicKey,
+            ),
           });
           const result: AppendResult = await store.createOrganization({ signed, now: new Date() });
           event = result.event;
@@ -123,6 +136,7 @@ export function registerApply(program: Command): void {
               payload: { charter: input },
               head: state.head,
               now: new Date(),
+              identity: registeredSpelling(state.keys[actor], signer.publicKey),
             });
             const result = await store.append({ signed, now: new Date() });
             event = result.event;
