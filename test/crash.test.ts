@@ -7,6 +7,7 @@ import { callApi } from './support/callApi.js';
 import { daoFixture } from './support/daoFixture.js';
 import { createTestSchema, describeWithPostgres } from './support/describeWithPostgres.js';
 import { checkChain, driveLoad, readAllEvents } from './support/driveLoad.js';
+import { exportAndVerify } from './support/exportAndVerify.js';
 import { runCli, type ServeProcess, startServeProcess } from './support/serveProcess.js';
 
 const CLIENTS = 20;
@@ -75,18 +76,14 @@ async function crashAndRecover(target: Target, work: string): Promise<void> {
 
     serve.child.kill('SIGTERM');
     expect(await serve.exited).toBe(0);
-    const log = join(work, 'log.jsonl');
-    const exported = runCli({
-      args: ['export', '--out', log, '--org', dao.org, ...target.storeArgs],
+    exportAndVerify({
+      work,
+      org: dao.org,
+      storeArgs: target.storeArgs,
       databaseUrl: target.databaseUrl,
+      head: after.at(-1)!.hash,
+      events: after.length,
     });
-    expect(exported.status, exported.stderr).toBe(0);
-    const verified = runCli({
-      args: ['verify', log, '--json', '--head', after.at(-1)!.hash],
-      databaseUrl: undefined,
-    });
-    expect(verified.status, verified.stdout + verified.stderr).toBe(0);
-    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, events: after.length });
     const rebuilt = runCli({
       args: ['rebuild', '--json', ...target.storeArgs],
       databaseUrl: target.databaseUrl,

@@ -1,6 +1,7 @@
 import type { CharterInput } from '../core/charter/charterSchema.js';
 import { canonicalJson } from '../core/log/canonicalJson.js';
 import type { LogEvent } from '../core/log/LogEvent.js';
+import { sameIdentity } from '../core/log/sameIdentity.js';
 import type { Organization } from '../core/model/Organization.js';
 import { suggestionHint } from '../core/text/didYouMean.js';
 import type { LoadedSigningKey } from '../identity/keyFile.js';
@@ -8,9 +9,13 @@ import { signAction } from '../identity/signAction.js';
 import type { EventStore } from '../store/EventStore.js';
 import { usageError } from './CliError.js';
 
-/** Ethereum addresses compare without regard to checksum case; Ed25519 identities exactly. */
-function sameIdentity(a: string, b: string): boolean {
-  return a.startsWith('0x') ? a.toLowerCase() === b.toLowerCase() : a === b;
+/**
+ * The actor's key as the organization registered it, when that is the signing key spelled
+ * another way (a 0x address in lower case): actions carry that spelling, so the log compares
+ * equal wherever it is checked.
+ */
+function registeredSpelling(registered: string | undefined, publicKey: string): string | undefined {
+  return registered !== undefined && sameIdentity(registered, publicKey) ? registered : undefined;
 }
 
 /**
@@ -96,6 +101,10 @@ export async function recordCharter(args: {
       payload,
       head: null,
       now: args.now(),
+      identity: registeredSpelling(
+        organization.members.find((m) => m.id === actor)?.key,
+        args.signer.publicKey,
+      ),
     });
     const result = await store.createOrganization({ signed, now: args.now() });
     return { outcome: result.created ? 'created' : 'already-recorded', event: result.event };
@@ -118,6 +127,7 @@ export async function recordCharter(args: {
     payload,
     head: state.head,
     now: args.now(),
+    identity: registeredSpelling(state.keys[actor], args.signer.publicKey),
   });
   const result = await store.append({ signed, now: args.now() });
   return { outcome: result.created ? 'amended' : 'already-recorded', event: result.event };

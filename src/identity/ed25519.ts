@@ -20,6 +20,21 @@ export interface Ed25519KeyPair {
 
 export const ED25519_PREFIX = 'ed25519:';
 
+/**
+ * The one spelling of a 32-byte public key in base64url without padding: 43 characters, 258
+ * bits for 256, so the last character's 2 low bits are unused and must be 0 — it is one of the
+ * 16 characters whose value is a multiple of 4. Decoders ignore those bits, so without this rule
+ * one key would have 4 spellings.
+ */
+export const ED25519_KEY_BASE64URL = /^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/;
+
+/**
+ * The one spelling of a 64-byte signature: 86 characters, 516 bits for 512, so the last
+ * character's 4 low bits must be 0 (A, Q, g or w). Any other spelling of the same bytes is
+ * refused, so an action has exactly one valid signature text.
+ */
+export const ED25519_SIGNATURE_BASE64URL = /^[A-Za-z0-9_-]{85}[AQgw]$/;
+
 export function generateEd25519(): Ed25519KeyPair {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const jwk = privateKey.export({ format: 'jwk' });
@@ -70,7 +85,7 @@ function publicKeyObject(publicKey: string): KeyObject | undefined {
   if (key === undefined) {
     if (!publicKey.startsWith(ED25519_PREFIX)) return undefined;
     const x = publicKey.slice(ED25519_PREFIX.length);
-    if (!/^[A-Za-z0-9_-]{43}$/.test(x)) return undefined;
+    if (!ED25519_KEY_BASE64URL.test(x)) return undefined;
     try {
       key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
     } catch {
@@ -82,10 +97,13 @@ function publicKeyObject(publicKey: string): KeyObject | undefined {
   return key;
 }
 
-/** True when `signature` (base64url) is `publicKey`'s signature of UTF-8 `text`. Never throws. */
+/**
+ * True when `signature` (base64url) is `publicKey`'s signature of UTF-8 `text`. Never throws.
+ * A key or signature not written in its one canonical spelling is never valid.
+ */
 export function verifyEd25519(args: { publicKey: string; text: string; signature: string }): boolean {
   const key = publicKeyObject(args.publicKey);
-  if (key === undefined || !/^[A-Za-z0-9_-]{86}$/.test(args.signature)) return false;
+  if (key === undefined || !ED25519_SIGNATURE_BASE64URL.test(args.signature)) return false;
   try {
     return verify(null, Buffer.from(args.text, 'utf8'), key, Buffer.from(args.signature, 'base64url'));
   } catch {

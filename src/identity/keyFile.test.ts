@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmod, mkdtemp, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -142,6 +143,18 @@ describe('readKeyFile', () => {
     await chmod(file, 0o600);
     expect(await readKeyFile({ file })).toHaveLength(1);
   });
+
+  it.skipIf(!posix)(
+    'refuses a named pipe at once, with a code, instead of waiting for a writer',
+    async () => {
+      const pipe = join(dir, 'keys.fifo');
+      execFileSync('mkfifo', ['-m', '600', pipe]);
+      expect((await rejection(readKeyFile({ file: pipe }))).code).toBe('keys/not-a-file');
+      expect((await rejection(loadSigningKey({ keysFile: pipe }))).code).toBe('keys/not-a-file');
+      expect((await rejection(createKey({ file: pipe, type: 'ed25519', now }))).code).toBe('keys/not-a-file');
+      expect((await stat(pipe)).isFIFO()).toBe(true);
+    },
+  );
 
   it('refuses a file that is not a key file, or whose public identity is not its secret’s', async () => {
     await createKey({ file, type: 'ed25519', name: 'one', now });

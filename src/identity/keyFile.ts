@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { type FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { writeFileSafely } from '../cli/writeFileSafely.js';
 import { DevolveError } from '../core/errors/DevolveError.js';
 import { suggestionHint } from '../core/text/didYouMean.js';
 import { generateEd25519 } from './ed25519.js';
@@ -89,7 +89,9 @@ export async function readKeyFile(args: { file: string }): Promise<KeyEntry[]> {
   const { file } = args;
   let handle: FileHandle;
   try {
-    handle = await open(file, constants.O_RDONLY);
+    // O_NONBLOCK: opening a named pipe would otherwise wait for a writer for ever; the file
+    // type is checked right after, on the open handle.
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return [];
@@ -105,8 +107,14 @@ export async function readKeyFile(args: { file: string }): Promise<KeyEntry[]> {
   try {
     // fstat on the open handle: the file checked is the file read, even if the path is swapped.
     const stat = await handle.stat();
-    if (!stat.isFile())
-      throw keysError('unreadable', `the key file ${file} is not a regular file`, undefined, { file });
+    if (!stat.isFile()) {
+      throw keysError(
+        'not-a-file',
+        `the key file ${file} is not a regular file`,
+        'name a key file with --keys or DEVOLVE_KEYS',
+        { file },
+      );
+    }
     if (checksPermissions) {
       const uid = process.getuid?.();
       if (uid !== undefined && stat.uid !== uid && stat.uid !== 0) {
@@ -250,41 +258,13 @@ export async function createKey(args: {
 }
 
 /**
- * Replaces the key file with `keys`, atomically: the new text goes to a temporary file (mode
- * 0600) in the same directory, is flushed to disk, then renamed over the old file.
+ * Replaces the key file with `keys`, atomically (a temporary file of mode 0600, flushed, renamed
+ * over the old one, the directory flushed), through the one file writer; a key file that is not
+ * a regular file is never replaced.
  */
 export async function writeKeyFile(args: { file: string; keys: readonly KeyEntry[] }): Promise<void> {
-  const { file } = args;
   const text = `${JSON.stringify({ devolveKeys: FORMAT_VERSION, keys: args.keys }, null, 2)}\n`;
-  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temporary, 'wx', 0o600);
-  try {
-    try {
-      if (checksPermissions) await handle.chmod(0o600);
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-  await syncDirectory(dirname(file));
-}
-
-/** Makes the rename itself durable; some platforms cannot open a directory, which is harmless. */
-async function syncDirectory(directory: string): Promise<void> {
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(directory, constants.O_RDONLY);
-    await handle.sync();
-  } catch {
-    // Best effort: the data itself was already flushed before the rename.
-  } finally {
-    await handle?.close();
-  }
+  await writeFileSafely({ file: args.file, content: text, mode: 0o600, regularOnly: true });
 }
 
 /** Runs `work` while holding `<file>.lock`, created exclusively; waits a little for another holder. */

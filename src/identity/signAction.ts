@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Action, SignedAction } from '../core/log/Action.js';
 import { actionSigningText } from '../core/log/Action.js';
+import { sameIdentity } from '../core/log/sameIdentity.js';
 import { ed25519PublicKeyOf, signEd25519 } from './ed25519.js';
 import { ethereumAddressOf, signActionEip712 } from './eip712.js';
 
@@ -39,14 +40,23 @@ export function signAction<P>(args: {
   payload: P;
   head: string | null;
   now: Date;
+  /**
+   * The signer's identity as the organization spells it, when it spells it otherwise (an
+   * Ethereum address written in lower case): it must name the same key.
+   */
+  identity?: string | undefined;
 }): SignedAction<P> {
   const { key } = args;
+  const own = publicIdentityOf(key);
+  if (args.identity !== undefined && !sameIdentity(args.identity, own)) {
+    throw new RangeError(`${args.identity} is not the identity of the signing key (${own})`);
+  }
   const action: Action<P> = {
     v: 1,
     org: args.org,
     kind: args.kind,
     actor: args.actor,
-    key: publicIdentityOf(key),
+    key: args.identity ?? own,
     payload: args.payload,
     head: args.head,
     nonce: randomBytes(16).toString('base64url'),

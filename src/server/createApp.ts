@@ -6,7 +6,7 @@ import { checkSignedAction } from '../store/checkSignedAction.js';
 import type { AppendResult, EventStore } from '../store/EventStore.js';
 import { openApiDocument } from './openApiDocument.js';
 import { organizationView } from './organizationView.js';
-import { problemFor } from './problemFor.js';
+import { problemFor, problemHeaders } from './problemFor.js';
 import { unitView } from './unitView.js';
 
 /** Signed actions carry whole charters; a megabyte holds the largest real one many times over. */
@@ -31,11 +31,10 @@ function json(
 function problemResponse(c: Context, error: unknown): Response {
   const problem = problemFor(error);
   if (problem.status >= 500) console.error(error);
-  const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8' };
-  if (error instanceof DevolveError && Array.isArray(error.details['allow'])) {
-    headers['allow'] = (error.details['allow'] as string[]).join(', ');
-  }
-  return c.body(JSON.stringify(problem), problem.status as 400, headers);
+  return c.body(JSON.stringify(problem), problem.status as 400, {
+    'content-type': 'application/problem+json; charset=utf-8',
+    ...problemHeaders(error),
+  });
 }
 
 /** The request body as JSON: 415 unless it says it is JSON, 400 unless it is. */

@@ -53,6 +53,14 @@ const STATUS: Readonly<Record<string, number>> = {
   'store/data-dir-in-use': 503,
 };
 
+/**
+ * Seconds a client should wait before trying again, sent as `Retry-After`, for failures that
+ * pass: the database restarting, or briefly out of reach.
+ */
+const RETRY_AFTER_SECONDS: Readonly<Record<string, number>> = {
+  'store/unavailable': 2,
+};
+
 const TITLES: Readonly<Record<number, string>> = {
   400: 'Bad request',
   403: 'Refused',
@@ -104,4 +112,22 @@ export function problemFor(error: unknown): Problem {
     detail: 'the server failed to handle the request; the failure is logged',
     code: 'internal',
   };
+}
+
+/**
+ * The response headers a failure adds to its problem: `Allow` for a 405, `Retry-After` for a
+ * failure that passes (a 503 while the database is away).
+ *
+ * @example
+ * problemHeaders(new DevolveError({ code: 'store/unavailable', message: 'the database is unavailable' }))
+ * // { 'retry-after': '2' }
+ */
+export function problemHeaders(error: unknown): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (!(error instanceof DevolveError)) return headers;
+  if (Array.isArray(error.details['allow']))
+    headers['allow'] = (error.details['allow'] as string[]).join(', ');
+  const retryAfter = RETRY_AFTER_SECONDS[error.code];
+  if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
+  return headers;
 }

@@ -73,7 +73,7 @@ export function checkSignedAction(value: unknown): SignedAction {
   const org = text(action, 'org', ID, 'an organization id');
   const kind = text(action, 'kind', KIND, 'an action kind such as charter.amend');
   const actor = text(action, 'actor', ID, 'a member id');
-  const key = text(action, 'key', KEY, 'ed25519:<base64url> or a 0x address');
+  const key = text(action, 'key', KEY, 'ed25519:<canonical base64url> or a 0x address');
   const nonce = text(action, 'nonce', NONCE, '16 or more base64url characters');
   const issuedAt = text(action, 'issuedAt', ISO_UTC, 'an ISO-8601 UTC time such as 2026-05-01T12:00:00.000Z');
   if (Number.isNaN(Date.parse(issuedAt))) throw malformed('action.issuedAt is not a real time', 'issuedAt');

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { DevolveError } from '../core/errors/DevolveError.js';
 import { createSqlEventStore } from './createSqlEventStore.js';
 import type { EventStore } from './EventStore.js';
 import { lockDataDir } from './lockDataDir.js';
@@ -7,6 +7,27 @@ import { runMigrations } from './runMigrations.js';
 import type { SqlDatabase, SqlExecutor } from './SqlDatabase.js';
 
 export const DEFAULT_DATA_DIR = '.devolve/data';
+
+/**
+ * PGlite reports some failures to open a directory as plain objects (its file system's errno
+ * records), which would print as `[object Object]`: they become `store/data-dir-unusable`.
+ */
+function openFailure(dataDir: string | undefined, error: unknown): unknown {
+  if (error instanceof DevolveError) return error;
+  const reason =
+    error instanceof Error
+      ? error.message
+      : typeof error === 'object' && error !== null
+        ? JSON.stringify(error)
+        : String(error);
+  return new DevolveError({
+    code: 'store/data-dir-unusable',
+    message: `cannot open the data directory ${dataDir ?? '(in memory)'}: ${reason}`,
+    details: { dir: dataDir ?? null },
+    hint: 'is it a Devolve data directory, readable and writable by you?',
+    cause: error,
+  });
+}
 
 function executor(db: PGlite | Transaction): SqlExecutor {
   return {
@@ -40,11 +61,10 @@ export async function createPgliteStore(
   const lock = dataDir === undefined ? undefined : lockDataDir({ dir: dataDir });
   let pglite: PGlite;
   try {
-    if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
-    pglite = args.pglite ?? (await PGlite.create(dataDir === undefined ? {} : { dataDir }));
+    pglite = args.pglite ?? (await PGlite.create(lock === undefined ? {} : { dataDir: lock.dir }));
   } catch (error) {
     lock?.release();
-    throw error;
+    throw openFailure(dataDir, error);
   }
   const db: SqlDatabase = {
     ...executor(pglite),

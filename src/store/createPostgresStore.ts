@@ -16,12 +16,23 @@ const UNAVAILABLE_ERRNO = new Set([
   'EAI_AGAIN',
 ]);
 
-/** Connection failures become `store/unavailable`; anything else is passed on untouched. */
+/**
+ * What `pg` says, in words only, when a connection died under a query or a client that lost its
+ * connection is used again.
+ */
+const UNAVAILABLE_MESSAGES = /Connection terminated|connection timeout|not queryable|terminating connection/i;
+
+/**
+ * Connection failures become `store/unavailable` (HTTP 503, retry later); anything else is passed
+ * on untouched. A transaction whose COMMIT failed this way may or may not have committed: it is
+ * reported unavailable, never acknowledged, and an exact retry later finds the event if it was
+ * recorded (200) or records it (201).
+ */
 function translate(error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   const unreachable =
     (typeof code === 'string' && (UNAVAILABLE_ERRNO.has(code) || UNAVAILABLE_STATES.test(code))) ||
-    (error instanceof Error && /Connection terminated|connection timeout/i.test(error.message));
+    (error instanceof Error && UNAVAILABLE_MESSAGES.test(error.message));
   if (!unreachable) return error;
   return new DevolveError({
     code: 'store/unavailable',
@@ -30,6 +41,8 @@ function translate(error: unknown): unknown {
     hint: 'check DATABASE_URL and that PostgreSQL is running',
   });
 }
+
+const CONNECT_TIMEOUT_MS = 5_000;
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -62,9 +75,19 @@ export async function createPostgresStore(args: {
   const pool = new pg.Pool({
     connectionString: args.connectionString,
     max: args.maxConnections ?? 10,
+    // A database that does not answer at all fails the request (503) instead of holding it.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
-  // An idle client losing its connection must not take the process down; the next query reports it.
+  // A connection dropped by the server (a restart, `pg_ctl stop -m fast`: 57P01) makes its client
+  // emit `error`. The pool listens only while a client is idle; a client checked out between two
+  // queries has no listener, and an unheard `error` event ends the process. So every client gets
+  // a listener of its own for its whole life: the query in flight, if any, fails and is reported
+  // as `store/unavailable`, the pool discards the client on release, and the next request opens
+  // a fresh connection — which is how the store reconnects by itself.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   pool.on('error', () => {});
 
   const run = (client: pg.Pool | pg.PoolClient): SqlExecutor => ({

@@ -91,3 +91,40 @@ describe('devolve apply, export and rebuild', () => {
     expect(rebuilt.stdout).toContain('lumen-protocol: 2 events replayed; the projection is identical');
   });
 });
+
+/**
+ * An Ethereum account written in the charter in lower case — the README accepts any letter case —
+ * creates the organization and amends it, though the key file holds the checksummed address.
+ */
+describe('devolve apply with a lower-case 0x address in the charter', () => {
+  const work = mkdtempSync(join(tmpdir(), 'devolve-apply-eth-'));
+  const keys = join(work, 'keys.json');
+  const charter = join(work, 'devolve.yaml');
+  const devolve = (...args: string[]) => runCli({ args, databaseUrl: undefined, cwd: work });
+  const apply = () => devolve('apply', charter, '--keys', keys, '--data', join(work, 'data'), '--json');
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('creates and amends as that member', () => {
+    const made = devolve('keys', 'new', '--type', 'ethereum', '--keys', keys, '--json');
+    expect(made.status, made.stderr).toBe(0);
+    const address = (JSON.parse(made.stdout) as { key: { publicKey: string } }).key.publicKey;
+    expect(address).not.toBe(address.toLowerCase()); // checksummed, so the spellings differ
+    writeFileSync(
+      charter,
+      TEMPLATE.replace(
+        '- { id: mara, name: Mara Okafor }',
+        `- { id: mara, name: Mara Okafor, key: "${address.toLowerCase()}" }`,
+      ),
+    );
+    const created = apply();
+    expect(created.status, created.stdout + created.stderr).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ outcome: 'created', event: { actor: 'mara' } });
+    writeFileSync(
+      charter,
+      readFileSync(charter, 'utf8').replace(BRAND, 'description: The Lumen name and logo.'),
+    );
+    const amended = apply();
+    expect(amended.status, amended.stdout + amended.stderr).toBe(0);
+    expect(JSON.parse(amended.stdout)).toMatchObject({ outcome: 'amended', event: { seq: 1 } });
+  });
+});

@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { suggestionHint } from '../../core/text/didYouMean.js';
 import type { EventStore } from '../../store/EventStore.js';
 import { usageError } from '../CliError.js';
 import { openStore } from '../openStore.js';
 import { defaultStyle, printJson } from '../output.js';
+import { writeFileSafely } from '../writeFileSafely.js';
 
 /** The organization to export: the one named, or the only one in the store. */
 async function chooseOrganization(store: EventStore, org: string | undefined): Promise<string> {
@@ -32,36 +30,12 @@ async function chooseOrganization(store: EventStore, org: string | undefined): P
   });
 }
 
-/**
- * Writes the lines to `file` atomically — a temporary file beside it, flushed, then renamed — so
- * an interrupted export never leaves half a log that looks like a whole shorter one.
- */
-async function writeLines(file: string, lines: AsyncIterable<string>): Promise<number> {
-  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temporary, 'wx', 0o644);
-  let count = 0;
-  try {
-    try {
-      let buffer = '';
-      for await (const line of lines) {
-        buffer += `${line}\n`;
-        count += 1;
-        if (buffer.length > 1 << 20) {
-          await handle.write(buffer);
-          buffer = '';
-        }
-      }
-      await handle.write(buffer);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
+/** The log's lines, each with its newline, counted as they pass. */
+async function* counted(lines: AsyncIterable<string>, count: { events: number }): AsyncGenerator<string> {
+  for await (const line of lines) {
+    count.events += 1;
+    yield `${line}\n`;
   }
-  return count;
 }
 
 /**
@@ -100,7 +74,11 @@ export function registerExport(program: Command): void {
           return;
         }
         const file = options.out!;
-        const events = await writeLines(file, store.exportLog({ org }));
+        // Atomic for a regular file, so an interrupted export never leaves half a log that looks
+        // like a whole shorter one; written through to a device or pipe.
+        const count = { events: 0 };
+        await writeFileSafely({ file, content: counted(store.exportLog({ org }), count) });
+        const { events } = count;
         if (options.json) {
           printJson({ org, file, events, head: head.head });
           return;

@@ -1,13 +1,15 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadCharter } from '../../core/charter/loadCharter.js';
+import { DevolveError } from '../../core/errors/DevolveError.js';
 import { usageError } from '../CliError.js';
 import { DEFAULT_CHARTER } from '../findCharter.js';
 import { defaultStyle, printJson } from '../output.js';
 import { DEFAULT_EVIDENCE } from '../readEvidence.js';
 import { schemaComment } from '../schemaComment.js';
 import { findTemplate, listTemplates } from '../templates.js';
+import { writeFileSafely } from '../writeFileSafely.js';
 
 export function registerInit(program: Command): void {
   program
@@ -31,9 +33,9 @@ export function registerInit(program: Command): void {
       const file = join(options.dir, DEFAULT_CHARTER);
       const text = schemaComment(options.dir) + template.text;
       try {
-        await writeFile(file, text, { flag: options.force ? 'w' : 'wx' });
+        await writeFileSafely({ file, content: text, exclusive: !options.force });
       } catch (cause) {
-        if ((cause as NodeJS.ErrnoException).code === 'EEXIST') {
+        if (cause instanceof DevolveError && cause.code === 'output/exists') {
           throw usageError({
             code: 'charter-exists',
             message: `${file} already exists`,
@@ -46,10 +48,14 @@ export function registerInit(program: Command): void {
       let evidenceFile: string | undefined;
       if (template.evidence !== undefined) {
         const path = join(options.dir, DEFAULT_EVIDENCE);
-        const written = await writeFile(path, template.evidence, { flag: options.force ? 'w' : 'wx' }).then(
+        const written = await writeFileSafely({
+          file: path,
+          content: template.evidence,
+          exclusive: !options.force,
+        }).then(
           () => true,
-          (cause: NodeJS.ErrnoException) => {
-            if (cause.code === 'EEXIST') return false;
+          (cause: unknown) => {
+            if (cause instanceof DevolveError && cause.code === 'output/exists') return false;
             throw cause;
           },
         );

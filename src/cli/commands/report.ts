@@ -1,9 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { renderPlanMarkdown } from '../../core/report/renderPlanMarkdown.js';
 import { usageError } from '../CliError.js';
 import { printJson } from '../output.js';
 import { readPlan } from '../readPlan.js';
+import { writeFileSafely } from '../writeFileSafely.js';
 
 export function registerReport(program: Command): void {
   program
@@ -44,7 +44,7 @@ export function registerReport(program: Command): void {
           else process.stdout.write(markdown);
           return;
         }
-        await writeFile(options.out, markdown);
+        await writeFileSafely({ file: options.out, content: markdown });
         if (json) printJson({ format: 'md', out: options.out, bytes: Buffer.byteLength(markdown) });
         else console.log(`wrote ${options.out}`);
       },

@@ -8,8 +8,11 @@ export const ACTION_FORMS = {
   id: /^(?=.{1,64}$)[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/,
   /** An action kind such as `charter.amend`. */
   kind: /^[a-z][a-z0-9.-]{0,63}$/,
-  /** A public identity: `ed25519:` and 43 base64url characters, or a 0x Ethereum address. */
-  key: /^(ed25519:[A-Za-z0-9_-]{43}|0x[0-9a-fA-F]{40})$/,
+  /**
+   * A public identity: `ed25519:` and 43 base64url characters in their one canonical spelling (the
+   * last character's two unused low bits zero), or a 0x Ethereum address.
+   */
+  key: /^(ed25519:[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]|0x[0-9a-fA-F]{40})$/,
   /** 16 to 128 base64url characters. */
   nonce: /^[A-Za-z0-9_-]{16,128}$/,
   /** ISO-8601 UTC, `YYYY-MM-DDTHH:MM:SS[.fraction]Z`. */
