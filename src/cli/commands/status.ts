@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { type Board, type BoardUnit, buildBoard } from '../../core/explain/buildBoard.js';
 import type { Recommendation } from '../../core/planner/makePlan.js';
+import { displayWidth, fitLine, terminalWidth } from '../fitToWidth.js';
 import { defaultStyle, printJson, type Style } from '../output.js';
 import { readPlan } from '../readPlan.js';
 import { statusLabel } from './plan.js';
@@ -21,13 +22,19 @@ export function drawSlider(unit: BoardUnit, style: Style): string {
     .join(style.dim('─'));
 }
 
-/** The board in the terminal: a slider per unit, by dimension, with the readiness of its next move. */
+/**
+ * The board in the terminal: a slider per unit, by dimension, with the readiness of its next
+ * move. Fitted to `width` columns: where a unit's line would be wider, its next move goes on a
+ * line of its own, and long lines break between words.
+ */
 export function renderStatus(args: {
   board: Board;
   next: ReadonlyMap<string, Recommendation>;
   style: Style;
+  width?: number;
 }): string {
   const { board, next, style } = args;
+  const width = args.width ?? Number.POSITIVE_INFINITY;
   const units = board.dimensions.flatMap((d) => d.units);
   const nameWidth = Math.max(...units.map((u) => u.name.length));
   const sliderWidth = Math.max(...units.map((u) => u.levels.length * 2 - 1));
@@ -49,14 +56,30 @@ export function renderStatus(args: {
       const readiness =
         move === undefined
           ? ''
-          : `${' '.repeat(whereWidth - plain.length)}  next: ${statusLabel(move.status, style)}${
+          : `next: ${statusLabel(move.status, style)}${
               move.status === 'blocked'
-                ? style.dim(` by ${move.blockedBy.join(', ')}`)
+                ? style.dim(
+                    ` by ${move.dependencies
+                      .filter((d) => !d.met)
+                      .map((d) => d.text)
+                      .join(', ')}`,
+                  )
                 : move.counts.total === 0
                   ? ''
                   : style.dim(` (${move.counts.met}/${move.counts.total} met)`)
             }`;
-      out.push(`  ${unit.name.padEnd(nameWidth)}  ${drawSlider(unit, style)}${pad}  ${plain}${readiness}`);
+      const head = `  ${unit.name.padEnd(nameWidth)}  ${drawSlider(unit, style)}${pad}  ${plain}`;
+      const aligned = `${head}${' '.repeat(whereWidth - plain.length)}  ${readiness}`;
+      if (readiness === '' || displayWidth(aligned) <= width) {
+        out.push(readiness === '' ? head : aligned);
+      } else {
+        // Continuation lines hang under the level, when that leaves room for words.
+        const column = 2 + nameWidth + 2 + sliderWidth + 2;
+        out.push(
+          ...fitLine(head, width, width - column >= 24 ? column : 4),
+          ...fitLine(`    ${readiness}`, width),
+        );
+      }
     }
   }
   return out.join('\n');
@@ -95,6 +118,6 @@ export function registerStatus(program: Command): void {
         });
         return;
       }
-      console.log(renderStatus({ board, next, style: defaultStyle() }));
+      console.log(renderStatus({ board, next, style: defaultStyle(), width: terminalWidth() }));
     });
 }
