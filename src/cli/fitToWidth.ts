@@ -81,7 +81,8 @@ function splitWord(word: string, first: number, rest: number): string[] {
 export function fitLine(line: string, width: number, hang?: number): string[] {
   if (displayWidth(line) <= width) return [line];
   const plain = line.replace(ANSI, '');
-  const lead = /^( *)(\S{1,3} )?/.exec(plain)!;
+  // A marker is a symbol or two (`✓`, `·`, `—`) or a list number (`12.`), then a space.
+  const lead = /^( *)((?:[^\p{L}\p{N}\s]{1,2}|\d{1,3}\.) )?/u.exec(plain)!;
   const indent = Math.min(hang ?? lead[0].length, Math.floor(width / 2));
   const pad = ' '.repeat(indent);
   const leadingSpaces = /^ */.exec(line)![0].length;
