@@ -46,6 +46,12 @@ ul.criteria { list-style: none; padding-left: 1rem; }
 ul.criteria li::before { content: attr(data-mark) " "; }
 `.trim();
 
+/** A table: header cells in words (escaped here), body rows as ready-made `<tr>` lines. */
+function table(headers: readonly string[], rows: readonly string[]): string[] {
+  const head = headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
+  return ['<table>', `<thead><tr>${head}</tr></thead>`, '<tbody>', ...rows, '</tbody>', '</table>'];
+}
+
 const MARK: Record<CriterionStatus, string> = { met: '✓', unmet: '✗', unknown: '?' };
 
 /**
@@ -90,17 +96,14 @@ export function renderPlanHtml(args: {
   for (const dimension of board.dimensions) {
     out.push(
       `<h3>${e(dimension.name)}</h3>`,
-      '<table>',
-      '<thead><tr><th>Unit</th><th>Slider</th><th>Today</th><th>Target</th><th>Next move</th></tr></thead>',
-      '<tbody>',
+      ...table(
+        ['Unit', 'Slider', 'Today', 'Target', 'Next move'],
+        dimension.units.map((unit) => {
+          const move = next.get(unit.id);
+          return `<tr><td>${e(unit.name)}</td><td class="slider">${sliderGlyphs(unit.levels.length, unit.level.index, unit.target.index)}</td><td>${e(unit.level.name)}</td><td>${e(unit.target.name)}</td><td${move === undefined ? '' : ` class="${move.status}"`}>${e(nextMoveText(move))}</td></tr>`;
+        }),
+      ),
     );
-    for (const unit of dimension.units) {
-      const move = next.get(unit.id);
-      out.push(
-        `<tr><td>${e(unit.name)}</td><td class="slider">${sliderGlyphs(unit.levels.length, unit.level.index, unit.target.index)}</td><td>${e(unit.level.name)}</td><td>${e(unit.target.name)}</td><td${move === undefined ? '' : ` class="${move.status}"`}>${e(nextMoveText(move))}</td></tr>`,
-      );
-    }
-    out.push('</tbody>', '</table>');
   }
   out.push('</section>');
 
@@ -133,41 +136,33 @@ export function renderPlanHtml(args: {
   out.push('</section>');
 
   out.push('<section id="roadmap">', '<h2>Roadmap</h2>');
-  if (plan.roadmap.length === 0) {
-    out.push('<p>Nothing left to move.</p>');
-  } else {
+  const list = (items: readonly string[]) =>
+    items.length === 0 ? '—' : items.map((item) => e(item)).join('<br />');
+  if (plan.roadmap.length === 0) out.push('<p>Nothing left to move.</p>');
+  else
     out.push(
-      '<table>',
-      '<thead><tr><th>Earliest</th><th>Unit</th><th>Move</th><th>Why then, or why no date</th><th>Assumed to hold</th></tr></thead>',
-      '<tbody>',
+      ...table(
+        ['Earliest', 'Unit', 'Move', 'Why then, or why no date', 'Assumed to hold'],
+        plan.roadmap.map(
+          (step) =>
+            `<tr data-unit="${e(step.unit)}" data-to="${step.to.index}"><td class="${step.earliest === undefined ? 'unmet' : 'met'}">${step.earliest === undefined ? 'no date' : formatDate(step.earliest)}</td><td>${e(step.unitName)}</td><td>${e(step.from.name)} → ${e(step.to.name)}</td><td>${list(step.basis)}</td><td>${list(step.open)}</td></tr>`,
+        ),
+      ),
     );
-    const list = (items: readonly string[]) =>
-      items.length === 0 ? '—' : items.map((item) => e(item)).join('<br />');
-    for (const step of plan.roadmap) {
-      out.push(
-        `<tr data-unit="${e(step.unit)}" data-to="${step.to.index}"><td class="${step.earliest === undefined ? 'unmet' : 'met'}">${step.earliest === undefined ? 'no date' : formatDate(step.earliest)}</td><td>${e(step.unitName)}</td><td>${e(step.from.name)} → ${e(step.to.name)}</td><td>${list(step.basis)}</td><td>${list(step.open)}</td></tr>`,
-      );
-    }
-    out.push('</tbody>', '</table>');
-  }
   out.push('</section>');
 
   out.push('<section id="commitments">', '<h2>Commitments</h2>');
-  if (plan.commitments.length === 0) {
-    out.push('<p>None declared.</p>');
-  } else {
+  if (plan.commitments.length === 0) out.push('<p>None declared.</p>');
+  else
     out.push(
-      '<table>',
-      '<thead><tr><th>Unit</th><th>Level</th><th>By</th><th>Days left</th><th>Status</th><th>Commitment</th></tr></thead>',
-      '<tbody>',
+      ...table(
+        ['Unit', 'Level', 'By', 'Days left', 'Status', 'Commitment'],
+        plan.commitments.map(
+          (c) =>
+            `<tr><td>${e(c.unitName)}</td><td>${e(c.level.name)}</td><td>${c.by === undefined ? 'on trigger' : formatDate(c.by)}</td><td>${daysLeftText(c)}</td><td class="status ${c.status}">${c.status}</td><td>${e(commitmentText(c))}</td></tr>`,
+        ),
+      ),
     );
-    for (const c of plan.commitments) {
-      out.push(
-        `<tr><td>${e(c.unitName)}</td><td>${e(c.level.name)}</td><td>${c.by === undefined ? 'on trigger' : formatDate(c.by)}</td><td>${daysLeftText(c)}</td><td class="status ${c.status}">${c.status}</td><td>${e(commitmentText(c))}</td></tr>`,
-      );
-    }
-    out.push('</tbody>', '</table>');
-  }
   out.push('</section>');
 
   out.push('<section id="policies">', '<h2>Who decides today</h2>', '<ul>');
