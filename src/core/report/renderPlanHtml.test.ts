@@ -98,7 +98,7 @@ function readHtml(html: string): { problems: string[]; elements: Set<string>; at
 
 const wellFormednessProblems = (html: string) => readHtml(html).problems;
 
-const unescape = (text: string) =>
+const unescapeHtml = (text: string) =>
   text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -112,7 +112,7 @@ function htmlMoves(html: string): string[][] {
     ...html.matchAll(
       /<li data-unit="[^"]*" data-to="\d+"><strong>(.+?): (.+?) → (.+?)<\/strong> — <span class="status [a-z-]+">(.+?)<\/span>/g,
     ),
-  ].map((m) => m.slice(1, 5).map(unescape));
+  ].map((m) => m.slice(1, 5).map(unescapeHtml));
 }
 
 function markdownMoves(markdown: string): string[][] {
@@ -124,7 +124,7 @@ function htmlRoadmap(html: string): string[][] {
     ...html.matchAll(
       /<tr data-unit="[^"]*" data-to="\d+"><td class="\w+">(.+?)<\/td><td>(.+?)<\/td><td>(.+?)<\/td>/g,
     ),
-  ].map((m) => m.slice(1, 4).map(unescape));
+  ].map((m) => m.slice(1, 4).map(unescapeHtml));
 }
 
 function markdownRoadmap(markdown: string): string[][] {
@@ -203,7 +203,7 @@ describe('renderPlanHtml', () => {
         /<li class="(met|unmet|unknown)" data-mark="[^"]+"><span class="status">[a-z]+:<\/span> (.+?)<\/li>/g,
       ),
     ];
-    expect(verdicts.map((m) => [m[1], unescape(m[2]!)])).toEqual(
+    expect(verdicts.map((m) => [m[1], unescapeHtml(m[2]!)])).toEqual(
       [
         ...first.criteria.filter((c) => c.status === 'met'),
         ...first.criteria.filter((c) => c.status !== 'met'),
