@@ -207,6 +207,46 @@ describe('every template plans with its sample evidence', () => {
     },
   );
 
+  it.each(TEMPLATES)('%s: report writes the same moves as Markdown and as one HTML page', (template) => {
+    const { dir, plan } = planned.get(template)!;
+    const md = runCli(dir, 'report', '--now', NOW);
+    const html = runCli(dir, 'report', '--format', 'html', '--out', 'plan.html', '--json', '--now', NOW);
+    expect(md.code, md.stderr).toBe(0);
+    expect(html.code, html.stderr).toBe(0);
+    const page = readFileSync(join(dir, 'plan.html'), 'utf8');
+    expect(JSON.parse(html.stdout)).toEqual({
+      format: 'html',
+      out: 'plan.html',
+      bytes: Buffer.byteLength(page),
+    });
+    expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(page.trimEnd().endsWith('</html>')).toBe(true);
+    // Each recommended move, in rank order, in both.
+    const moves = plan.recommendations.map((r) => `${r.unitName}: ${r.from.name} → ${r.to.name}`);
+    const order = (text: string, escape: (s: string) => string) => moves.map((m) => text.indexOf(escape(m)));
+    const escapeHtml = (s: string) =>
+      s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#39;');
+    for (const positions of [
+      order(md.stdout, (s) => `**${s}**`),
+      order(page, (s) => `<strong>${escapeHtml(s)}</strong>`),
+    ]) {
+      expect(
+        positions.every((p) => p >= 0),
+        template,
+      ).toBe(true);
+      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    }
+  });
+
+  it('report refuses an unknown format, naming the ones it knows', () => {
+    const { dir } = planned.get('dao')!;
+    const run = runCli(dir, 'report', '--format', 'pdf', '--now', NOW);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain("unknown report format 'pdf'");
+    expect(run.stderr).toContain('use --format md or --format html');
+  });
+
   it('shows every kind of verdict across the templates: ready, not ready, blocked, unknown', () => {
     const statuses = new Set<MoveStatus>(
       [...planned.values()].flatMap(({ plan }) => plan.recommendations.map((r) => r.status)),
