@@ -223,7 +223,7 @@ describe('every template plans with its sample evidence', () => {
     expect(page.trimEnd().endsWith('</html>')).toBe(true);
     // Each recommended move, in rank order, in both.
     const moves = plan.recommendations.map((r) => `${r.unitName}: ${r.from.name} → ${r.to.name}`);
-    const order = (text: string, escape: (s: string) => string) => moves.map((m) => text.indexOf(escape(m)));
+    const order = (text: string, spell: (s: string) => string) => moves.map((m) => text.indexOf(spell(m)));
     const escapeHtml = (s: string) =>
       s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#39;');
     for (const positions of [
