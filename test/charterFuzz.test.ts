@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { type CharterIssue, type CharterLoad, loadCharter } from '../src/core/charter/loadCharter.js';
 import {
   applyStructureMutation,
@@ -193,12 +193,14 @@ function mutateDocument(
 }
 
 describe('loadCharter under fuzzing', () => {
-  it('starts from templates that load', () => {
-    // The examples below edit dao.yaml, so it must load cleanly. Other templates may be
-    // half-written while this runs; they need only be answered properly.
-    expect(loadAndCheck(daoText)).toBe('ok');
-    for (const template of templates)
-      expect(loadAndCheck(template.text)).toMatch(/^(ok|syntax|schema|resolve)$/);
+  it.each(templates.map((t) => t.file))('starts from %s, which loads with no error or warning', (file) => {
+    const text = templates.find((t) => t.file === file)!.text;
+    expect(loadAndCheck(text)).toBe('ok');
+    const load = loadCharter({ text, file: FILE });
+    expect(load.ok ? [] : load.errors).toEqual([]);
+    expect(load.warnings).toEqual([]);
+    // Every template parses as a document, so the structure mutations below start from each one.
+    expect(documents.map((d) => d.file)).toContain(file);
   });
 
   it(
@@ -263,6 +265,56 @@ describe('loadCharter under fuzzing', () => {
       );
     },
     FUZZ_TIMEOUT_MS,
+  );
+});
+
+describe('loadCharter on the same mistakes in every template', () => {
+  /** The template's document with `change` made to a copy, written back as YAML. */
+  const changed = (file: string, change: (units: Record<string, Json>[]) => void) => {
+    const value = structuredClone(documents.find((d) => d.file === file)!.value) as {
+      units: Record<string, Json>[];
+    };
+    change(value.units);
+    return stringify(value);
+  };
+
+  it.each(templates.map((t) => t.file))(
+    '%s: a misspelt key on a unit is reported on the key, with the correction',
+    (file) => {
+      const text = changed(file, (units) => {
+        units[0]!['dependson'] = [];
+      });
+      expect(errorsOf(text)).toEqual([
+        expect.objectContaining({
+          code: 'charter/unknown-key',
+          path: 'units[0].dependson',
+          hint: "did you mean 'dependsOn'?",
+          ...positionOf(text, 'dependson:'),
+        }),
+      ]);
+    },
+  );
+
+  it.each(templates.map((t) => t.file))(
+    '%s: a misspelt owner role is reported on the value, with the correction',
+    (file) => {
+      let role = '';
+      const text = changed(file, (units) => {
+        const owners = units[0]!['owners'] as string[];
+        role = owners[0]!;
+        owners[0] = `${role}x`;
+      });
+      expect(role).not.toBe('');
+      const errors = errorsOf(text);
+      expect(errors.length).toBeGreaterThanOrEqual(1);
+      expect(errors[0]).toEqual(
+        expect.objectContaining({
+          path: 'units[0].owners[0]',
+          hint: expect.stringContaining(`did you mean '${role}'?`),
+          ...positionOf(text, `${role}x`),
+        }),
+      );
+    },
   );
 });
 

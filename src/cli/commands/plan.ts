@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { Plan, Recommendation } from '../../core/planner/makePlan.js';
+import type { CriterionResult, CriterionStatus } from '../../core/readiness/evaluateCriterion.js';
 import { formatDate } from '../../core/time/Instant.js';
+import { fitLine, terminalWidth } from '../fitToWidth.js';
 import { defaultStyle, printJson, type Style } from '../output.js';
 import { readPlan } from '../readPlan.js';
 
@@ -18,8 +20,22 @@ export function statusLabel(status: Recommendation['status'], style: Style): str
   return style.yellow(word);
 }
 
-/** The plan in the terminal: next moves with their reasons, the roadmap, the commitments. */
-export function renderPlan(plan: Plan, style: Style): string {
+const MARK: Record<CriterionStatus, (style: Style) => string> = {
+  met: (style) => style.green('✓'),
+  unmet: (style) => style.red('✗'),
+  unknown: (style) => style.yellow('?'),
+};
+
+/** A criterion's line under a move: its mark, the criterion, and the reason with its numbers. */
+function criterionLine(result: CriterionResult, style: Style): string {
+  return `      ${MARK[result.status](style)} ${result.text} — ${result.reason}`;
+}
+
+/**
+ * The plan in the terminal: next moves with their reasons, the roadmap, the commitments. Lines
+ * are fitted to `width` columns (breaking between words, never inside a number).
+ */
+export function renderPlan(plan: Plan, style: Style, width = Number.POSITIVE_INFINITY): string {
   const out: string[] = [`${style.bold(plan.organization.name)} — plan as of ${formatDate(plan.now)}`, ''];
   out.push(style.bold('Next moves'));
   if (plan.recommendations.length === 0) out.push('  Every unit is at its target.');
@@ -28,14 +44,11 @@ export function renderPlan(plan: Plan, style: Style): string {
     out.push(
       `  ${String(r.rank).padStart(2)}. ${style.bold(r.unitName)}: ${r.from.name} → ${r.to.name}  ${statusLabel(r.status, style)} ${style.dim(`(${counts}${r.to.index === r.target.index ? '' : `; target ${r.target.name}`})`)}`,
     );
-    for (const line of r.met) out.push(`      ${style.green('✓')} ${line}`);
-    for (const line of r.missing) {
-      const unknown = line.startsWith('(unknown) ');
-      out.push(
-        `      ${unknown ? style.yellow('?') : style.red('✗')} ${unknown ? line.slice('(unknown) '.length) : line}`,
-      );
-    }
-    for (const line of r.blockedBy) out.push(`      ${style.red('⛔')} needs ${line}`);
+    for (const result of r.criteria.filter((c) => c.status === 'met')) out.push(criterionLine(result, style));
+    for (const d of r.dependencies.filter((d) => d.met)) out.push(`      ${style.green('✓')} ${d.text}`);
+    for (const result of r.criteria.filter((c) => c.status !== 'met')) out.push(criterionLine(result, style));
+    for (const d of r.dependencies.filter((d) => !d.met))
+      out.push(`      ${style.red('⛔')} needs ${d.text}`);
     if (r.unblocks.length > 0) out.push(`      ${style.cyan('→')} unblocks ${r.unblocks.join(', ')}`);
     if (r.dueBy !== undefined) out.push(`      ${style.cyan('⏱')} commitment due ${formatDate(r.dueBy)}`);
   }
@@ -43,13 +56,14 @@ export function renderPlan(plan: Plan, style: Style): string {
 
   out.push('', style.bold('Roadmap'));
   if (plan.roadmap.length === 0) out.push('  Nothing left to move.');
-  const width = Math.max(0, ...plan.roadmap.map((s) => s.unitName.length));
+  const nameWidth = Math.max(0, ...plan.roadmap.map((s) => s.unitName.length));
+  // Side by side when the names leave room; otherwise each reason goes on its own line anyway.
   for (const step of plan.roadmap) {
-    const when = step.earliest === undefined ? 'never    ' : formatDate(step.earliest);
-    const why = [...step.basis, ...(step.open.length > 0 ? [`if: ${step.open.join('; ')}`] : [])];
-    out.push(
-      `  ${when}  ${step.unitName.padEnd(width)}  ${step.from.name} → ${step.to.name}${why.length > 0 ? style.dim(`  — ${why.join('; ')}`) : ''}`,
-    );
+    const when = step.earliest === undefined ? 'no date   ' : formatDate(step.earliest);
+    const name = 14 + nameWidth + 2 < width / 2 ? step.unitName.padEnd(nameWidth) : step.unitName;
+    out.push(`  ${when}  ${name}  ${step.from.name} → ${step.to.name}`);
+    const reasons = [...step.basis, ...(step.open.length > 0 ? [`if: ${step.open.join('; ')}`] : [])];
+    for (const reason of reasons) out.push(style.dim(`              · ${reason}`));
   }
 
   out.push('', style.bold('Commitments'));
@@ -70,13 +84,15 @@ export function renderPlan(plan: Plan, style: Style): string {
           : style.yellow(c.status);
     const earliest =
       c.status === 'at-risk'
-        ? style.dim(` (earliest ${c.earliest === undefined ? 'never' : formatDate(c.earliest)})`)
+        ? style.dim(
+            c.earliest === undefined ? ' (no date for the move)' : ` (earliest ${formatDate(c.earliest)})`,
+          )
         : '';
     out.push(`  ${c.unitName} → ${c.level.name} ${deadline}${countdown}  ${label}${earliest}`);
     if (c.statement !== undefined)
       out.push(style.dim(`      “${c.statement}”${c.unless === undefined ? '' : ` — unless ${c.unless}`}`));
   }
-  return out.join('\n');
+  return out.flatMap((line) => fitLine(line, width)).join('\n');
 }
 
 export function registerPlan(program: Command): void {
@@ -103,6 +119,6 @@ export function registerPlan(program: Command): void {
       if (evidenceFile === undefined)
         console.log(style.dim('No evidence file: criteria that need evidence are unknown.\n'));
       else console.log(style.dim(`Evidence: ${evidenceFile}\n`));
-      console.log(renderPlan(plan, style));
+      console.log(renderPlan(plan, style, terminalWidth()));
     });
 }

@@ -1,9 +1,18 @@
 import type { Command } from 'commander';
+import { renderPlanHtml } from '../../core/report/renderPlanHtml.js';
 import { renderPlanMarkdown } from '../../core/report/renderPlanMarkdown.js';
 import { usageError } from '../CliError.js';
 import { printJson } from '../output.js';
 import { readPlan } from '../readPlan.js';
 import { writeFileSafely } from '../writeFileSafely.js';
+
+/** The report formats, each a renderer of the same plan data. */
+const FORMATS = {
+  md: renderPlanMarkdown,
+  html: renderPlanHtml,
+} as const;
+
+const isFormat = (format: string): format is keyof typeof FORMATS => Object.hasOwn(FORMATS, format);
 
 export function registerReport(program: Command): void {
   program
@@ -11,7 +20,7 @@ export function registerReport(program: Command): void {
     .description('write a planning report to publish: board, recommendations, roadmap, commitments')
     .argument('[file]', 'the charter', 'devolve.yaml')
     .option('-e, --evidence <file>', 'evidence file (default: evidence.yaml beside the charter, if any)')
-    .option('-f, --format <format>', 'md (Markdown)', 'md')
+    .option('-f, --format <format>', 'md (Markdown) or html (one self-contained page)', 'md')
     .option('-o, --out <file>', 'write the report to a file instead of standard output')
     .option('--now <instant>', 'report as of this date or instant (default: now)')
     .option('--json', 'print where the report went as JSON')
@@ -20,11 +29,12 @@ export function registerReport(program: Command): void {
         file: string,
         options: { evidence?: string; format: string; out?: string; now?: string; json?: boolean },
       ) => {
-        if (options.format !== 'md') {
+        const format = options.format;
+        if (!isFormat(format)) {
           throw usageError({
             code: 'bad-format',
-            message: `unknown report format '${options.format}'`,
-            hint: 'use --format md',
+            message: `unknown report format '${format}'`,
+            hint: `use --format ${Object.keys(FORMATS).join(' or --format ')}`,
           });
         }
         const json = options.json === true;
@@ -34,18 +44,18 @@ export function registerReport(program: Command): void {
           now: options.now,
           json,
         });
-        const markdown = renderPlanMarkdown({
+        const report = FORMATS[format]({
           organization: charter.organization,
           plan,
           evidenceSource: evidenceFile,
         });
         if (options.out === undefined) {
-          if (json) printJson({ format: 'md', report: markdown });
-          else process.stdout.write(markdown);
+          if (json) printJson({ format, report });
+          else process.stdout.write(report);
           return;
         }
-        await writeFileSafely({ file: options.out, content: markdown });
-        if (json) printJson({ format: 'md', out: options.out, bytes: Buffer.byteLength(markdown) });
+        await writeFileSafely({ file: options.out, content: report });
+        if (json) printJson({ format, out: options.out, bytes: Buffer.byteLength(report) });
         else console.log(`wrote ${options.out}`);
       },
     );

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { type Board, type BoardUnit, buildBoard } from '../../core/explain/buildBoard.js';
 import type { Recommendation } from '../../core/planner/makePlan.js';
+import { displayWidth, fitLine, terminalWidth } from '../fitToWidth.js';
 import { defaultStyle, printJson, type Style } from '../output.js';
 import { readPlan } from '../readPlan.js';
 import { statusLabel } from './plan.js';
@@ -21,13 +22,19 @@ export function drawSlider(unit: BoardUnit, style: Style): string {
     .join(style.dim('─'));
 }
 
-/** The board in the terminal: a slider per unit, by dimension, with the readiness of its next move. */
+/**
+ * The board in the terminal: a slider per unit, by dimension, with the readiness of its next
+ * move. Fitted to `width` columns: where a unit's line would be wider, its target and next move
+ * go on a line of their own, and long lines break between words.
+ */
 export function renderStatus(args: {
   board: Board;
   next: ReadonlyMap<string, Recommendation>;
   style: Style;
+  width?: number;
 }): string {
   const { board, next, style } = args;
+  const width = args.width ?? Number.POSITIVE_INFINITY;
   const units = board.dimensions.flatMap((d) => d.units);
   const nameWidth = Math.max(...units.map((u) => u.name.length));
   const sliderWidth = Math.max(...units.map((u) => u.levels.length * 2 - 1));
@@ -40,23 +47,43 @@ export function renderStatus(args: {
     `${style.bold(board.organization.name)} ${style.dim(`(${board.organization.kind})`)}`,
     style.dim(`${units.length} units · ● passed  ◆ today  ○ to go  ◎ target`),
   ];
+  const readinessOf = (unit: BoardUnit): string => {
+    const move = next.get(unit.id);
+    if (move === undefined) return '';
+    const detail =
+      move.status === 'blocked'
+        ? ` by ${move.dependencies
+            .filter((d) => !d.met)
+            .map((d) => d.text)
+            .join(', ')}`
+        : move.counts.total === 0
+          ? ''
+          : ` (${move.counts.met}/${move.counts.total} met)`;
+    return `next: ${statusLabel(move.status, style)}${detail === '' ? '' : style.dim(detail)}`;
+  };
+  const alignedOf = (unit: BoardUnit): string => {
+    const pad = ' '.repeat(sliderWidth - (unit.levels.length * 2 - 1));
+    const plain = where(unit);
+    const readiness = readinessOf(unit);
+    const head = `  ${unit.name.padEnd(nameWidth)}  ${drawSlider(unit, style)}${pad}  ${plain}`;
+    return readiness === '' ? head : `${head}${' '.repeat(whereWidth - plain.length)}  ${readiness}`;
+  };
+  // One layout for the whole board: aligned columns when every unit fits on its line, else two
+  // lines per unit — the unit, its slider and its level; then its target and next move.
+  const aligned = units.every((unit) => displayWidth(alignedOf(unit)) <= width);
   for (const dimension of board.dimensions) {
     out.push('', style.bold(dimension.name));
     for (const unit of dimension.units) {
-      const pad = ' '.repeat(sliderWidth - (unit.levels.length * 2 - 1));
-      const plain = where(unit);
-      const move = next.get(unit.id);
-      const readiness =
-        move === undefined
-          ? ''
-          : `${' '.repeat(whereWidth - plain.length)}  next: ${statusLabel(move.status, style)}${
-              move.status === 'blocked'
-                ? style.dim(` by ${move.blockedBy.join(', ')}`)
-                : move.counts.total === 0
-                  ? ''
-                  : style.dim(` (${move.counts.met}/${move.counts.total} met)`)
-            }`;
-      out.push(`  ${unit.name.padEnd(nameWidth)}  ${drawSlider(unit, style)}${pad}  ${plain}${readiness}`);
+      if (aligned) {
+        out.push(alignedOf(unit));
+        continue;
+      }
+      const today = `${unit.level.index}/${unit.levels.length - 1} ${unit.level.name}`;
+      const ahead = unit.target.index === unit.level.index ? '(at target)' : `→ ${unit.target.name}`;
+      out.push(
+        ...fitLine(`  ${unit.name}  ${drawSlider(unit, style)}  ${today}`, width, 4),
+        ...fitLine(`    ${[ahead, readinessOf(unit)].filter((part) => part !== '').join('  ')}`, width, 6),
+      );
     }
   }
   return out.join('\n');
@@ -95,6 +122,6 @@ export function registerStatus(program: Command): void {
         });
         return;
       }
-      console.log(renderStatus({ board, next, style: defaultStyle() }));
+      console.log(renderStatus({ board, next, style: defaultStyle(), width: terminalWidth() }));
     });
 }

@@ -340,20 +340,74 @@ describe('makePlan: each recommendation explains itself', () => {
 describe('makePlan: the roadmap', () => {
   const step = (unit: string, to: number) => plan.roadmap.find((s) => s.unit === unit && s.to.index === to)!;
   const date = (ms: number | undefined) =>
-    ms === undefined ? 'never' : new Date(ms).toISOString().slice(0, 10);
+    ms === undefined ? 'no date' : new Date(ms).toISOString().slice(0, 10);
+  // The same organization once Upgrades has 24 voters (20 needed) and the runbook is attested:
+  // nothing unmet stands that waiting does not bring, so every move can be dated.
+  const dated = makePlan({
+    organization,
+    evidence: {
+      ...evidence,
+      observations: evidence.observations.map((o) =>
+        o.metric === 'distinct-voters' ? { ...o, value: 24 } : o,
+      ),
+      attestations: [
+        ...evidence.attestations,
+        { checklist: 'runbook', unit: 'infra', at: instant('2026-11-01'), evidence: 'https://ops.example' },
+      ],
+      units: { ...evidence.units, moderation: { decisionsAtLevel: 5 } },
+    },
+    now: NOW,
+  });
+  const datedStep = (unit: string, to: number) =>
+    dated.roadmap.find((s) => s.unit === unit && s.to.index === to)!;
 
-  it('lists every remaining move by earliest date, then unit id, then level', () => {
+  it('lists every remaining move by earliest date, then unit id, then level; undated moves last', () => {
     expect(plan.roadmap.map((s) => `${date(s.earliest)} ${s.unit} ${s.from.index}→${s.to.index}`)).toEqual([
       '2026-11-25 docs 1→2',
       '2026-11-25 grants 3→4',
-      '2026-11-25 infra 0→1',
-      '2026-11-25 moderation 1→2',
-      '2026-11-25 podcast 0→1',
-      '2027-01-29 newsletter 0→1',
-      '2027-01-29 treasury 2→3',
-      '2027-01-29 treasury 3→4',
-      '2027-01-29 upgrades 2→3',
-      '2027-01-29 upgrades 3→4',
+      'no date infra 0→1',
+      'no date moderation 1→2',
+      'no date newsletter 0→1',
+      'no date podcast 0→1',
+      'no date treasury 2→3',
+      'no date treasury 3→4',
+      'no date upgrades 2→3',
+      'no date upgrades 3→4',
+    ]);
+  });
+
+  it('gives no date to a move that waiting cannot make ready, and says why in numbers', () => {
+    expect(step('infra', 1)).toMatchObject({
+      basis: ['needs An operations runbook is published (attested with an evidence link) — not attested'],
+      waits: [],
+    });
+    expect(step('infra', 1)).not.toHaveProperty('earliest');
+    // 3 of 5 decisions at Transparent: decisions do not come with time, and no rate is known.
+    expect(step('moderation', 2)).toMatchObject({
+      basis: ['needs 5 decisions at Transparent (3 so far)'],
+      blockers: [
+        {
+          kind: 'decisions-at-level',
+          level: { index: 1, id: 'transparent', name: 'Transparent' },
+          required: 5,
+          actual: 3,
+        },
+      ],
+    });
+    expect(step('podcast', 1).basis).toEqual([
+      'needs Listeners at least 500 over 30 days — Listeners is 350, needs at least 500 (hosting stats, 2026-11-15)',
+    ]);
+    // The 120-day wait alone would date it 2027-01-29, but 12 voters of 20 no date can bring.
+    expect(step('upgrades', 3).basis).toEqual([
+      'needs Distinct voters at least 20 over 90 days — Distinct voters is 12, needs at least 20 (snapshot, 2026-11-20)',
+    ]);
+    // Undated moves leave the moves that need them undated, each saying which.
+    expect(step('newsletter', 1).basis).toEqual(['needs Upgrades at Delegated, which has no date']);
+    expect(step('treasury', 3).basis).toEqual(['needs Upgrades at Delegated, which has no date']);
+    expect(step('treasury', 4).basis).toEqual([
+      'follows the move to Delegated, which has no date',
+      'needs Upgrades at Delegated, which has no date',
+      'needs Infrastructure at Transparent, which has no date',
     ]);
   });
 
@@ -365,28 +419,41 @@ describe('makePlan: the roadmap', () => {
       open: [],
     });
     // Upgrades: 2026-10-01 + 120 days = 2027-01-29 (30 + 30 + 31 + 29).
-    expect(step('upgrades', 3)).toEqual({
+    expect(datedStep('upgrades', 3)).toEqual({
       unit: 'upgrades',
       unitName: 'Upgrades',
       from: { index: 2, id: 'consultative', name: 'Consultative' },
       to: { index: 3, id: 'delegated', name: 'Delegated' },
       earliest: instant('2026-10-01') + 120 * DAY_MS,
+      waits: [
+        {
+          kind: 'time-at-level',
+          level: { index: 2, id: 'consultative', name: 'Consultative' },
+          since: instant('2026-10-01'),
+          seconds: 120 * 86_400,
+          until: instant('2027-01-29'),
+        },
+      ],
+      blockers: [],
+      assumes: [],
       basis: ['120 days at Consultative (from 2026-10-01)'],
-      open: ['Distinct voters at least 20 over 90 days'],
+      open: [],
     });
-    expect(step('upgrades', 3).earliest).toBe(instant('2027-01-29'));
+    expect(datedStep('upgrades', 3).earliest).toBe(instant('2027-01-29'));
+    // Decisions enough (5 of 5): dated now.
+    expect(datedStep('moderation', 2)).toMatchObject({ earliest: NOW, basis: [], blockers: [] });
   });
 
   it('propagates a dependency’s arrival date', () => {
     // The treasury's own wait ends on 2026-09-01 + 90 days = 2026-11-30, but Upgrades reaches
     // Delegated only on 2027-01-29: the later date wins.
-    expect(step('treasury', 3)).toMatchObject({
+    expect(datedStep('treasury', 3)).toMatchObject({
       earliest: instant('2027-01-29'),
       basis: ['90 days at Consultative (from 2026-09-01)', 'after Upgrades reaches Delegated (2027-01-29)'],
       open: [],
     });
     // The next notch follows the first, and needs Infrastructure at Transparent (reachable now) too.
-    expect(step('treasury', 4)).toMatchObject({
+    expect(datedStep('treasury', 4)).toMatchObject({
       earliest: instant('2027-01-29'),
       basis: [
         'after Upgrades reaches Delegated (2027-01-29)',
@@ -395,20 +462,20 @@ describe('makePlan: the roadmap', () => {
       open: [],
     });
     // A criterion on another unit's level sets the date in the same way.
-    expect(step('newsletter', 1)).toMatchObject({
+    expect(datedStep('newsletter', 1)).toMatchObject({
       earliest: instant('2027-01-29'),
       basis: ['after Upgrades reaches Delegated (2027-01-29)'],
       open: [],
     });
   });
 
-  it('lists what else must hold, assuming it will by then', () => {
+  it('lists what has no evidence yet, assuming it will hold by then', () => {
     expect(step('grants', 4)).toMatchObject({
       earliest: NOW,
       basis: [],
       open: ['Participation at least 0.05 over 90 days'],
     });
-    expect(step('moderation', 2).open).toEqual(['at least 5 decisions completed at the current level']);
+    expect(step('grants', 4).assumes.map((r) => [r.kind, r.status])).toEqual([['metric', 'unknown']]);
   });
 });
 
@@ -427,14 +494,14 @@ describe('makePlan: commitments', () => {
       // 2026-11-25 → 2027-03-31: 30 + 31 + 31 + 28 + 6 = 126 days; reachable now.
       { id: 'docs-consultative', status: 'on-track', daysLeft: 126, earliest: NOW },
       // 2026-11-01 is 24 days past.
-      { id: 'treasury-delegated', status: 'overdue', daysLeft: -24, earliest: instant('2027-01-29') },
-      // 25 days left, but Upgrades cannot reach Delegated before 2027-01-29.
-      { id: 'upgrades-delegated', status: 'at-risk', daysLeft: 25, earliest: instant('2027-01-29') },
+      { id: 'treasury-delegated', status: 'overdue', daysLeft: -24, earliest: undefined },
+      // 25 days left, and the move has no date (12 voters of 20).
+      { id: 'upgrades-delegated', status: 'at-risk', daysLeft: 25, earliest: undefined },
       // Triggers: 9 proposers ≥ 8 holds, so the move is owed; ≥ 50 does not yet.
       { id: 'grants-community', status: 'due', daysLeft: undefined, earliest: NOW },
       { id: 'grants-community-2', status: 'waiting', daysLeft: undefined, earliest: NOW },
-      // 126 + 30 + 31 + 30 = 217 days.
-      { id: 'moderation-consultative', status: 'on-track', daysLeft: 217, earliest: NOW },
+      // 126 + 30 + 31 + 30 = 217 days, but the move has no date (3 decisions of 5).
+      { id: 'moderation-consultative', status: 'at-risk', daysLeft: 217, earliest: undefined },
       // Brand is at Consultative already; the date (148 days ago) no longer matters.
       { id: 'brand-consultative', status: 'met', daysLeft: -148, earliest: NOW },
     ]);
@@ -518,13 +585,14 @@ units:
       ['b', 1, NOW, []],
       // Beta's target is Transparent: it is not planned to reach Delegated.
       ['a', 2, undefined, ['needs Beta at Delegated, beyond its target']],
-      // Gamma needs Delta first and Delta needs Gamma first.
-      ['c', 1, undefined, ['needs Delta at Transparent, which it cannot reach']],
-      ['d', 1, undefined, ['needs Gamma at Transparent, which it cannot reach']],
+      // Gamma needs Delta first and Delta needs Gamma first: Delta is found waiting on Gamma,
+      // and Gamma then on an undated Delta.
+      ['c', 1, undefined, ['needs Delta at Transparent, which has no date']],
+      ['d', 1, undefined, ['needs Gamma at Transparent, which waits on this move']],
     ]);
   });
 
-  it('lists, for a later move, the requirements its level adds that do not hold yet', () => {
+  it('gives a later move no date while a requirement its level adds does not hold', () => {
     const staged = organizationFromYaml(`
 devolve: 1
 organization: { id: staged, name: Staged, kind: web3 }
@@ -565,10 +633,12 @@ units:
     expect(roadmap[1]).toMatchObject({
       unit: 'bridge',
       to: { index: 2 },
-      open: [
-        'Council has at least 5 members',
-        'The council acts only on bugs provable on-chain (attested with an evidence link)',
+      basis: [
+        'needs Council has at least 5 members — Council has 3 current members, needs at least 5',
+        'needs The council acts only on bugs provable on-chain (attested with an evidence link) — not attested',
       ],
+      open: [],
     });
+    expect(roadmap[1]).not.toHaveProperty('earliest');
   });
 });

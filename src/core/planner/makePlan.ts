@@ -1,16 +1,18 @@
 import type { Evidence } from '../evidence/Evidence.js';
-import type { Criterion, Organization, Unit } from '../model/Organization.js';
-import { assessMove, type MoveAssessment, type MoveStatus } from '../readiness/assessMove.js';
-import { type CriterionResult, evaluateCriterion, levelSince } from '../readiness/evaluateCriterion.js';
+import type { Organization } from '../model/Organization.js';
+import {
+  assessMove,
+  type DependencyCheck,
+  type MoveAssessment,
+  type MoveStatus,
+} from '../readiness/assessMove.js';
+import { type CriterionResult, evaluateCriterion } from '../readiness/evaluateCriterion.js';
 import { formatDate } from '../time/Instant.js';
+import { type LevelRef, levelRef, type RoadmapStep, scheduleRoadmap } from './scheduleRoadmap.js';
+
+export type { LevelRef, RoadmapStep } from './scheduleRoadmap.js';
 
 const DAY = 86_400_000;
-
-export interface LevelRef {
-  readonly index: number;
-  readonly id: string;
-  readonly name: string;
-}
 
 /** A move worth making next, with everything that argues for and against it. */
 export interface Recommendation {
@@ -25,6 +27,13 @@ export interface Recommendation {
   /** Share of criteria (and dependencies) met, 0..1; 1 when the move has none. */
   readonly share: number;
   readonly counts: MoveAssessment['counts'];
+  /**
+   * The move's criteria one by one (the parts of `all` listed singly), with their verdicts and
+   * numbers: what every surface renders. `met`, `missing` and `blockedBy` are the same in words.
+   */
+  readonly criteria: readonly CriterionResult[];
+  /** The move's dependencies on other units, met or not. */
+  readonly dependencies: readonly DependencyCheck[];
   /** Criteria met, each as "criterion — reason". */
   readonly met: readonly string[];
   /** Criteria unmet or unknown, each as "criterion — reason". */
@@ -37,20 +46,6 @@ export interface Recommendation {
   readonly dueBy?: number;
   /** The case for (or against) the move, in one paragraph. */
   readonly summary: string;
-}
-
-/** One step of the roadmap: a move and its earliest feasible date. */
-export interface RoadmapStep {
-  readonly unit: string;
-  readonly unitName: string;
-  readonly from: LevelRef;
-  readonly to: LevelRef;
-  /** Earliest feasible date (epoch ms), or undefined when a dependency can never be met. */
-  readonly earliest?: number;
-  /** What sets the date: time at level, dependencies and criteria on other units' levels. */
-  readonly basis: readonly string[];
-  /** Other criteria that must also hold by then; the date assumes they will. */
-  readonly open: readonly string[];
 }
 
 export type CommitmentStatus = 'met' | 'on-track' | 'at-risk' | 'overdue' | 'due' | 'waiting';
@@ -94,36 +89,11 @@ export interface Plan {
  */
 const tier = (r: { status: MoveStatus }) => (r.status === 'ready' ? 0 : r.status === 'blocked' ? 2 : 1);
 
-const ref = (unit: Unit, index: number): LevelRef => ({
-  index,
-  id: unit.levels[index]!.id,
-  name: unit.levels[index]!.name,
-});
-
 /** Leaf results as "criterion — reason" lines, split by verdict. Parts of `all` are listed one by one. */
 function leaves(result: CriterionResult | undefined): CriterionResult[] {
   if (result === undefined) return [];
   if (result.kind === 'all' && result.children !== undefined) return result.children.flatMap(leaves);
   return [result];
-}
-
-/** Time-at-level criteria that must hold (reached through `all` only: inside `any` or `not` they may not). */
-function requiredTime(criterion: Criterion | undefined): number {
-  if (criterion === undefined) return 0;
-  if (criterion.kind === 'time-at-level') return criterion.seconds * 1000;
-  if (criterion.kind === 'all') return Math.max(0, ...criterion.of.map(requiredTime));
-  return 0;
-}
-
-/**
- * Levels of other units that must be reached first: `unit-level` criteria, through `all` only
- * (like `requiredTime`). They constrain the roadmap's dates exactly as `dependsOn` does.
- */
-function requiredLevels(criterion: Criterion | undefined): { unit: string; level: number }[] {
-  if (criterion === undefined) return [];
-  if (criterion.kind === 'unit-level') return [{ unit: criterion.unit, level: criterion.level }];
-  if (criterion.kind === 'all') return criterion.of.flatMap(requiredLevels);
-  return [];
 }
 
 /**
@@ -146,107 +116,11 @@ export function makePlan(args: { organization: Organization; evidence: Evidence;
     else assessments.push(assessMove({ organization, unit: unit.id, to: unit.level + 1, evidence, now }));
   }
 
-  // Earliest arrival at each (unit, level), memoized. `dependsOn` cycles were refused with the
-  // charter, but `unit-level` criteria may still close one: a (unit, level) met again while it is
-  // being worked out waits on itself, and can never be reached.
-  const arrivals = new Map<string, { at: number | undefined; basis: string[] }>();
-  const unitById = new Map(organization.units.map((u) => [u.id, u]));
-  const arrive = (unit: Unit, level: number): { at: number | undefined; basis: string[] } => {
-    const key = `${unit.id}@${level}`;
-    const known = arrivals.get(key);
-    if (known !== undefined) return known;
-    arrivals.set(key, {
-      at: undefined,
-      basis: [`${unit.name} at ${unit.levels[level]?.name ?? `level ${level}`} waits on itself`],
-    });
-    let result: { at: number | undefined; basis: string[] };
-    if (level <= unit.level) {
-      result = { at: Math.min(now, levelSince({ unit, evidence }) ?? now), basis: [] };
-    } else if (level > Math.max(unit.target, unit.level)) {
-      result = { at: undefined, basis: [`${unit.name} is not planned to reach ${unit.levels[level]!.name}`] };
-    } else {
-      const previous = arrive(unit, level - 1);
-      const basis: string[] = [];
-      let at = previous.at === undefined ? undefined : Math.max(now, previous.at);
-      const wait = requiredTime(unit.levels[level]!.readiness);
-      if (at !== undefined && previous.at !== undefined && wait > 0) {
-        const ready = previous.at + wait;
-        basis.push(`${wait / DAY} days at ${unit.levels[level - 1]!.name} (from ${formatDate(previous.at)})`);
-        at = Math.max(at, ready);
-      }
-      const needs = [
-        ...unit.dependsOn.filter((d) => d.from <= level),
-        ...requiredLevels(unit.levels[level]!.readiness),
-        ...requiredLevels(unit.levels[level]!.requirements),
-      ];
-      const seen = new Set<string>();
-      for (const dependency of needs) {
-        const other = unitById.get(dependency.unit);
-        if (other === undefined || other.level >= dependency.level) continue;
-        if (seen.has(`${other.id}@${dependency.level}`)) continue;
-        seen.add(`${other.id}@${dependency.level}`);
-        const needed = arrive(other, dependency.level);
-        const name = other.levels[dependency.level]?.name ?? `level ${dependency.level}`;
-        if (needed.at === undefined) {
-          at = undefined;
-          basis.push(
-            `needs ${other.name} at ${name}, ${dependency.level > other.target ? 'beyond its target' : 'which it cannot reach'}`,
-          );
-        } else {
-          basis.push(`after ${other.name} reaches ${name} (${formatDate(needed.at)})`);
-          if (at !== undefined) at = Math.max(at, needed.at);
-        }
-      }
-      result = { at, basis };
-    }
-    arrivals.set(key, result);
-    return result;
-  };
-
-  const roadmap: RoadmapStep[] = [];
-  for (const unit of organization.units) {
-    for (let level = unit.level + 1; level <= unit.target; level++) {
-      const { at, basis } = arrive(unit, level);
-      const isNext = level === unit.level + 1;
-      const assessment = isNext ? assessments.find((a) => a.unit === unit.id) : undefined;
-      // For the next move the evidence says what is still open. Later moves list their readiness
-      // criteria (evidence gathered at today's level says little about them) and the requirements
-      // their level adds that do not hold yet. Time at level and other units' levels set the date.
-      const evaluate = (criterion: Criterion | undefined) =>
-        criterion === undefined
-          ? undefined
-          : evaluateCriterion({ criterion, context: { organization, unit, level, evidence, now } });
-      const open = isNext
-        ? [...leaves(assessment?.readiness), ...leaves(assessment?.requirements)]
-            .filter((r) => r.status !== 'met' && r.kind !== 'time-at-level' && r.kind !== 'unit-level')
-            .map((r) => r.text)
-        : [
-            ...leaves(evaluate(unit.levels[level]!.readiness)),
-            ...leaves(evaluate(unit.levels[level]!.requirements)).filter((r) => r.status !== 'met'),
-          ]
-            .filter((r) => r.kind !== 'time-at-level' && r.kind !== 'unit-level')
-            .map((r) => r.text);
-      roadmap.push({
-        unit: unit.id,
-        unitName: unit.name,
-        from: ref(unit, level - 1),
-        to: ref(unit, level),
-        ...(at === undefined ? {} : { earliest: at }),
-        basis,
-        open,
-      });
-    }
-  }
-  roadmap.sort(
-    (a, b) =>
-      (a.earliest ?? Number.POSITIVE_INFINITY) - (b.earliest ?? Number.POSITIVE_INFINITY) ||
-      a.unit.localeCompare(b.unit) ||
-      a.to.index - b.to.index,
-  );
+  const { roadmap, arrival } = scheduleRoadmap({ organization, evidence, now });
 
   const commitments: CommitmentView[] = organization.units.flatMap((unit) =>
     unit.commitments.map((commitment): CommitmentView => {
-      const earliest = commitment.level <= unit.target ? arrive(unit, commitment.level).at : undefined;
+      const earliest = commitment.level <= unit.target ? arrival(unit.id, commitment.level) : undefined;
       const trigger =
         commitment.when === undefined
           ? undefined
@@ -265,7 +139,7 @@ export function makePlan(args: { organization: Organization; evidence: Evidence;
         id: commitment.id,
         unit: unit.id,
         unitName: unit.name,
-        level: ref(unit, commitment.level),
+        level: levelRef(unit, commitment.level),
         ...(commitment.by === undefined
           ? {}
           : { by: commitment.by, daysLeft: Math.ceil((commitment.by - now) / DAY) }),
@@ -333,8 +207,8 @@ function recommend(args: { assessment: MoveAssessment; organization: Organizatio
       undefined,
     );
   const share = assessment.counts.total === 0 ? 1 : assessment.counts.met / assessment.counts.total;
-  const from = ref(unit, assessment.from);
-  const to = ref(unit, assessment.to);
+  const from = levelRef(unit, assessment.from);
+  const to = levelRef(unit, assessment.to);
   const parts: string[] = [];
   switch (assessment.status) {
     case 'ready':
@@ -373,10 +247,12 @@ function recommend(args: { assessment: MoveAssessment; organization: Organizatio
     dimension: unit.dimension,
     from,
     to,
-    target: ref(unit, unit.target),
+    target: levelRef(unit, unit.target),
     status: assessment.status,
     share,
     counts: assessment.counts,
+    criteria: results,
+    dependencies: assessment.dependencies,
     met,
     missing,
     blockedBy,

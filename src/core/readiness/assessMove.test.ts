@@ -204,4 +204,45 @@ describe('assessMove', () => {
       counts: { met: 0, unmet: 0, unknown: 0, total: 0 },
     });
   });
+
+  it('assesses the next notch by default, from the level the log says, with the numbers as data', () => {
+    // The runtime asks: may the bridge, at Stage 1 since 2026-11-01 per its log, move up now?
+    const move = assessMove({
+      organization,
+      unit: 'bridge',
+      evidence: { ...EVIDENCE, units: { bridge: { decisionsAtLevel: 1 } } },
+      now: NOW,
+      levels: { bridge: 1 },
+      since: instant('2026-11-01'),
+    });
+    expect(move).toMatchObject({ from: 1, to: 2, status: 'not-ready' });
+    // 1 decision at Stage 1, 2 needed.
+    expect(move.readiness?.facts).toEqual({
+      kind: 'decisions-at-level',
+      level: 1,
+      levelName: 'Stage 1',
+      required: 2,
+      actual: 1,
+    });
+    // Without `to`, the move is the one above the charter's level: Stage 0 → Stage 1. The wait is
+    // counted from `since`: 2026-11-01 → 2026-11-25 is 24 days of 90, met on 2027-01-30.
+    const next = assessMove({
+      organization,
+      unit: 'bridge',
+      evidence: EVIDENCE,
+      now: NOW,
+      since: instant('2026-11-01'),
+    });
+    expect(next).toMatchObject({ from: 0, to: 1, status: 'not-ready' });
+    expect(next.readiness?.facts).toEqual({
+      kind: 'time-at-level',
+      unitName: 'Bridge',
+      level: 0,
+      levelName: 'Stage 0',
+      required: 90 * 86_400,
+      since: instant('2026-11-01'),
+      days: 24,
+      metAt: instant('2027-01-30'),
+    });
+  });
 });

@@ -41,22 +41,31 @@ export interface MoveAssessment {
 }
 
 /**
- * Assesses a move of `unit` to level `to` (usually the next notch) against evidence at `now`.
+ * Assesses a move of `unit` to level `to` (by default the next notch up) against evidence at
+ * `now`: the entry point for everything that must know whether a move is ready — the planner,
+ * `check`, and the runtime refusing an unready slider move. The result is data: each criterion
+ * met / unmet / unknown with its numbers (`facts`), the dependencies, and the counts.
+ *
+ * `levels` gives units' current levels when they differ from the charter's (the log's
+ * projection); `since` gives when the unit reached its current level, when known better than the
+ * charter and evidence say.
  *
  * @example
- * assessMove({ organization, unit: 'treasury', to: 2, evidence, now }).status // 'not-ready'
+ * assessMove({ organization, unit: 'treasury', evidence, now }).status // 'not-ready'
  */
 export function assessMove(args: {
   organization: Organization;
   unit: string;
-  to: number;
+  to?: number;
   evidence: Evidence;
   now: number;
   levels?: Readonly<Record<string, number>>;
+  since?: number;
 }): MoveAssessment {
-  const { organization, to, evidence, now } = args;
+  const { organization, evidence, now } = args;
   const unit = findUnit({ organization, unit: args.unit });
   const from = args.levels?.[unit.id] ?? unit.level;
+  const to = args.to ?? from + 1;
   const context = {
     organization,
     unit,
@@ -64,6 +73,7 @@ export function assessMove(args: {
     evidence,
     now,
     ...(args.levels === undefined ? {} : { levels: args.levels }),
+    ...(args.since === undefined ? {} : { since: args.since }),
   };
   const target = unit.levels[to];
   const readiness =

@@ -582,21 +582,64 @@ describe('evaluateCriterion: all / any / not', () => {
     ]);
   });
 
-  it('any: met if any part is met (naming it), else unknown if any is, else unmet (naming every reason)', () => {
+  it('any: met if any part is met, naming the met part as met and the others as unmet or unknown', () => {
+    // The met part decides, so it comes first with its reason; the unmet part is only named.
     expect(verdict(evaluate({ kind: 'any', of: [UNMET, MET] }))).toEqual({
       status: 'met',
       reason:
-        '1 of 2 met, 1 unmet: Grants at Delegated or above — Grants is at Delegated (3), needs Delegated (3) or above',
+        '1 of 2 met: Grants at Delegated or above — Grants is at Delegated (3), needs Delegated (3) or above; unmet: Grants at Autonomous or above',
     });
+    expect(verdict(evaluate({ kind: 'any', of: [UNKNOWN, MET, UNMET] }))).toEqual({
+      status: 'met',
+      reason:
+        '1 of 3 met: Grants at Delegated or above — Grants is at Delegated (3), needs Delegated (3) or above; unmet: Grants at Autonomous or above; unknown: at least 1 decision completed at the current level',
+    });
+    expect(verdict(evaluate({ kind: 'any', of: [MET, MET] }))).toEqual({
+      status: 'met',
+      reason:
+        '2 of 2 met: Grants at Delegated or above — Grants is at Delegated (3), needs Delegated (3) or above; Grants at Delegated or above — Grants is at Delegated (3), needs Delegated (3) or above',
+    });
+  });
+
+  it('any: unknown if no part is met and one is unknown, else unmet, giving every part its reason', () => {
     expect(verdict(evaluate({ kind: 'any', of: [UNMET, UNKNOWN] }))).toEqual({
       status: 'unknown',
       reason:
-        '0 of 2 met, 1 unmet, 1 unknown: Grants at Autonomous or above — Grants is at Delegated (3), needs Autonomous (5) or above; at least 1 decision completed at the current level — no count of decisions completed at Consultative',
+        '0 of 2 met; unmet: Grants at Autonomous or above — Grants is at Delegated (3), needs Autonomous (5) or above; unknown: at least 1 decision completed at the current level — no count of decisions completed at Consultative',
     });
-    expect(evaluate({ kind: 'any', of: [UNMET, UNMET] }).status).toBe('unmet');
+    expect(verdict(evaluate({ kind: 'any', of: [UNMET, UNMET] }))).toEqual({
+      status: 'unmet',
+      reason:
+        '0 of 2 met; unmet: Grants at Autonomous or above — Grants is at Delegated (3), needs Autonomous (5) or above; Grants at Autonomous or above — Grants is at Delegated (3), needs Autonomous (5) or above',
+    });
     expect(evaluate({ kind: 'any', of: [UNMET, MET] }).text).toBe(
       'any of (Grants at Autonomous or above; Grants at Delegated or above)',
     );
+  });
+
+  it('carries the numbers as data: counts for all / any, required and actual for a leaf', () => {
+    expect(evaluate({ kind: 'any', of: [UNKNOWN, MET, UNMET] }).facts).toEqual({
+      kind: 'any',
+      met: 1,
+      unmet: 1,
+      unknown: 1,
+      total: 3,
+    });
+    expect(evaluate(MET).facts).toEqual({
+      kind: 'unit-level',
+      unit: 'grants',
+      unitName: 'Grants',
+      required: 3,
+      requiredName: 'Delegated',
+      actual: 3,
+      actualName: 'Delegated',
+    });
+    expect(evaluate(UNKNOWN).facts).toEqual({
+      kind: 'decisions-at-level',
+      level: 2,
+      levelName: 'Consultative',
+      required: 1,
+    });
   });
 
   it('not: swaps met and unmet, keeps unknown', () => {

@@ -1,20 +1,31 @@
 import type { Evidence, Observation } from '../evidence/Evidence.js';
 import type { Comparison, Criterion, Organization, Role, Unit } from '../model/Organization.js';
-import { compareRatio, formatRatio, ratioFromDecimal } from '../ratio/Ratio.js';
-import { describeDuration, durationAdjective } from '../time/Duration.js';
-import { formatDate } from '../time/Instant.js';
+import { compareRatio, ratioFromDecimal } from '../ratio/Ratio.js';
+import type {
+  CriterionFacts,
+  CriterionStatus,
+  MetricFacts,
+  MetricObservationFacts,
+} from './CriterionFacts.js';
 import { describeCriterion, flattenDescription, levelName } from './describeCriterion.js';
+import { renderCriterionReason } from './renderCriterionReason.js';
 
-export type CriterionStatus = 'met' | 'unmet' | 'unknown';
+export type { CriterionStatus } from './CriterionFacts.js';
 
-/** The verdict on one criterion, with the reason in words and numbers, and its parts for all / any / not. */
+/**
+ * The verdict on one criterion: its status, its numbers (`facts`), and for all / any / not its
+ * parts. `text` (the criterion) and `reason` (the verdict) are the plain words every surface
+ * shows, rendered from the criterion and the facts; no code reads them back.
+ */
 export interface CriterionResult {
   readonly kind: Criterion['kind'];
   readonly status: CriterionStatus;
   /** The criterion itself, in words. */
   readonly text: string;
-  /** Why this status, naming the numbers. */
+  /** Why this status, naming the numbers: `renderCriterionReason(facts)`. */
   readonly reason: string;
+  /** The numbers the verdict rests on. */
+  readonly facts: CriterionFacts;
   readonly children?: readonly CriterionResult[];
   /** For a time-at-level criterion not yet met: when it will be (epoch ms). */
   readonly metAt?: number;
@@ -42,18 +53,6 @@ const DAY = 86_400_000;
  * they say little about today, and criteria relying on them are unknown rather than met.
  */
 export const POINT_IN_TIME_FRESHNESS_DAYS = 90;
-
-const COMPARISON_WORDS: Record<Comparison, string> = {
-  '>=': 'at least',
-  '<=': 'at most',
-  '>': 'above',
-  '<': 'below',
-};
-
-/** Numbers as people read them: integers whole, others to four significant digits. */
-export function formatNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
-}
 
 function compare(observation: Observation, comparison: Comparison, threshold: number): boolean {
   // Exact values (holder Gini, shares) are compared exactly, so a criterion never flips on rounding.
@@ -107,19 +106,33 @@ export function evaluateCriterion(args: {
   context: ReadinessContext;
 }): CriterionResult {
   const { criterion, context } = args;
-  const { organization, unit, evidence, now } = context;
+  const { organization, unit } = context;
   const text = flattenDescription(describeCriterion({ criterion, organization, unit: unit.id }));
-  const result = (
-    status: CriterionStatus,
-    reason: string,
-    extra: Partial<CriterionResult> = {},
-  ): CriterionResult => ({
+  const { status, facts, children } = judge(criterion, context);
+  const metAt = facts.kind === 'time-at-level' ? facts.metAt : undefined;
+  const reason = renderCriterionReason({ status, facts, ...(children === undefined ? {} : { children }) });
+  return {
     kind: criterion.kind,
     status,
     text,
     reason,
-    ...extra,
-  });
+    facts,
+    ...(children === undefined ? {} : { children }),
+    ...(metAt === undefined ? {} : { metAt }),
+  };
+}
+
+interface Judgement {
+  readonly status: CriterionStatus;
+  readonly facts: CriterionFacts;
+  readonly children?: readonly CriterionResult[];
+}
+
+const verdict = (ok: boolean): CriterionStatus => (ok ? 'met' : 'unmet');
+
+/** The verdict and its numbers; words come after, from `renderCriterionReason`. */
+function judge(criterion: Criterion, context: ReadinessContext): Judgement {
+  const { organization, unit, evidence, now } = context;
   switch (criterion.kind) {
     case 'all':
     case 'any': {
@@ -138,34 +151,29 @@ export function evaluateCriterion(args: {
             : unknown > 0
               ? 'unknown'
               : 'unmet';
-      const parts = [`${met} of ${children.length} met`];
-      if (unmet > 0) parts.push(`${unmet} unmet`);
-      if (unknown > 0) parts.push(`${unknown} unknown`);
-      // For `any`, say which part decided it: the first met one, else every part's reason.
-      const decisive = children.find((c) => c.status === 'met');
-      const detail =
-        criterion.kind === 'all'
-          ? ''
-          : decisive !== undefined
-            ? `: ${decisive.text} — ${decisive.reason}`
-            : `: ${children.map((c) => `${c.text} — ${c.reason}`).join('; ')}`;
-      return result(status, `${parts.join(', ')}${detail}`, { children });
+      return {
+        status,
+        facts: { kind: criterion.kind, met, unmet, unknown, total: children.length },
+        children,
+      };
     }
     case 'not': {
       const inner = evaluateCriterion({ criterion: criterion.of, context });
       const status: CriterionStatus =
         inner.status === 'met' ? 'unmet' : inner.status === 'unmet' ? 'met' : 'unknown';
-      return result(
-        status,
-        `it is ${inner.status === 'met' ? 'true' : inner.status === 'unmet' ? 'false' : 'unknown'} that ${inner.text}: ${inner.reason}`,
-        {
-          children: [inner],
-        },
-      );
+      return { status, facts: { kind: 'not', inner: inner.status }, children: [inner] };
     }
     case 'metric': {
       const metric = organization.metrics.find((m) => m.id === criterion.metric);
-      const name = metric?.name ?? criterion.metric;
+      const base: MetricFacts = {
+        kind: 'metric',
+        metric: criterion.metric,
+        metricName: metric?.name ?? criterion.metric,
+        seconds: metric?.unit === 'seconds',
+        comparison: criterion.comparison,
+        required: criterion.value,
+        ...(criterion.window === undefined ? {} : { window: criterion.window }),
+      };
       const candidates = evidence.observations.filter(
         (o) =>
           o.metric === criterion.metric && (o.unit === undefined || o.unit === criterion.unit) && o.at <= now,
@@ -173,155 +181,151 @@ export function evaluateCriterion(args: {
       const windowed = candidates.filter((o) => o.window === criterion.window);
       if (windowed.length === 0) {
         if (candidates.length > 0) {
-          const covers = [
-            ...new Set(
-              candidates.map((o) =>
-                o.window === undefined ? 'a single point in time' : describeDuration(o.window),
-              ),
-            ),
-          ];
-          const wanted =
-            criterion.window === undefined
-              ? 'at a single point in time'
-              : `over ${describeDuration(criterion.window)}`;
-          return result(
-            'unknown',
-            `no observation of ${name} ${wanted}; the evidence covers ${covers.join(', ')}`,
-          );
+          const covers = [...new Set(candidates.map((o) => o.window ?? null))];
+          return { status: 'unknown', facts: { ...base, problem: 'other-windows', covers } };
         }
-        return result('unknown', `no observation of ${name} in the evidence`);
+        return { status: 'unknown', facts: { ...base, problem: 'missing' } };
       }
       // A fresh observation beats a stale one; among fresh ones the unit's own beats an
       // organization-wide one; then the latest wins.
-      const maxAge =
-        criterion.window === undefined ? POINT_IN_TIME_FRESHNESS_DAYS * DAY : criterion.window * 1000;
-      const fresh = (o: Observation) => now - o.at <= maxAge;
+      const maxAge = criterion.window ?? POINT_IN_TIME_FRESHNESS_DAYS * 86_400;
+      const fresh = (o: Observation) => now - o.at <= maxAge * 1000;
       const best = [...windowed].sort(
         (a, b) =>
           Number(fresh(b)) - Number(fresh(a)) ||
           Number(a.unit === undefined) - Number(b.unit === undefined) ||
           b.at - a.at,
       )[0]!;
-      const seconds = metric?.unit === 'seconds';
-      const show = (value: number) => (seconds ? describeDuration(Math.round(value)) : formatNumber(value));
-      const source = `${best.source === undefined ? '' : `${best.source}, `}${formatDate(best.at)}`;
-      if (!fresh(best)) {
-        return result(
-          'unknown',
-          `the latest observation of ${name} (${show(best.value)}, ${source}) is older than ${criterion.window === undefined ? `${POINT_IN_TIME_FRESHNESS_DAYS} days` : `the ${durationAdjective(criterion.window)} window`}`,
-        );
-      }
-      const ok = compare(best, criterion.comparison, criterion.value);
-      // An exact value that no short decimal shows is given as a fraction too: 0.3333 (= 1/3).
-      const observed =
-        best.exact === undefined ||
-        (ratioFromDecimal(String(best.value)) !== undefined &&
-          compareRatio(ratioFromDecimal(String(best.value))!, best.exact) === 0)
-          ? show(best.value)
-          : `${show(best.value)} (= ${best.exact.num}/${best.exact.den})`;
-      return result(
-        ok ? 'met' : 'unmet',
-        `${name} is ${observed}, needs ${COMPARISON_WORDS[criterion.comparison]} ${seconds ? show(criterion.value) : String(criterion.value)} (${source})`,
-      );
+      const actual: MetricObservationFacts = {
+        value: best.value,
+        at: best.at,
+        ...(best.exact === undefined ? {} : { exact: best.exact }),
+        ...(best.source === undefined ? {} : { source: best.source }),
+        ...(best.window === undefined ? {} : { window: best.window }),
+      };
+      if (!fresh(best)) return { status: 'unknown', facts: { ...base, problem: 'stale', maxAge, actual } };
+      return {
+        status: verdict(compare(best, criterion.comparison, criterion.value)),
+        facts: { ...base, actual },
+      };
     }
     case 'time-at-level': {
       const since = levelSince(context);
-      const at = levelName({ organization, unit: unit.id, level: levelOf(context, unit.id) ?? unit.level });
-      if (since === undefined) {
-        return result('unknown', `no record of when ${unit.name} reached ${at}`, {});
-      }
+      const level = levelOf(context, unit.id) ?? unit.level;
+      const base = {
+        kind: 'time-at-level' as const,
+        unitName: unit.name,
+        level,
+        levelName: levelName({ organization, unit: unit.id, level }),
+        required: criterion.seconds,
+      };
+      if (since === undefined) return { status: 'unknown', facts: base };
       const elapsed = Math.max(0, now - since);
       const days = Math.floor(elapsed / DAY);
       const metAt = since + criterion.seconds * 1000;
-      if (elapsed >= criterion.seconds * 1000) {
-        return result(
-          'met',
-          `at ${at} since ${formatDate(since)} (${days} days), needs ${describeDuration(criterion.seconds)}`,
-        );
-      }
-      return result(
-        'unmet',
-        `at ${at} since ${formatDate(since)} (${days} days), needs ${describeDuration(criterion.seconds)}: met on ${formatDate(metAt)}`,
-        { metAt },
-      );
+      if (elapsed >= criterion.seconds * 1000) return { status: 'met', facts: { ...base, since, days } };
+      return { status: 'unmet', facts: { ...base, since, days, metAt } };
     }
     case 'decisions-at-level': {
-      const count = evidence.units[unit.id]?.decisionsAtLevel;
-      const at = levelName({ organization, unit: unit.id, level: levelOf(context, unit.id) ?? unit.level });
-      if (count === undefined) return result('unknown', `no count of decisions completed at ${at}`);
-      const ok = count >= criterion.count;
-      return result(
-        ok ? 'met' : 'unmet',
-        `${count} decision${count === 1 ? '' : 's'} completed at ${at}, needs at least ${criterion.count}`,
-      );
+      const actual = evidence.units[unit.id]?.decisionsAtLevel;
+      const level = levelOf(context, unit.id) ?? unit.level;
+      const facts = {
+        kind: 'decisions-at-level' as const,
+        level,
+        levelName: levelName({ organization, unit: unit.id, level }),
+        required: criterion.count,
+        ...(actual === undefined ? {} : { actual }),
+      };
+      return { status: actual === undefined ? 'unknown' : verdict(actual >= criterion.count), facts };
     }
     case 'checklist': {
+      const base = {
+        kind: 'checklist' as const,
+        item: criterion.id,
+        evidenceRequired: criterion.evidenceRequired,
+      };
       const attestation = evidence.attestations
         .filter(
           (a) => a.checklist === criterion.id && (a.unit === undefined || a.unit === unit.id) && a.at <= now,
         )
         .sort((a, b) => b.at - a.at)[0];
-      if (attestation === undefined) return result('unmet', 'not attested');
-      const who =
+      if (attestation === undefined) return { status: 'unmet', facts: base };
+      const byName =
         attestation.by === undefined
-          ? ''
-          : ` by ${organization.members.find((m) => m.id === attestation.by)?.name ?? attestation.by}`;
-      const when = `attested${who} on ${formatDate(attestation.at)}`;
-      if (criterion.evidenceRequired && attestation.evidence === undefined) {
-        return result('unmet', `${when}, but without the evidence link it requires`);
-      }
-      return result('met', attestation.evidence === undefined ? when : `${when} (${attestation.evidence})`);
+          ? undefined
+          : organization.members.find((m) => m.id === attestation.by)?.name;
+      return {
+        status: verdict(!criterion.evidenceRequired || attestation.evidence !== undefined),
+        facts: {
+          ...base,
+          attestation: {
+            at: attestation.at,
+            ...(attestation.by === undefined ? {} : { by: attestation.by }),
+            ...(byName === undefined ? {} : { byName }),
+            ...(attestation.evidence === undefined ? {} : { evidence: attestation.evidence }),
+          },
+        },
+      };
     }
     case 'unit-level': {
       const other = organization.units.find((u) => u.id === criterion.unit);
-      const has = levelOf(context, criterion.unit);
-      if (other === undefined || has === undefined)
-        return result('unknown', `unit '${criterion.unit}' is not in the charter`);
-      const name = (level: number) => `${levelName({ organization, unit: other.id, level })} (${level})`;
-      return result(
-        has >= criterion.level ? 'met' : 'unmet',
-        `${other.name} is at ${name(has)}, needs ${name(criterion.level)} or above`,
-      );
+      const actual = levelOf(context, criterion.unit);
+      const name = (level: number) => levelName({ organization, unit: criterion.unit, level });
+      const base = {
+        kind: 'unit-level' as const,
+        unit: criterion.unit,
+        required: criterion.level,
+        requiredName: name(criterion.level),
+      };
+      if (other === undefined || actual === undefined) return { status: 'unknown', facts: base };
+      return {
+        status: verdict(actual >= criterion.level),
+        facts: { ...base, unitName: other.name, actual, actualName: name(actual) },
+      };
     }
     case 'role': {
       const role = organization.roles.find((r) => r.id === criterion.role);
-      if (role === undefined) return result('unknown', `role '${criterion.role}' is not in the charter`);
-      const reasons: string[] = [];
-      let ok = true;
-      if (criterion.minMembers !== undefined) {
-        const count = currentMembers(role, now).length;
-        ok &&= count >= criterion.minMembers;
-        reasons.push(
-          `${role.name} has ${count} current member${count === 1 ? '' : 's'}, needs at least ${criterion.minMembers}`,
-        );
-      }
-      if (criterion.minThreshold !== undefined) {
-        if (role.threshold === undefined) {
-          ok = false;
-          reasons.push(
-            `${role.name} declares no threshold, needs at least ${formatRatio(criterion.minThreshold)}`,
-          );
-        } else {
-          ok &&= compareRatio(role.threshold, criterion.minThreshold) >= 0;
-          reasons.push(
-            `its threshold is ${formatRatio(role.threshold)}, needs at least ${formatRatio(criterion.minThreshold)}`,
-          );
-        }
-      }
-      return result(ok ? 'met' : 'unmet', reasons.join('; '));
+      if (role === undefined) return { status: 'unknown', facts: { kind: 'role', role: criterion.role } };
+      const members =
+        criterion.minMembers === undefined
+          ? undefined
+          : { required: criterion.minMembers, actual: currentMembers(role, now).length };
+      const threshold =
+        criterion.minThreshold === undefined
+          ? undefined
+          : {
+              required: criterion.minThreshold,
+              ...(role.threshold === undefined ? {} : { actual: role.threshold }),
+            };
+      const ok =
+        (members === undefined || members.actual >= members.required) &&
+        (threshold === undefined ||
+          (threshold.actual !== undefined && compareRatio(threshold.actual, threshold.required) >= 0));
+      return {
+        status: verdict(ok),
+        facts: {
+          kind: 'role',
+          role: role.id,
+          roleName: role.name,
+          ...(members === undefined ? {} : { members }),
+          ...(threshold === undefined ? {} : { threshold }),
+        },
+      };
     }
     case 'exit-window': {
       const level = unit.levels[context.level];
-      if (level === undefined) return result('unknown', `level ${context.level} is not on the ladder`);
+      const base = {
+        kind: 'exit-window' as const,
+        level: context.level,
+        required: criterion.seconds,
+        withdrawalDelay: criterion.withdrawalDelay,
+      };
+      if (level === undefined) return { status: 'unknown', facts: base };
       const window = Math.max(0, level.policy.timelock - criterion.withdrawalDelay);
-      const how =
-        criterion.withdrawalDelay === 0
-          ? `a timelock of ${describeDuration(level.policy.timelock)}`
-          : `a timelock of ${describeDuration(level.policy.timelock)} less a ${durationAdjective(criterion.withdrawalDelay)} withdrawal delay`;
-      return result(
-        window >= criterion.seconds ? 'met' : 'unmet',
-        `${level.name} gives users ${describeDuration(window)} to exit (${how}), needs ${describeDuration(criterion.seconds)}`,
-      );
+      return {
+        status: verdict(window >= criterion.seconds),
+        facts: { ...base, levelName: level.name, timelock: level.policy.timelock, window },
+      };
     }
   }
 }

@@ -1,26 +1,21 @@
 import { buildBoard } from '../explain/buildBoard.js';
 import type { Organization } from '../model/Organization.js';
-import type { Plan, Recommendation } from '../planner/makePlan.js';
+import type { Plan } from '../planner/makePlan.js';
 import { describePolicy } from '../policy/describePolicy.js';
 import { formatDate } from '../time/Instant.js';
+import {
+  commitmentText,
+  daysLeftText,
+  MOVE_STATUS_WORDS,
+  nextMoveText,
+  SLIDER_LEGEND,
+  sliderGlyphs,
+} from './reportWords.js';
 
 /** Table cells: pipes would split the cell, newlines would end the row. */
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
-
-function slider(levels: number, level: number, target: number): string {
-  return Array.from({ length: levels }, (_, i) =>
-    i === level ? '◆' : i < level ? '●' : i === target ? '◎' : i < target ? '○' : '·',
-  ).join('');
-}
-
-const STATUS: Record<Recommendation['status'], string> = {
-  ready: 'ready',
-  blocked: 'blocked',
-  'not-ready': 'not ready',
-  unknown: 'evidence missing',
-};
 
 /**
  * The planning report a team can publish: the board, the recommended moves with their reasons,
@@ -51,7 +46,7 @@ export function renderPlanMarkdown(args: {
   if (organization.description !== undefined) out.push(organization.description, '');
 
   const next = new Map(plan.recommendations.map((r) => [r.unit, r]));
-  out.push('## Board', '', '● passed · ◆ today · ○ to go · ◎ target', '');
+  out.push('## Board', '', SLIDER_LEGEND, '');
   for (const dimension of board.dimensions) {
     out.push(
       `### ${dimension.name}`,
@@ -60,13 +55,8 @@ export function renderPlanMarkdown(args: {
       '| --- | --- | --- | --- | --- |',
     );
     for (const unit of dimension.units) {
-      const move = next.get(unit.id);
-      const nextText =
-        move === undefined
-          ? 'at target'
-          : `${move.to.name}: ${STATUS[move.status]}${move.counts.total === 0 ? '' : ` (${move.counts.met}/${move.counts.total} met)`}`;
       out.push(
-        `| ${cell(unit.name)} | \`${slider(unit.levels.length, unit.level.index, unit.target.index)}\` | ${cell(unit.level.name)} | ${cell(unit.target.name)} | ${cell(nextText)} |`,
+        `| ${cell(unit.name)} | \`${sliderGlyphs(unit.levels.length, unit.level.index, unit.target.index)}\` | ${cell(unit.level.name)} | ${cell(unit.target.name)} | ${cell(nextMoveText(next.get(unit.id)))} |`,
       );
     }
     out.push('');
@@ -76,15 +66,14 @@ export function renderPlanMarkdown(args: {
   if (plan.recommendations.length === 0) out.push('Every unit is at its target.', '');
   for (const r of plan.recommendations) {
     out.push(
-      `${r.rank}. **${r.unitName}: ${r.from.name} → ${r.to.name}** — ${STATUS[r.status]}. ${r.summary}`,
+      `${r.rank}. **${r.unitName}: ${r.from.name} → ${r.to.name}** — ${MOVE_STATUS_WORDS[r.status]}. ${r.summary}`,
     );
-    for (const line of r.met) out.push(`   - ✅ ${line}`);
-    for (const line of r.missing) {
-      out.push(
-        line.startsWith('(unknown) ') ? `   - ❔ ${line.slice('(unknown) '.length)}` : `   - ❌ ${line}`,
-      );
-    }
-    for (const line of r.blockedBy) out.push(`   - ⛔ needs ${line}`);
+    const line = (mark: string, text: string) => out.push(`   - ${mark} ${text}`);
+    for (const c of r.criteria.filter((c) => c.status === 'met')) line('✅', `${c.text} — ${c.reason}`);
+    for (const d of r.dependencies.filter((d) => d.met)) line('✅', d.text);
+    for (const c of r.criteria.filter((c) => c.status !== 'met'))
+      line(c.status === 'unknown' ? '❔' : '❌', `${c.text} — ${c.reason}`);
+    for (const d of r.dependencies.filter((d) => !d.met)) line('⛔', `needs ${d.text}`);
   }
   out.push('');
 
@@ -92,10 +81,13 @@ export function renderPlanMarkdown(args: {
   if (plan.roadmap.length === 0) {
     out.push('Nothing left to move.', '');
   } else {
-    out.push('| Earliest | Unit | Move | Why then | Also needed |', '| --- | --- | --- | --- | --- |');
+    out.push(
+      '| Earliest | Unit | Move | Why then, or why no date | Assumed to hold |',
+      '| --- | --- | --- | --- | --- |',
+    );
     for (const step of plan.roadmap) {
       out.push(
-        `| ${step.earliest === undefined ? 'never' : formatDate(step.earliest)} | ${cell(step.unitName)} | ${cell(`${step.from.name} → ${step.to.name}`)} | ${cell(step.basis.join('; ') || '—')} | ${cell(step.open.join('; ') || '—')} |`,
+        `| ${step.earliest === undefined ? 'no date' : formatDate(step.earliest)} | ${cell(step.unitName)} | ${cell(`${step.from.name} → ${step.to.name}`)} | ${cell(step.basis.join('; ') || '—')} | ${cell(step.open.join('; ') || '—')} |`,
       );
     }
     out.push('');
@@ -110,11 +102,8 @@ export function renderPlanMarkdown(args: {
       '| --- | --- | --- | --- | --- | --- |',
     );
     for (const c of plan.commitments) {
-      const statement = [c.statement, c.unless === undefined ? undefined : `Unless ${c.unless}.`]
-        .filter((s) => s !== undefined)
-        .join(' ');
       out.push(
-        `| ${cell(c.unitName)} | ${cell(c.level.name)} | ${c.by === undefined ? 'on trigger' : formatDate(c.by)} | ${c.daysLeft === undefined || c.status === 'met' ? '—' : c.daysLeft} | ${c.status} | ${cell(statement || '—')} |`,
+        `| ${cell(c.unitName)} | ${cell(c.level.name)} | ${c.by === undefined ? 'on trigger' : formatDate(c.by)} | ${daysLeftText(c)} | ${c.status} | ${cell(commitmentText(c))} |`,
       );
     }
     out.push('');
