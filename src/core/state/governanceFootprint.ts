@@ -27,7 +27,7 @@ function tokenOf(weight: Weight): string | undefined {
  * their policies, slot bindings, target level, dependencies, readiness criteria and requirements,
  * commitments); every role its owners, policies or criteria name, with that role's members,
  * terms, weight and threshold; every token those roles or policies weigh votes by, with its
- * address, chain and decimals; and, when a policy lets every member take part, the member list.
+ * address, chain and decimals; and, when a policy lets every member decide or veto, the member list.
  * If two charters give a unit the same footprint, nothing about how it is governed changed.
  *
  * Left out: cosmetic fields (name, description, `since`); the declared level, which an amend may
@@ -51,7 +51,10 @@ export function governanceFootprint(args: { organization: Organization; unit: Un
       ...(policy.veto?.by ?? []),
     ];
     for (const role of rolesOf(parties)) roleIds.add(role);
-    if (parties.some((party) => party.kind === 'members')) everyMember = true;
+    // Every member deciding or vetoing makes the member list the electorate; members merely
+    // proposing or consulted do not, or every hire would need a proposal for every unit.
+    const electorate = [...policy.deciders, ...(policy.veto?.by ?? [])];
+    if (electorate.some((party) => party.kind === 'members')) everyMember = true;
     const token = tokenOf(policy.weight);
     if (token !== undefined) tokenSymbols.add(token);
     criterionRoles(level.readiness, roleIds);
