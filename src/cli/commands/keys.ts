@@ -61,7 +61,9 @@ export function registerKeys(program: Command): void {
       console.log(`${style.green('✓')} made ${entry.type} key '${entry.name}' in ${file}`);
       console.log(`  public identity  ${style.bold(entry.publicKey)}`);
       console.log(
-        style.dim(`Register it in the charter: members: - { id: <you>, name: …, key: ${entry.publicKey} }`),
+        style.dim(
+          `Register it as yours: devolve keys register --as <you> (an owner may pin it first in members[].key)`,
+        ),
       );
     });
 
