@@ -1,4 +1,5 @@
 import type { CharterInput } from '../charter/charterSchema.js';
+import { canonicalJson } from '../log/canonicalJson.js';
 import type { Organization, Unit } from '../model/Organization.js';
 import { governanceFootprint } from '../state/governanceFootprint.js';
 import type { OrgState } from '../state/OrgState.js';
@@ -53,8 +54,36 @@ function ownsSomeUnit(organization: Organization, actor: string, at: number): bo
   );
 }
 
-/** The result of checking an amend: the charter it carries, or nothing when it is the charter in force. */
-type CheckedAmend = { input: CharterInput; organization: Organization } | undefined;
+/**
+ * The result of checking an amend: the charter it carries and the emergency powers it used, or
+ * nothing when it is the charter in force.
+ */
+type CheckedAmend =
+  | { input: CharterInput; organization: Organization; powers: readonly { power: string; unit: string }[] }
+  | undefined;
+
+/**
+ * The emergency power of the charter in force that lets `actor` change `unit` by amend at `at`,
+ * if any: the actor holds one of its roles then, it reaches the unit, allows `charter.amend`, has
+ * not lapsed, and has uses left (counting the ones this amend already takes).
+ */
+function emergencyPower(
+  state: OrgState,
+  actor: string,
+  unit: string,
+  at: number,
+  taken: readonly { power: string }[],
+): string | undefined {
+  for (const power of state.organization.emergencyPowers ?? []) {
+    if (!power.units.includes(unit) || !power.actions.includes('charter.amend') || at >= power.until)
+      continue;
+    const used = [...state.emergencyUses, ...taken].filter((use) => use.power === power.id).length;
+    if (used >= power.uses) continue;
+    if (roleMembersAt({ organization: state.organization, roles: power.holders, at }).has(actor))
+      return power.id;
+  }
+  return undefined;
+}
 
 /**
  * Checks that no registered member's key is re-pinned by someone else, and that no key is pinned
@@ -92,8 +121,10 @@ function checkPins(state: OrgState, organization: Organization): void {
  * sets it to the unit's runtime level; a unit it adds starts at the founder-controlled level.
  * For every unit it removes or whose governance changes (`governanceFootprint`), the unit must be
  * at its founder-controlled level at runtime — else the change needs a proposal decided under the
- * unit's current policy (the ratchet) — and the actor must own it. Units it adds must be owned by
- * the actor. Charter keys are pins only: no amend registers or changes anybody's key.
+ * unit's current policy (the ratchet) — and the actor must own it; unless an emergency power of the
+ * charter in force lets the actor change that unit now, which is then logged as one use of it.
+ * Units it adds must be owned by the actor. Charter keys are pins only: no amend registers or
+ * changes anybody's key.
  */
 export const charterAmend: ActionRecord<CharterPayload, CheckedAmend> = {
   kind: 'charter.amend',
@@ -137,6 +168,7 @@ export const charterAmend: ActionRecord<CharterPayload, CheckedAmend> = {
         );
       }
     }
+    const powers: { power: string; unit: string }[] = [];
     for (const unit of before.units) {
       const after = organization.units.find((u) => u.id === unit.id);
       const changed = after === undefined || footprintOf(before, unit) !== footprintOf(organization, after);
@@ -147,6 +179,11 @@ export const charterAmend: ActionRecord<CharterPayload, CheckedAmend> = {
         (after.name !== unit.name || after.description !== unit.description || after.since !== unit.since);
       if (!changed && !reworded) continue;
       const level = state.levels[unit.id] ?? unit.level;
+      const power = changed && level > 0 ? emergencyPower(state, actor, unit.id, at, powers) : undefined;
+      if (power !== undefined) {
+        powers.push({ power, unit: unit.id });
+        continue;
+      }
       if (changed && level > 0) {
         const notch = unit.levels[level];
         throw refuse(
@@ -171,21 +208,51 @@ export const charterAmend: ActionRecord<CharterPayload, CheckedAmend> = {
         });
       }
     }
-    if (!ownsSomeUnit(before, actor, at)) {
+    // A power holder acting under their power need own nothing else.
+    if (powers.length === 0 && !ownsSomeUnit(before, actor, at)) {
       throw refuse('not-an-owner', `'${actor}' owns no unit, so cannot amend the charter`, { actor });
     }
     checkPins(state, organization);
-    return { input, organization };
+    // A power cannot renew or widen itself, nor any other: the powers stay as they were.
+    if (
+      powers.length > 0 &&
+      canonicalJson(before.emergencyPowers ?? []) !== canonicalJson(organization.emergencyPowers ?? [])
+    ) {
+      throw refuse(
+        'proposal-required',
+        'an amend made under an emergency power cannot change the emergency powers',
+        { powers: powers.map((p) => p.power) },
+        'change emergency powers by a proposal under the policy of each unit they reach',
+      );
+    }
+    return { input, organization, powers };
   },
   apply({ state, event }, checked) {
     if (checked === undefined) return { ...state, seq: event.seq, head: event.hash };
-    const { input, organization } = checked;
+    const { input, organization, powers } = checked;
+    const uses = powers.map(({ power, unit }) => ({
+      power,
+      unit,
+      actor: event.action.actor,
+      kind: event.action.kind,
+      seq: event.seq,
+      at: event.recordedAt,
+    }));
     const levels: Record<string, number> = {};
     const levelSince: Record<string, string> = {};
     for (const unit of organization.units) {
       levels[unit.id] = state.levels[unit.id] ?? 0;
       levelSince[unit.id] = state.levelSince[unit.id] ?? event.recordedAt;
     }
-    return { ...state, seq: event.seq, head: event.hash, charter: input, organization, levels, levelSince };
+    return {
+      ...state,
+      seq: event.seq,
+      head: event.hash,
+      charter: input,
+      organization,
+      levels,
+      levelSince,
+      ...(uses.length === 0 ? {} : { emergencyUses: [...state.emergencyUses, ...uses] }),
+    };
   },
 };

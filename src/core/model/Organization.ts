@@ -19,6 +19,19 @@ export interface Organization {
   readonly ladders: readonly Ladder[];
   readonly metrics: readonly MetricDefinition[];
   readonly units: readonly Unit[];
+  /** Emergency or bootstrap powers, when the charter declares any. */
+  readonly emergencyPowers?: readonly EmergencyPower[];
+}
+
+/** An emergency power as resolved: role and unit ids checked, `until` in epoch ms. */
+export interface EmergencyPower {
+  readonly id: string;
+  readonly description?: string;
+  readonly holders: readonly string[];
+  readonly units: readonly string[];
+  readonly actions: readonly string[];
+  readonly until: number;
+  readonly uses: number;
 }
 
 export interface Token {

@@ -27,7 +27,8 @@ function tokenOf(weight: Weight): string | undefined {
  * their policies, slot bindings, target level, dependencies, readiness criteria and requirements,
  * commitments); every role its owners, policies or criteria name, with that role's members,
  * terms, weight and threshold; every token those roles or policies weigh votes by, with its
- * address, chain and decimals; and, when a policy lets every member decide or veto, the member list.
+ * address, chain and decimals; when a policy lets every member decide or veto, the member list; and
+ * the emergency powers that reach the unit, with their holders.
  * If two charters give a unit the same footprint, nothing about how it is governed changed.
  *
  * Left out: cosmetic fields (name, description, `since`); the declared level, which an amend may
@@ -61,6 +62,8 @@ export function governanceFootprint(args: { organization: Organization; unit: Un
     criterionRoles(level.requirements, roleIds);
   }
   for (const commitment of unit.commitments) criterionRoles(commitment.when, roleIds);
+  const powers = (organization.emergencyPowers ?? []).filter((power) => power.units.includes(unit.id));
+  for (const power of powers) for (const role of power.holders) roleIds.add(role);
   const roles = organization.roles
     .filter((role) => roleIds.has(role.id))
     .map(({ name: _name, description: _description, ...rest }) => rest);
@@ -74,5 +77,5 @@ export function governanceFootprint(args: { organization: Organization; unit: Un
   const members = everyMember ? organization.members.map((m) => m.id) : [];
   const { name: _name, description: _description, level: _level, since: _since, ...governed } = unit;
   const levels = governed.levels.map(({ name: _n, summary: _s, ...level }) => level);
-  return canonicalJson(jsonSafe({ unit: { ...governed, levels }, roles, tokens, members }));
+  return canonicalJson(jsonSafe({ unit: { ...governed, levels }, roles, tokens, members, powers }));
 }

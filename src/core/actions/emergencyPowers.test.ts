@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { ReplayedLog } from '../../../test/support/replayLog.js';
+import {
+  copy,
+  daoCharter,
+  ed25519Key,
+  type JsonObject,
+  LogBuilder,
+  unitOf,
+} from '../../../test/support/signedLog.js';
+import { checkCharterValue } from '../charter/checkCharterValue.js';
+
+const ORG = 'lumen-emergency';
+
+/**
+ * The dao template with one emergency power: the security council may amend `upgrades`
+ * (consultative, above founder level) until `until`, `uses` times. The log runs in March 2026;
+ * mara creates it, jonas and hugo (a council member) register their keys.
+ */
+function lumen(power: JsonObject) {
+  const keys = { mara: ed25519Key(), jonas: ed25519Key(), hugo: ed25519Key() };
+  const charter = daoCharter({ org: ORG, keys });
+  charter['emergency'] = [power];
+  const log = new LogBuilder({ org: ORG });
+  log.append({ key: keys.mara, actor: 'mara', kind: 'org.create', payload: { charter } });
+  log.register({ key: keys.jonas, actor: 'jonas' });
+  log.register({ key: keys.hugo, actor: 'hugo' });
+  const org = new ReplayedLog(log);
+  const amend = (actor: 'mara' | 'jonas' | 'hugo', edit: (c: JsonObject) => void) => {
+    const next = copy(charter);
+    edit(next);
+    return { key: keys[actor], actor, kind: 'charter.amend', payload: { charter: next } };
+  };
+  return { org, amend };
+}
+
+const PAUSE = {
+  id: 'pause-upgrades',
+  holders: ['security-council'],
+  units: ['upgrades'],
+  actions: ['charter.amend'],
+  until: '2026-06-01',
+  uses: 1,
+};
+
+const timelock = (days: number) => (c: JsonObject) => {
+  const upgrades = unitOf(c, 'upgrades');
+  upgrades['policies'] = { ...(upgrades['policies'] as JsonObject), consultative: { timelock: `P${days}D` } };
+};
+
+describe('emergency powers', () => {
+  it('let their holders change a unit above founder level, once per use, and are logged', () => {
+    const { org, amend } = lumen(PAUSE);
+    const state = org.act(amend('hugo', timelock(1)));
+    expect(state.emergencyUses).toEqual([
+      {
+        power: 'pause-upgrades',
+        unit: 'upgrades',
+        actor: 'hugo',
+        kind: 'charter.amend',
+        seq: 3,
+        at: org.log.events[3]!.recordedAt,
+      },
+    ]);
+    // The one use is spent.
+    expect(org.refusal(amend('hugo', timelock(2)))).toBe('action/proposal-required');
+  });
+
+  it('give nothing to non-holders, after they lapse, or beyond the units they name', () => {
+    const open = lumen(PAUSE);
+    expect(open.org.refusal(open.amend('jonas', timelock(1)))).toBe('action/proposal-required');
+    expect(
+      open.org.refusal(
+        open.amend('hugo', (c) => {
+          unitOf(c, 'treasury')['target'] = 'delegated';
+        }),
+      ),
+    ).toBe('action/proposal-required');
+    const lapsed = lumen({ ...PAUSE, until: '2026-01-01' });
+    expect(lapsed.org.refusal(lapsed.amend('hugo', timelock(1)))).toBe('action/proposal-required');
+  });
+
+  it('cannot renew or widen themselves, and owners cannot add one to an above-founder unit', () => {
+    const { org, amend } = lumen({ ...PAUSE, uses: 2 });
+    expect(
+      org.refusal(
+        amend('hugo', (c) => {
+          (c['emergency'] as JsonObject[])[0]!['until'] = '2099-01-01';
+        }),
+      ),
+    ).toBe('action/proposal-required');
+    expect(
+      org.refusal(
+        amend('mara', (c) => {
+          (c['emergency'] as JsonObject[]).push({
+            ...PAUSE,
+            id: 'take-treasury',
+            holders: ['founders'],
+            units: ['treasury'],
+          });
+        }),
+      ),
+    ).toBe('action/proposal-required');
+    expect(org.state?.emergencyUses).toEqual([]);
+  });
+
+  it('are checked like the rest of the charter: roles and units must exist', () => {
+    const charter = daoCharter({ keys: {} });
+    charter['emergency'] = [{ ...PAUSE, holders: ['security-counsil'], units: ['upgrade'] }];
+    const { valid, issues } = checkCharterValue({ value: charter });
+    expect(valid).toBeUndefined();
+    expect(issues.map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['charter/unknown-role', 'emergency.0.holders.0'],
+      ['charter/unknown-unit', 'emergency.0.units.0'],
+    ]);
+  });
+});
