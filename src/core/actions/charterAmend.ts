@@ -65,7 +65,7 @@ type CheckedAmend =
 /**
  * The emergency power of the charter in force that lets `actor` change `unit` by amend at `at`,
  * if any: the actor holds one of its roles then, it reaches the unit, allows `charter.amend`, has
- * not lapsed, and has uses left (counting the ones this amend already takes).
+ * started and not lapsed, and has uses left (counting the ones this amend already takes).
  */
 function emergencyPower(
   state: OrgState,
@@ -75,12 +75,12 @@ function emergencyPower(
   taken: readonly { power: string }[],
 ): string | undefined {
   for (const power of state.organization.emergencyPowers ?? []) {
-    if (!power.units.includes(unit) || !power.actions.includes('charter.amend') || at >= power.until)
-      continue;
+    if (!power.units.includes(unit) || !power.actions.includes('charter.amend')) continue;
+    if ((power.from !== undefined && at < power.from) || at >= power.until) continue;
     const used = [...state.emergencyUses, ...taken].filter((use) => use.power === power.id).length;
-    if (used >= power.uses) continue;
-    if (roleMembersAt({ organization: state.organization, roles: power.holders, at }).has(actor))
-      return power.id;
+    if (power.uses !== undefined && used >= power.uses) continue;
+    const roles = power.who.flatMap((party) => (party.kind === 'role' ? [party.role] : []));
+    if (roleMembersAt({ organization: state.organization, roles, at }).has(actor)) return power.id;
   }
   return undefined;
 }

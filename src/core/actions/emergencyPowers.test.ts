@@ -36,7 +36,7 @@ function lumen(power: JsonObject) {
 
 const PAUSE = {
   id: 'pause-upgrades',
-  holders: ['security-council'],
+  who: ['security-council'],
   units: ['upgrades'],
   actions: ['charter.amend'],
   until: '2026-06-01',
@@ -66,7 +66,7 @@ describe('emergency powers', () => {
     expect(org.refusal(amend('hugo', timelock(2)))).toBe('action/proposal-required');
   });
 
-  it('give nothing to non-holders, after they lapse, or beyond the units they name', () => {
+  it('give nothing to non-holders, before they start, after they lapse, or beyond the units they name', () => {
     const open = lumen(PAUSE);
     expect(open.org.refusal(open.amend('jonas', timelock(1)))).toBe('action/proposal-required');
     expect(
@@ -78,6 +78,13 @@ describe('emergency powers', () => {
     ).toBe('action/proposal-required');
     const lapsed = lumen({ ...PAUSE, until: '2026-01-01' });
     expect(lapsed.org.refusal(lapsed.amend('hugo', timelock(1)))).toBe('action/proposal-required');
+    const early = lumen({ ...PAUSE, from: '2026-04-01' });
+    expect(early.org.refusal(early.amend('hugo', timelock(1)))).toBe('action/proposal-required');
+    // Without `uses`, it serves until it lapses.
+    const { uses: _uses, ...timeBoxed } = PAUSE;
+    const unlimited = lumen(timeBoxed);
+    unlimited.org.act(unlimited.amend('hugo', timelock(1)));
+    expect(unlimited.org.act(unlimited.amend('hugo', timelock(2))).emergencyUses).toHaveLength(2);
   });
 
   it('cannot renew or widen themselves, and owners cannot add one to an above-founder unit', () => {
@@ -95,7 +102,7 @@ describe('emergency powers', () => {
           (c['emergency'] as JsonObject[]).push({
             ...PAUSE,
             id: 'take-treasury',
-            holders: ['founders'],
+            who: ['founders'],
             units: ['treasury'],
           });
         }),
@@ -106,11 +113,11 @@ describe('emergency powers', () => {
 
   it('are checked like the rest of the charter: roles and units must exist', () => {
     const charter = daoCharter({ keys: {} });
-    charter['emergency'] = [{ ...PAUSE, holders: ['security-counsil'], units: ['upgrade'] }];
+    charter['emergency'] = [{ ...PAUSE, who: ['security-counsil'], units: ['upgrade'] }];
     const { valid, issues } = checkCharterValue({ value: charter });
     expect(valid).toBeUndefined();
     expect(issues.map((i) => [i.code, i.path.join('.')])).toEqual([
-      ['charter/unknown-role', 'emergency.0.holders.0'],
+      ['charter/unknown-role', 'emergency.0.who.0'],
       ['charter/unknown-unit', 'emergency.0.units.0'],
     ]);
   });

@@ -4,8 +4,14 @@ import { parseInstant } from '../time/Instant.js';
 import type { EmergencyPowerInput } from './charterSchema.js';
 import type { ResolveIssue } from './resolveCharter.js';
 
+/** The schema has checked the instant already. */
+function epochMs(text: string): number {
+  const parsed = parseInstant(text);
+  return parsed.ok ? parsed.epochMs : 0;
+}
+
 /**
- * Resolves the charter's `emergency:` powers: every holder a declared role, every unit a declared
+ * Resolves the charter's `emergency:` powers: everyone in `who` a declared role, every unit a declared
  * unit, ids unique, `until` as epoch ms. Problems come back located, like every charter error.
  *
  * @example
@@ -42,17 +48,17 @@ export function resolveEmergencyPowers(args: {
           hint: suggestionHint({ input: id, candidates: known, noun }),
         });
       });
-    check(power.holders, args.roles, 'holders', 'role');
+    check(power.who, args.roles, 'who', 'role');
     check(power.units, args.units, 'units', 'unit');
-    const until = parseInstant(power.until);
     powers.push({
       id: power.id,
       ...(power.description === undefined ? {} : { description: power.description }),
-      holders: power.holders,
+      who: power.who.map((role) => ({ kind: 'role', role })),
       units: power.units,
       actions: power.actions,
-      until: until.ok ? until.epochMs : 0,
-      uses: power.uses,
+      ...(power.from === undefined ? {} : { from: epochMs(power.from) }),
+      until: epochMs(power.until),
+      ...(power.uses === undefined ? {} : { uses: power.uses }),
     });
   });
   return { powers, issues };

@@ -23,15 +23,20 @@ export interface Organization {
   readonly emergencyPowers?: readonly EmergencyPower[];
 }
 
-/** An emergency power as resolved: role and unit ids checked, `until` in epoch ms. */
+/**
+ * An emergency or bootstrap power as resolved: who may act without a proposal, on which units,
+ * which action kinds, from when until when (epoch ms; `from` inclusive, `until` exclusive), how
+ * many times in all (absent: no limit until it lapses).
+ */
 export interface EmergencyPower {
   readonly id: string;
   readonly description?: string;
-  readonly holders: readonly string[];
+  readonly who: readonly Party[];
   readonly units: readonly string[];
   readonly actions: readonly string[];
+  readonly from?: number;
   readonly until: number;
-  readonly uses: number;
+  readonly uses?: number;
 }
 
 export interface Token {

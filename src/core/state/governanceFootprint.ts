@@ -63,7 +63,7 @@ export function governanceFootprint(args: { organization: Organization; unit: Un
   }
   for (const commitment of unit.commitments) criterionRoles(commitment.when, roleIds);
   const powers = (organization.emergencyPowers ?? []).filter((power) => power.units.includes(unit.id));
-  for (const power of powers) for (const role of power.holders) roleIds.add(role);
+  for (const power of powers) for (const role of rolesOf(power.who)) roleIds.add(role);
   const roles = organization.roles
     .filter((role) => roleIds.has(role.id))
     .map(({ name: _name, description: _description, ...rest }) => rest);
