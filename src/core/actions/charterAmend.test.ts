@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ReplayedLog } from '../../../test/support/replayLog.js';
-import {
-  copy,
-  daoCharter,
-  ed25519Key,
-  type JsonObject,
-  LogBuilder,
-  unitOf,
-} from '../../../test/support/signedLog.js';
-
-const ORG = 'lumen-ratchet';
+import { lumenRuntime } from '../../../test/support/replayLog.js';
+import { type JsonObject, unitOf } from '../../../test/support/signedLog.js';
 
 /**
  * The dao template created by mara (jonas's key pinned and registered), with `prepare` applied to
@@ -17,19 +8,7 @@ const ORG = 'lumen-ratchet';
  * treasury (transparent, 1), …, brand (founder, 0), owned by the founders mara and jonas.
  */
 function lumen(prepare: (charter: JsonObject) => void = () => {}) {
-  const keys = { mara: ed25519Key(), jonas: ed25519Key() };
-  const charter = daoCharter({ org: ORG, keys });
-  prepare(charter);
-  const log = new LogBuilder({ org: ORG });
-  log.append({ key: keys.mara, actor: 'mara', kind: 'org.create', payload: { charter } });
-  log.register({ key: keys.jonas, actor: 'jonas' });
-  const org = new ReplayedLog(log);
-  const amend = (edit: (c: JsonObject) => void, actor: 'mara' | 'jonas' = 'mara') => {
-    const next = copy(charter);
-    edit(next);
-    return { key: keys[actor], actor, kind: 'charter.amend', payload: { charter: next } };
-  };
-  return { org, charter, amend };
+  return lumenRuntime({ org: 'lumen-ratchet', registered: ['jonas'], prepare });
 }
 
 function token(charter: JsonObject): JsonObject {
@@ -54,10 +33,10 @@ describe('charter.amend: the ratchet', () => {
         token(c)['decimals'] = 6;
       },
     ];
-    for (const edit of edits) expect(org.refusal(amend(edit))).toBe('action/proposal-required');
+    for (const edit of edits) expect(org.refusal(amend('mara', edit))).toBe('action/proposal-required');
     // Its display name governs nothing.
     org.act(
-      amend((c) => {
+      amend('mara', (c) => {
         token(c)['name'] = 'Lumen token';
       }),
     );
@@ -66,7 +45,7 @@ describe('charter.amend: the ratchet', () => {
   it('refuses adding twenty made-up members to the council an above-founder unit’s policy names', () => {
     const { org, amend } = lumen();
     const error = org.error(
-      amend((c) => {
+      amend('mara', (c) => {
         const made = Array.from({ length: 20 }, (_, i) => `sock${i}`);
         (c['members'] as JsonObject[]).push(...made.map((id) => ({ id, name: id })));
         (role(c, 'grants-committee')['members'] as string[]).push(...made);
@@ -85,7 +64,7 @@ describe('charter.amend: the ratchet', () => {
       };
     });
     const error = org.error(
-      amend((c) => {
+      amend('mara', (c) => {
         for (let i = 0; i < 20; i++)
           (c['members'] as JsonObject[]).push({ id: `sock${i}`, name: `Sock ${i}` });
       }),
@@ -109,7 +88,7 @@ describe('charter.amend: the ratchet', () => {
       });
     });
     const error = org.error(
-      amend((c) => {
+      amend('mara', (c) => {
         (role(c, 'auditors')['members'] as string[]).push('grace');
       }),
     );
@@ -126,15 +105,15 @@ describe('charter.amend: the ratchet', () => {
       const reword = (c: JsonObject) => {
         unitOf(c, 'brand')['description'] = 'Reworded.';
       };
-      expect(org.refusal(amend(reword))).toBe('action/not-an-owner');
-      org.act(amend(reword, 'jonas'));
+      expect(org.refusal(amend('mara', reword))).toBe('action/not-an-owner');
+      org.act(amend('jonas', reword));
     }
   });
 
   it('refuses any change to a unit’s level, even at founder level, and a new unit above founder level', () => {
     const { org, amend } = lumen();
     const up = org.error(
-      amend((c) => {
+      amend('mara', (c) => {
         unitOf(c, 'brand')['level'] = 'autonomous';
       }),
     );
@@ -142,13 +121,13 @@ describe('charter.amend: the ratchet', () => {
     expect(up.details).toMatchObject({ unit: 'brand', level: 5 });
     expect(
       org.refusal(
-        amend((c) => {
+        amend('mara', (c) => {
           unitOf(c, 'treasury')['level'] = 'founder';
         }),
       ),
     ).toBe('action/level-change');
     const added = (level: string) =>
-      amend((c) => {
+      amend('mara', (c) => {
         (c['units'] as JsonObject[]).push({
           id: 'docs',
           name: 'Docs',
@@ -169,7 +148,7 @@ describe('charter.amend: the ratchet', () => {
     const { org, amend } = lumen();
     const before = org.state!;
     const state = org.act(
-      amend((c) => {
+      amend('mara', (c) => {
         unitOf(c, 'brand')['target'] = 'transparent';
         unitOf(c, 'brand')['since'] = '2020-01-01';
       }),

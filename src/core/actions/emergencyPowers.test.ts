@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ReplayedLog } from '../../../test/support/replayLog.js';
-import {
-  copy,
-  daoCharter,
-  ed25519Key,
-  type JsonObject,
-  LogBuilder,
-  unitOf,
-} from '../../../test/support/signedLog.js';
+import { lumenRuntime } from '../../../test/support/replayLog.js';
+import { daoCharter, type JsonObject, unitOf } from '../../../test/support/signedLog.js';
 import { checkCharterValue } from '../charter/checkCharterValue.js';
-
-const ORG = 'lumen-emergency';
 
 /**
  * The dao template with one emergency power: the security council may amend `upgrades`
@@ -18,20 +9,13 @@ const ORG = 'lumen-emergency';
  * mara creates it, jonas and hugo (a council member) register their keys.
  */
 function lumen(power: JsonObject) {
-  const keys = { mara: ed25519Key(), jonas: ed25519Key(), hugo: ed25519Key() };
-  const charter = daoCharter({ org: ORG, keys });
-  charter['emergency'] = [power];
-  const log = new LogBuilder({ org: ORG });
-  log.append({ key: keys.mara, actor: 'mara', kind: 'org.create', payload: { charter } });
-  log.register({ key: keys.jonas, actor: 'jonas' });
-  log.register({ key: keys.hugo, actor: 'hugo' });
-  const org = new ReplayedLog(log);
-  const amend = (actor: 'mara' | 'jonas' | 'hugo', edit: (c: JsonObject) => void) => {
-    const next = copy(charter);
-    edit(next);
-    return { key: keys[actor], actor, kind: 'charter.amend', payload: { charter: next } };
-  };
-  return { org, amend };
+  return lumenRuntime({
+    org: 'lumen-emergency',
+    registered: ['jonas', 'hugo'],
+    prepare: (charter) => {
+      charter['emergency'] = [power];
+    },
+  });
 }
 
 const PAUSE = {
