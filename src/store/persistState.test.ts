@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daoFixture } from '../../test/support/daoFixture.js';
 import { ed25519Key } from '../../test/support/signedLog.js';
@@ -59,6 +60,29 @@ describe('the runtime state survives a restart', () => {
       expect((await reopened.rebuild({ org: dao.org })).identical).toBe(true);
     } finally {
       await reopened.close();
+    }
+  });
+
+  it('rebuild names a damaged runtime column, and a store refuses to read one that is not JSON', async () => {
+    const pglite = await PGlite.create();
+    const store = await createPgliteStore({ pglite });
+    try {
+      const dao = daoFixture({ org: 'lumen-runtime-damage' });
+      await store.createOrganization({ signed: dao.create(), now: new Date(Date.now() + 3_600_000) });
+      await pglite.query('UPDATE organizations SET runtime = $1 WHERE id = $2', [
+        '{"pendingKeys":{"mara":"ed25519:forged"}}',
+        dao.org,
+      ]);
+      const report = await store.rebuild({ org: dao.org });
+      expect(report.identical).toBe(false);
+      expect(report.organizations[0]!.differences).toHaveLength(1);
+      expect(report.organizations[0]!.differences[0]).toMatch(/^organization\.runtime: stored /);
+
+      await pglite.query("UPDATE organizations SET runtime = '[]', seq = seq WHERE id = $1", [dao.org]);
+      const fresh = await createPgliteStore({ pglite });
+      await expect(fresh.readState({ org: dao.org })).rejects.toMatchObject({ code: 'store/corrupt' });
+    } finally {
+      await store.close();
     }
   });
 });
