@@ -60,7 +60,11 @@ async function measure(store: EventStore): Promise<Rates> {
   try {
     const rate = async (org: string, direct: boolean): Promise<number> => {
       const dao = daoFixture({ org });
-      const { event } = await store.createOrganization({ signed: dao.create(), now: new Date() });
+      const { event: genesis } = await store.createOrganization({ signed: dao.create(), now: new Date() });
+      const { event } = await store.append({
+        signed: dao.register({ head: genesis.hash, actor: 'jonas' }),
+        now: new Date(),
+      });
       const sign = (i: number) =>
         dao.amendBrand({
           head: event.hash,

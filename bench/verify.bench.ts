@@ -90,8 +90,8 @@ async function daoCharter(actors: readonly Actor[]): Promise<Record<string, unkn
 }
 
 /**
- * Signs and seals `count` events: `org.create` by the first actor, then `charter.amend`s by each
- * actor in turn with the charter `charterAt(i)` returns. Calls `line` with each exported line.
+ * Signs and seals `count` events: `org.create` by the first actor, `key.register` by each other
+ * actor, then `charter.amend`s by each actor in turn with the charter `charterAt(i)` returns. Calls `line` with each exported line.
  */
 function buildLog(args: {
   org?: string;
@@ -109,9 +109,10 @@ function buildLog(args: {
     const signed = signAction({
       key: { type: 'ed25519', secret: actor.secret },
       org: args.org ?? ORG,
-      kind: i === 0 ? 'org.create' : 'charter.amend',
+      // Each actor but the first registers their key (proof of possession) the first time they act.
+      kind: i === 0 ? 'org.create' : i < args.actors.length ? 'key.register' : 'charter.amend',
       actor: args.ids[k]!,
-      payload: { charter: args.charterAt(i) },
+      payload: i > 0 && i < args.actors.length ? {} : { charter: args.charterAt(i) },
       head: prev,
       now: at,
     });

@@ -40,11 +40,20 @@ function concurrencySuite(
       const created = await callApi(server.url, 'POST', '/api/orgs', dao.create());
       expect(created.status).toBe(201);
       const { event: genesis } = created.json as { event: { hash: string } };
+      // jonas registers the key the charter pins for him before he acts.
+      const registered = await callApi(
+        server.url,
+        'POST',
+        `/api/orgs/${dao.org}/actions`,
+        dao.register({ head: genesis.hash, actor: 'jonas' }),
+      );
+      expect(registered.status).toBe(201);
+      const { event: start } = registered.json as { event: { hash: string } };
 
       const load = await driveLoad({
         url: server.url,
         dao,
-        head: genesis.hash,
+        head: start.hash,
         clients: CLIENTS,
         actionsPerClient: ACTIONS_PER_CLIENT,
       });
@@ -52,14 +61,14 @@ function concurrencySuite(
       expect(load.unanswered).toEqual([]);
       // Every one of the 50 × 6 = 300 actions was acknowledged …
       expect(load.acknowledged).toHaveLength(CLIENTS * ACTIONS_PER_CLIENT);
-      // … and the log is event 0 plus those 300, in one chain.
+      // … and the log is events 0 and 1 plus those 300, in one chain.
       const events = await readAllEvents({ url: server.url, org: dao.org });
-      expect(events).toHaveLength(1 + CLIENTS * ACTIONS_PER_CLIENT);
+      expect(events).toHaveLength(2 + CLIENTS * ACTIONS_PER_CLIENT);
       expect(checkChain({ events, acknowledged: load.acknowledged })).toEqual([]);
 
       const exported = (await callApi(server.url, 'GET', `/api/orgs/${dao.org}/export`)).text;
       const verified = await verifyLog({ lines: exported.slice(0, -1).split('\n'), crypto: logCrypto });
-      expect(verified).toMatchObject({ ok: true, events: 1 + CLIENTS * ACTIONS_PER_CLIENT });
+      expect(verified).toMatchObject({ ok: true, events: 2 + CLIENTS * ACTIONS_PER_CLIENT });
       expect((await opened.store.rebuild({ org: dao.org })).identical).toBe(true);
     }, 120_000);
   });

@@ -37,12 +37,20 @@ async function crashAndRecover(target: Target, work: string): Promise<void> {
   try {
     const created = await callApi(serve.url, 'POST', '/api/orgs', dao.create());
     expect(created.status, serve.stderr()).toBe(201);
+    // jonas registers the key the charter pins for him before he acts.
+    const registered = await callApi(
+      serve.url,
+      'POST',
+      `/api/orgs/${dao.org}/actions`,
+      dao.register({ head: (created.json as { event: LogEvent }).event.hash, actor: 'jonas' }),
+    );
+    expect(registered.status, serve.stderr()).toBe(201);
 
     let killed = false;
     const load = await driveLoad({
       url: serve.url,
       dao,
-      head: (created.json as { event: LogEvent }).event.hash,
+      head: (registered.json as { event: LogEvent }).event.hash,
       clients: CLIENTS,
       actionsPerClient: ACTIONS_PER_CLIENT,
       onAcknowledged: (count) => {
@@ -72,7 +80,7 @@ async function crashAndRecover(target: Target, work: string): Promise<void> {
     }
     const after = await readAllEvents({ url: serve.url, org: dao.org });
     expect(checkChain({ events: after, acknowledged: [...load.acknowledged, ...retried] })).toEqual([]);
-    expect(after.length).toBe(1 + load.acknowledged.length + load.unanswered.length);
+    expect(after.length).toBe(2 + load.acknowledged.length + load.unanswered.length);
 
     serve.child.kill('SIGTERM');
     expect(await serve.exited).toBe(0);

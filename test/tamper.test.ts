@@ -63,12 +63,12 @@ function bad(result: LogVerification) {
 }
 
 /**
- * The Lumen Protocol log: mara creates the organization from templates/dao.yaml (with keys for
- * mara, jonas and priya), then the founders amend `brand` — the one unit at founder level — and
- * add a unit of their own.
+ * The Lumen Protocol log: mara creates the organization from templates/dao.yaml (with keys pinned
+ * for mara, jonas and priya), jonas registers his, then the founders amend `brand` — the one unit
+ * at founder level — and add a unit of their own.
  *
  *   0 org.create     mara
- *   1 charter.amend  mara   brand: new description
+ *   1 key.register   jonas
  *   2 charter.amend  jonas  brand: target lowered to transparent (a governance change)
  *   3 charter.amend  mara   a new founder-level unit `docs`
  *   4 charter.amend  jonas  docs: new description
@@ -87,9 +87,7 @@ function lumenLog(args: { org?: string; keys?: Readonly<Record<string, SigningKe
     log.append({ key: signers[actor]!, actor, kind: 'charter.amend', payload: { charter } });
   };
   log.append({ key: signers['mara']!, actor: 'mara', kind: 'org.create', payload: { charter } });
-  amend('mara', (c) => {
-    unitOf(c, 'brand')['description'] = 'The Lumen name, logo, trademarks and the new wordmark.';
-  });
+  log.register({ key: signers['jonas']!, actor: 'jonas' });
   amend('jonas', (c) => {
     unitOf(c, 'brand')['target'] = 'transparent';
   });
@@ -152,6 +150,7 @@ describe('flipping a byte', () => {
     const smallKeys = { ada: ed25519Key(), ben: ed25519Key() };
     const charter = smallCharter({ org: 'small-coop', keys: smallKeys });
     small.append({ key: smallKeys.ada, actor: 'ada', kind: 'org.create', payload: { charter } });
+    small.register({ key: smallKeys.ben, actor: 'ben' });
     small.append({ key: smallKeys.ben, actor: 'ben', kind: 'charter.amend', payload: { charter } });
     small.append({ key: smallKeys.ada, actor: 'ada', kind: 'charter.amend', payload: { charter } });
     const bytes = Buffer.from(small.jsonl(), 'utf8');
@@ -308,21 +307,22 @@ describe('signatures bound to their organization and actor', () => {
   });
 
   it('a member acting where they have no right is rejected, as the store would', async () => {
-    // priya has a registered key but does not own brand; upgrades is above founder level.
+    // priya registers her key, but does not own brand; upgrades is above founder level.
     const byPriya = copy(lumen.charter);
     unitOf(byPriya, 'brand')['target'] = 'community';
     const notOwner = new LogBuilder({ org: ORG });
     notOwner.events.push(...events);
+    notOwner.register({ key: keys.priya, actor: 'priya' });
     notOwner.append({
       key: keys.priya,
       actor: 'priya',
       kind: 'charter.amend',
       payload: { charter: byPriya },
     });
-    expect(bad(await verifyBytes(notOwner.jsonl()))).toMatchObject({ index: 5, code: 'action/not-an-owner' });
+    expect(bad(await verifyBytes(notOwner.jsonl()))).toMatchObject({ index: 6, code: 'action/not-an-owner' });
 
     const ratchet = copy(lumen.charter);
-    unitOf(ratchet, 'upgrades')['level'] = 'founder';
+    unitOf(ratchet, 'upgrades')['target'] = 'founder';
     const backwards = new LogBuilder({ org: ORG });
     backwards.events.push(...events);
     backwards.append({ key: keys.mara, actor: 'mara', kind: 'charter.amend', payload: { charter: ratchet } });
@@ -330,6 +330,14 @@ describe('signatures bound to their organization and actor', () => {
       index: 5,
       code: 'action/proposal-required',
     });
+
+    // Moving a level by amend is refused outright: levels move only by executed slider moves.
+    const lowered = copy(lumen.charter);
+    unitOf(lowered, 'upgrades')['level'] = 'founder';
+    const byAmend = new LogBuilder({ org: ORG });
+    byAmend.events.push(...events);
+    byAmend.append({ key: keys.mara, actor: 'mara', kind: 'charter.amend', payload: { charter: lowered } });
+    expect(bad(await verifyBytes(byAmend.jsonl()))).toMatchObject({ index: 5, code: 'action/level-change' });
   });
 });
 

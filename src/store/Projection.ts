@@ -13,6 +13,8 @@ export interface OrganizationRow {
   readonly charter: string;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** The runtime state beyond units and keys (`RuntimeJson`), as canonical JSON. */
+  readonly runtime: string;
 }
 
 /** A `units` row: where a unit's slider stands. */
@@ -22,6 +24,7 @@ export interface UnitRow {
   readonly position: number;
   readonly name: string;
   readonly dimension: string;
+  /** The runtime level, which may differ from the level the charter declares. */
   readonly level: number;
   readonly levelId: string;
   readonly target: number;

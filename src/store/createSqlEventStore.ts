@@ -23,6 +23,7 @@ import type {
 } from './EventStore.js';
 import type { KeyRow, OrganizationRow, Projection, UnitRow } from './Projection.js';
 import { projectState } from './projectState.js';
+import { readRuntime } from './runtimeJson.js';
 import type { SqlDatabase, SqlExecutor } from './SqlDatabase.js';
 
 /** An action may be issued at most this far ahead of the store's clock (clocks drift). */
@@ -33,7 +34,7 @@ const MAX_PAGE = 1000;
 const MAX_CACHED_STATES = 256;
 
 const ORGANIZATION_COLUMNS =
-  'id, name, kind, seq, head, charter, created_at AS "createdAt", updated_at AS "updatedAt"';
+  'id, name, kind, seq, head, charter, created_at AS "createdAt", updated_at AS "updatedAt", runtime';
 const UNIT_COLUMNS =
   'id, position, name, dimension, level, level_id AS "levelId", target, level_since AS "levelSince"';
 
@@ -146,6 +147,8 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
     }
     const valid = checkCharterValue({ value: charter }).valid;
     if (valid === undefined) throw corrupt(org, 'its charter is not valid');
+    const runtime = readRuntime(row.runtime);
+    if (runtime === undefined) throw corrupt(org, 'its runtime state is not a JSON object');
     const state: OrgState = {
       id: row.id,
       seq: row.seq,
@@ -153,7 +156,9 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
       charter: valid.input,
       organization: valid.organization,
       keys: Object.fromEntries(projection.keys.map((k) => [k.member, k.key])),
+      levels: Object.fromEntries(projection.units.map((u) => [u.id, u.level])),
       levelSince: Object.fromEntries(projection.units.map((u) => [u.id, u.levelSince])),
+      ...runtime,
     };
     const entry: Loaded = { state, createdAt: row.createdAt, updatedAt: row.updatedAt, projection };
     remember(entry);
@@ -189,8 +194,8 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
   async function recordEvent(tx: SqlExecutor, event: LogEvent, next: OrganizationRow): Promise<void> {
     await tx.query(
       `WITH recorded AS (${INSERT_EVENT})
-       UPDATE organizations SET name = $10, kind = $11, seq = $2, head = $3, charter = $12, updated_at = $8 WHERE id = $1`,
-      [...eventParams(event), next.name, next.kind, next.charter],
+       UPDATE organizations SET name = $10, kind = $11, seq = $2, head = $3, charter = $12, updated_at = $8, runtime = $13 WHERE id = $1`,
+      [...eventParams(event), next.name, next.kind, next.charter, next.runtime],
     );
   }
 
@@ -306,9 +311,19 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
       const row = next.projection.organization;
       const result = await db.transaction(async (tx): Promise<AppendResult> => {
         const taken = await tx.query<{ id: string }>(
-          `INSERT INTO organizations (id, name, kind, seq, head, charter, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
-          [row.id, row.name, row.kind, row.seq, row.head, row.charter, row.createdAt, row.updatedAt],
+          `INSERT INTO organizations (id, name, kind, seq, head, charter, created_at, updated_at, runtime)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING RETURNING id`,
+          [
+            row.id,
+            row.name,
+            row.kind,
+            row.seq,
+            row.head,
+            row.charter,
+            row.createdAt,
+            row.updatedAt,
+            row.runtime,
+          ],
         );
         if (taken.length === 0) {
           const { recorded } = await lookUp(tx, signed).catch(() => ({ recorded: undefined }));

@@ -10,8 +10,11 @@
  * - `events` — the log: one row per event, `body` being the exact canonical JSON that was hashed,
  *   so exports are byte-exact. `(org, hash)` and `(org, nonce)` are unique: an action is made
  *   against a known head and recorded at most once.
- * - `units`, `member_keys` — the rest of the projection: each unit's current level and since
- *   when, and each member's registered key.
+ * - `units`, `member_keys` — the rest of the projection: each unit's runtime level (which only
+ *   executed slider moves change, not the charter) and since when, and each registered key,
+ *   including those of members who have left the charter.
+ * - `organizations.runtime` (migration 2) — the rest of the runtime state as canonical JSON:
+ *   pending key rotations, proposals, delegations, weight snapshots and emergency-power uses.
  *
  * Times are ISO-8601 UTC text, exactly as hashed; seq is `integer` (2^31 events per organization).
  */
@@ -68,6 +71,13 @@ CREATE TABLE member_keys (
   key text NOT NULL,
   PRIMARY KEY (org, member)
 );
+`,
+  },
+  {
+    id: 2,
+    name: 'runtime state',
+    sql: `
+ALTER TABLE organizations ADD COLUMN runtime text NOT NULL DEFAULT '{}';
 `,
   },
 ];

@@ -1,5 +1,6 @@
 import type { OrgState } from '../core/state/OrgState.js';
 import type { Projection } from './Projection.js';
+import { runtimeText } from './runtimeJson.js';
 
 /**
  * Text as a database column can hold it: PostgreSQL refuses NUL characters, and a lone UTF-16
@@ -33,17 +34,21 @@ export function projectState(args: { state: OrgState; createdAt: string; updated
       charter: JSON.stringify(state.charter),
       createdAt: args.createdAt,
       updatedAt: args.updatedAt,
+      runtime: runtimeText(state),
     },
-    units: organization.units.map((unit, position) => ({
-      id: unit.id,
-      position,
-      name: storableText(unit.name),
-      dimension: unit.dimension,
-      level: unit.level,
-      levelId: unit.levels[unit.level]?.id ?? String(unit.level),
-      target: unit.target,
-      levelSince: state.levelSince[unit.id] ?? args.updatedAt,
-    })),
+    units: organization.units.map((unit, position) => {
+      const level = state.levels[unit.id] ?? unit.level;
+      return {
+        id: unit.id,
+        position,
+        name: storableText(unit.name),
+        dimension: unit.dimension,
+        level,
+        levelId: unit.levels[level]?.id ?? String(level),
+        target: unit.target,
+        levelSince: state.levelSince[unit.id] ?? args.updatedAt,
+      };
+    }),
     keys: Object.entries(state.keys)
       .map(([member, key]) => ({ member, key }))
       .sort((a, b) => (a.member < b.member ? -1 : a.member > b.member ? 1 : 0)),

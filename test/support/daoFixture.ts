@@ -27,6 +27,8 @@ export interface DaoFixture {
    * founder level, so a founder may always make it. Every call yields a distinct action.
    */
   amendBrand(args: { head: string; description: string; actor?: Founder; now?: Date }): SignedAction;
+  /** `key.register` by a founder, signed with the key the charter pins for them. */
+  register(args: { head: string; actor: Founder; now?: Date }): SignedAction;
   /** A `charter.amend` that changes the charter with `edit` (on a copy). */
   amend(args: {
     head: string;
@@ -59,8 +61,9 @@ export function unitOf(charter: JsonObject, id: string): JsonObject {
 
 /**
  * A realistic organization for log, store and API tests: the dao template (Lumen Protocol) under
- * its own id, with fresh Ed25519 keys for the founders written into the charter. Tests that share
- * one store use distinct ids.
+ * its own id, with fresh Ed25519 keys for the founders pinned in the charter. mara registers hers
+ * by creating the organization; jonas must `register` his before he acts. Tests that share one
+ * store use distinct ids.
  *
  * @example
  * const dao = daoFixture({ org: 'lumen-a' });
@@ -105,6 +108,8 @@ export function daoFixture(args: { org: string; keys?: Readonly<Record<Founder, 
         head: null,
         now,
       }),
+    register: ({ head, actor, now = new Date() }) =>
+      signAction({ key: keys[actor], org: args.org, kind: 'key.register', actor, payload: {}, head, now }),
     amendBrand: ({ head, description, actor, now }) =>
       amend({
         head,

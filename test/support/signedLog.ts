@@ -20,7 +20,7 @@ export function copy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-/** templates/dao.yaml as the JSON an `org.create` carries, with `keys` registered for their members. */
+/** templates/dao.yaml as the JSON an `org.create` carries, with `keys` pinned for their members. */
 export function daoCharter(args: { org?: string; keys: Readonly<Record<string, SigningKey>> }): JsonObject {
   const text = readFileSync(new URL('../../templates/dao.yaml', import.meta.url), 'utf8');
   const charter = copy(parse(text) as JsonObject);
@@ -32,7 +32,7 @@ export function daoCharter(args: { org?: string; keys: Readonly<Record<string, S
   return charter;
 }
 
-/** A one-unit charter: members with registered keys, all in one team that owns a founder-level unit. */
+/** A one-unit charter: members with pinned keys, all in one team that owns a founder-level unit. */
 export function smallCharter(args: { org: string; keys: Readonly<Record<string, SigningKey>> }): JsonObject {
   const ids = Object.keys(args.keys);
   return {
@@ -121,6 +121,11 @@ export class LogBuilder {
     head?: string | null;
   }): LogEvent {
     return this.seal(this.sign(args));
+  }
+
+  /** A member registers `key` as their own: `key.register`, signed with that key. */
+  register(args: { key: SigningKey; actor: string }): LogEvent {
+    return this.append({ ...args, kind: 'key.register', payload: {} });
   }
 
   lines(): string[] {

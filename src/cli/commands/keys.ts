@@ -4,10 +4,13 @@ import {
   KEY_TYPES,
   type KeyType,
   keyFilePath,
+  loadSigningKey,
   publicEntry,
   readKeyFile,
 } from '../../identity/keyFile.js';
+import { signAction } from '../../identity/signAction.js';
 import { usageError } from '../CliError.js';
+import { openStore } from '../openStore.js';
 import { defaultStyle, printJson } from '../output.js';
 
 interface KeysOptions {
@@ -21,8 +24,10 @@ const KEYS_OPTION = [
 ] as const;
 
 /**
- * `devolve keys new|list`: a member's signing keys. Secrets stay in the key file and are never
- * printed; what is printed is the public identity to put in the charter's `members[].key`.
+ * `devolve keys new|list|register`: a member's signing keys. Secrets stay in the key file and are
+ * never printed; what is printed is the public identity, which an owner may pin in the charter's
+ * `members[].key`. `register` records the key as the member's own (`key.register`, signed with
+ * it): the only way a key is registered.
  */
 export function registerKeys(program: Command): void {
   const keys = program.command('keys').description('make and list your signing keys (Ed25519 or Ethereum)');
@@ -56,7 +61,9 @@ export function registerKeys(program: Command): void {
       console.log(`${style.green('✓')} made ${entry.type} key '${entry.name}' in ${file}`);
       console.log(`  public identity  ${style.bold(entry.publicKey)}`);
       console.log(
-        style.dim(`Register it in the charter: members: - { id: <you>, name: …, key: ${entry.publicKey} }`),
+        style.dim(
+          `Register it as yours: devolve keys register --as <you> (an owner may pin it first in members[].key)`,
+        ),
       );
     });
 
@@ -85,6 +92,63 @@ export function registerKeys(program: Command): void {
         console.log(
           `  ${entry.name.padEnd(nameWidth)}  ${entry.type.padEnd(8)}  ${entry.publicKey.padEnd(keyWidth)}  ${style.dim(entry.createdAt)}`,
         );
+      }
+    });
+
+  keys
+    .command('register')
+    .description('register your key as a member of an organization (signed with that key)')
+    .requiredOption('--as <member>', 'your member id')
+    .option('--org <id>', 'the organization (default: the only one in the store)')
+    .option('--key <name>', 'the key to register, by name (default: the only key, or "default")')
+    .option(...KEYS_OPTION)
+    .option(
+      '--data <dir>',
+      'PGlite data directory (default: DATABASE_URL if set, else .devolve/data beside the charter)',
+    )
+    .option('--json', 'print the result as JSON')
+    .action(async (options: KeysOptions & { as: string; org?: string; key?: string; data?: string }) => {
+      const signer = await loadSigningKey({ keysFile: options.keys, name: options.key });
+      // Registering needs an organization already recorded, so it never creates a store.
+      const { store } = await openStore({ data: options.data, mode: 'read' });
+      try {
+        const orgs = (await store.listOrganizations()).map((o) => o.id);
+        const org = options.org ?? (orgs.length === 1 ? orgs[0] : undefined);
+        if (org === undefined) {
+          throw usageError({
+            code: 'organization-required',
+            message: orgs.length === 0 ? 'there is no organization in this store' : 'which organization?',
+            hint:
+              orgs.length === 0 ? 'create one with `devolve apply`' : `say --org ${orgs.join(' or --org ')}`,
+          });
+        }
+        const state = await store.readState({ org });
+        const now = new Date();
+        const signed = signAction({
+          key: signer.key,
+          org,
+          kind: 'key.register',
+          actor: options.as,
+          payload: {},
+          head: state.head,
+          now,
+        });
+        const { event } = await store.append({ signed, now });
+        if (options.json) {
+          printJson({
+            org,
+            member: options.as,
+            key: signer.publicKey,
+            event: { seq: event.seq, hash: event.hash },
+          });
+          return;
+        }
+        const style = defaultStyle();
+        console.log(
+          `${style.green('✓')} registered ${style.bold(signer.publicKey)} for '${options.as}' in ${org} — event ${event.seq}`,
+        );
+      } finally {
+        await store.close();
       }
     });
 }

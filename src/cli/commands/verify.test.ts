@@ -28,6 +28,7 @@ const charter = smallCharter({ org: 'small-coop', keys });
 log.append({ key: keys.ada, actor: 'ada', kind: 'org.create', payload: { charter } });
 const amended = copy(charter);
 unitOf(amended, 'handbook')['description'] = 'Second edition.';
+log.register({ key: keys.ben, actor: 'ben' });
 log.append({ key: keys.ben, actor: 'ben', kind: 'charter.amend', payload: { charter: amended } });
 
 let dir: string;
@@ -51,11 +52,11 @@ describe('devolve verify', () => {
   it('prints a summary and exits 0 for a good log', async () => {
     const result = await devolve(['verify', good]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('2 events checked');
+    expect(result.stdout).toContain('3 events checked');
     expect(result.stdout).toContain('Small Cooperative (small-coop)');
     expect(result.stdout).toContain(log.head!);
     // Not a terminal: one final count on stderr, no progress line.
-    expect(result.stderr).toMatch(/^devolve verify: 2 events good in [\d.]+ s, all good\n$/);
+    expect(result.stderr).toMatch(/^devolve verify: 3 events good in [\d.]+ s, all good\n$/);
   });
 
   it('answers in JSON', async () => {
@@ -64,7 +65,7 @@ describe('devolve verify', () => {
     expect(JSON.parse(result.stdout)).toEqual({
       file: good,
       ok: true,
-      events: 2,
+      events: 3,
       organization: { id: 'small-coop', name: 'Small Cooperative' },
       head: log.head,
     });
@@ -73,15 +74,15 @@ describe('devolve verify', () => {
   it('names the first bad event and exits 1', async () => {
     const result = await devolve(['verify', tampered]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('event 1 is bad');
-    expect(result.stdout).toContain(log.events[1]!.hash);
+    expect(result.stdout).toContain('event 2 is bad');
+    expect(result.stdout).toContain(log.events[2]!.hash);
     expect(result.stdout).toContain('log/bad-hash');
     const json = await devolve(['verify', tampered, '--json']);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({
       ok: false,
-      events: 1,
-      firstBad: { index: 1, id: log.events[1]!.hash, code: 'log/bad-hash' },
+      events: 2,
+      firstBad: { index: 2, id: log.events[2]!.hash, code: 'log/bad-hash' },
     });
   });
 

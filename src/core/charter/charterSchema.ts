@@ -431,6 +431,38 @@ const unitSchema = () =>
     'unit',
   );
 
+/** The action kinds an emergency power may let its holders take beyond their usual rights. */
+export const EMERGENCY_ACTIONS = ['charter.amend'] as const;
+
+/**
+ * An emergency or bootstrap power: explicit, time-boxed, counted. Its holders (members of the
+ * named roles, within their terms) may take the named actions on the named units where the
+ * ratchet would otherwise require a proposal — from `from` until `until`, at most `uses` times. Every
+ * use is logged in the organization's state. Declaring or widening one is itself a change to how
+ * each unit it names is governed.
+ */
+export const emergencyPowerSchema = () =>
+  s.object(
+    {
+      id: idSchema(),
+      description: s.optional(textSchema()),
+      who: s.array(idSchema(), { minItems: 1 }).describe('The roles whose members hold the power.'),
+      units: s.array(idSchema(), { minItems: 1 }).describe('The units it reaches.'),
+      actions: s
+        .array(s.enum(EMERGENCY_ACTIONS, 'emergency action'), { minItems: 1 })
+        .describe('The action kinds it allows.'),
+      from: s.optional(instantSchema().describe('When it starts (default: when the charter is adopted).')),
+      until: instantSchema().describe('When it lapses: every power is time-boxed.'),
+      uses: s.optional(
+        s
+          .integer({ min: 1, max: 1000 })
+          .describe('How many times it may be used in all (default: no limit until it lapses).'),
+      ),
+    },
+    'emergency power',
+  );
+export type EmergencyPowerInput = Infer<ReturnType<typeof emergencyPowerSchema>>;
+
 export const charterSchema = s
   .object(
     {
@@ -545,6 +577,11 @@ export const charterSchema = s
       ),
       ladders: s.optional(s.array(ladderSchema())),
       units: s.array(unitSchema(), { minItems: 1 }),
+      emergency: s.optional(
+        s
+          .array(emergencyPowerSchema())
+          .describe('Emergency or bootstrap powers: who, where, what, until when, how often.'),
+      ),
     },
     'charter',
   )

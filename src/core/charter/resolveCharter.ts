@@ -37,6 +37,7 @@ import {
 import { DEFAULT_DIMENSIONS, DEFAULT_LADDER } from './defaults.js';
 import { findDependencyCycle } from './findDependencyCycle.js';
 import { ANY_ID, type SetAside } from './pruneInvalid.js';
+import { resolveEmergencyPowers } from './resolveEmergencyPowers.js';
 
 /** An issue found while resolving, located by the path of the value it is about. */
 export type ResolveIssue = PathIssue;
@@ -272,6 +273,13 @@ class Resolver {
       })),
     }));
 
+    const emergency = resolveEmergencyPowers({
+      input: input.emergency,
+      roles: roles.map((r) => r.id),
+      units: input.units.map((u) => u.id),
+    });
+    this.issues.push(...emergency.issues);
+
     const hasErrors = this.issues.some((issue) => issue.severity === 'error');
     if (hasErrors) return { issues: this.issues };
     const organization: Organization = {
@@ -293,6 +301,7 @@ class Resolver {
       ladders,
       metrics,
       units: resolvedUnits,
+      ...(emergency.powers.length === 0 ? {} : { emergencyPowers: emergency.powers }),
     };
     return { organization, issues: this.issues };
   }

@@ -16,7 +16,12 @@ import { type LogLine, verifyLog } from './verifyLog.js';
 const keys = { ada: ed25519Key(), ben: ed25519Key(), cyd: ed25519Key() };
 const ORG = 'small-coop';
 
-/** org.create by ada, then three real amends of the handbook's description by ada, ben and cyd. */
+/**
+ * org.create by ada, then three real amends of the handbook's description by ada, ben and cyd, each
+ * of ben and cyd registering their key (pinned in the charter) just before their first action:
+ *
+ *   0 org.create ada · 1 amend ada · 2 key.register ben · 3 amend ben · 4 key.register cyd · 5 amend cyd
+ */
 function smallLog(): LogBuilder {
   const log = new LogBuilder({ org: ORG });
   const charter = smallCharter({ org: ORG, keys });
@@ -24,6 +29,7 @@ function smallLog(): LogBuilder {
   for (const [i, actor] of (['ada', 'ben', 'cyd'] as const).entries()) {
     const next = copy(charter);
     unitOf(next, 'handbook')['description'] = `Revision ${i + 1}.`;
+    if (actor !== 'ada') log.register({ key: keys[actor], actor });
     log.append({ key: keys[actor], actor, kind: 'charter.amend', payload: { charter: next } });
   }
   return log;
@@ -62,7 +68,7 @@ describe('verifyLog', () => {
     const result = await verify(log.lines());
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.events).toBe(4);
+    expect(result.events).toBe(6);
     expect(result.head).toBe(log.head);
     expect(result.state.id).toBe(ORG);
     expect(result.state.organization.units[0]?.description).toBe('Revision 3.');
@@ -81,11 +87,11 @@ describe('verifyLog', () => {
     await verifyLog({
       lines: smallLog().lines(),
       crypto: logCrypto,
-      progressEvery: 3,
+      progressEvery: 4,
       onProgress: (n) => seen.push(n),
     });
-    // 4 events: one report after the 3rd, one at the end.
-    expect(seen).toEqual([3, 4]);
+    // 6 events: one report after the 4th, one at the end.
+    expect(seen).toEqual([4, 6]);
   });
 
   it('fails an empty log', async () => {
@@ -168,7 +174,7 @@ describe('verifyLog', () => {
       payload: log.events[3]!.action.payload,
       head: 'f'.repeat(64),
     });
-    expect(firstBad(await verify(stray.lines()))).toMatchObject({ index: 4, code: 'log/unknown-head' });
+    expect(firstBad(await verify(stray.lines()))).toMatchObject({ index: 6, code: 'log/unknown-head' });
 
     // A head from further back is fine: the actor had not yet seen the latest events.
     const late = new LogBuilder({ org: ORG });
@@ -188,7 +194,7 @@ describe('verifyLog', () => {
     const replayed = new LogBuilder({ org: ORG });
     replayed.events.push(...log.events);
     replayed.seal({ action: log.events[2]!.action, signature: log.events[2]!.signature });
-    expect(firstBad(await verify(replayed.lines()))).toMatchObject({ index: 4, code: 'log/replayed-nonce' });
+    expect(firstBad(await verify(replayed.lines()))).toMatchObject({ index: 6, code: 'log/replayed-nonce' });
   });
 
   it("passes applyEvent's refusals on with their codes", async () => {
@@ -202,8 +208,8 @@ describe('verifyLog', () => {
     // cyd no longer owns anything.
     log.append({ key: keys.cyd, actor: 'cyd', kind: 'charter.amend', payload: { charter: next } });
     expect(firstBad(await verify(log.lines()))).toMatchObject({
-      index: 5,
-      id: log.events[5]!.hash,
+      index: 7,
+      id: log.events[7]!.hash,
       code: 'action/not-an-owner',
     });
   });
@@ -231,7 +237,9 @@ describe('verifyLog', () => {
     });
     const line = log.lines()[0]!;
     expect(line).toContain('"note":{"10":2,"2":3,"9":1}');
-    expect((await verify([line])).ok).toBe(true);
+    // In canonical form it passes every format check, and is refused only for what it says: an
+    // org.create payload has exactly one field, `charter`.
+    expect(firstBad(await verify([line]))).toMatchObject({ index: 0, code: 'action/invalid-payload' });
     const engineOrder = line.replace('"note":{"10":2,"2":3,"9":1}', '"note":{"2":3,"9":1,"10":2}');
     expect(firstBad(await verify([engineOrder]))).toMatchObject({ index: 0, code: 'log/not-canonical' });
   });

@@ -19,6 +19,24 @@ export interface Organization {
   readonly ladders: readonly Ladder[];
   readonly metrics: readonly MetricDefinition[];
   readonly units: readonly Unit[];
+  /** Emergency or bootstrap powers, when the charter declares any. */
+  readonly emergencyPowers?: readonly EmergencyPower[];
+}
+
+/**
+ * An emergency or bootstrap power as resolved: who may act without a proposal, on which units,
+ * which action kinds, from when until when (epoch ms; `from` inclusive, `until` exclusive), how
+ * many times in all (absent: no limit until it lapses).
+ */
+export interface EmergencyPower {
+  readonly id: string;
+  readonly description?: string;
+  readonly who: readonly Party[];
+  readonly units: readonly string[];
+  readonly actions: readonly string[];
+  readonly from?: number;
+  readonly until: number;
+  readonly uses?: number;
 }
 
 export interface Token {

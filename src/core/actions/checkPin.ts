@@ -1,0 +1,43 @@
+import type { Organization } from '../model/Organization.js';
+import { refuse } from './refuse.js';
+
+/**
+ * Checks a key a member is about to register against the charter's pins.
+ *
+ * Onboarding trust: a charter's `members[].key` is a *pin*, never a registration. Whoever writes
+ * the charter (its owners) may pin the key a member is expected to register, and then only that
+ * key can be registered for them — so a stranger holding the member id's name cannot claim it
+ * first. A pin proves nothing by itself: the key is registered only by an action signed with it.
+ * Without a pin, the first key a member id registers is theirs (first come, first served), so
+ * owners who onboard members they cannot vouch for should pin their keys. A key pinned for
+ * another member cannot be registered by this one: one key, one member.
+ *
+ * @example
+ * checkPin({ organization, member: 'jonas', key: action.key }); // throws action/wrong-key on a mismatch
+ */
+export function checkPin(args: { organization: Organization; member: string; key: string }): void {
+  const { organization, member, key } = args;
+  const pinned = organization.members.find((m) => m.id === member)?.key;
+  if (pinned !== undefined && !sameKey(pinned, key)) {
+    throw refuse(
+      'wrong-key',
+      `'${member}' signed with a key that is not the one the charter pins for them`,
+      { actor: member },
+      'sign with the key the charter names for you, or ask an owner to change the pin before you register',
+    );
+  }
+  const other = organization.members.find(
+    (m) => m.id !== member && m.key !== undefined && sameKey(m.key, key),
+  );
+  if (other !== undefined) {
+    throw refuse('key-taken', `the key is pinned for '${other.id}', not '${member}'`, {
+      actor: member,
+      member: other.id,
+    });
+  }
+}
+
+/** Ethereum addresses are one account in any letter case; Ed25519 identities are exact. */
+export function sameKey(a: string, b: string): boolean {
+  return a.startsWith('0x') && b.startsWith('0x') ? a.toLowerCase() === b.toLowerCase() : a === b;
+}

@@ -1,0 +1,56 @@
+import { type Infer, s } from '../schema/Schema.js';
+import type { ActionRecord } from './ActionRecord.js';
+import { checkPin, sameKey } from './checkPin.js';
+import { refuse } from './refuse.js';
+
+export const keyRegisterPayloadSchema = s
+  .object({}, 'key registration')
+  .describe('Nothing: the action is signed with the key it registers, for its actor.');
+
+/** Whose registered key, other than `member`'s, is `key`, if anyone's. */
+export function holderOf(
+  keys: Readonly<Record<string, string>>,
+  key: string,
+  member: string,
+): string | undefined {
+  for (const [holder, registered] of Object.entries(keys))
+    if (holder !== member && sameKey(registered, key)) return holder;
+  return undefined;
+}
+
+/**
+ * `key.register`: a member registers the key that signs the action — the signature is the proof
+ * that they hold it. It either registers a member's first key (which must match the charter's pin
+ * for them, if any) or completes a rotation their current key announced with `key.rotate`. No one
+ * can register a key for anyone else, and a key belongs to one member at most.
+ */
+export const keyRegister: ActionRecord<Infer<typeof keyRegisterPayloadSchema>, 'first' | 'rotation'> = {
+  kind: 'key.register',
+  summary: 'Register the key that signs this action as the actor’s own (first key, or a rotation’s new key).',
+  payload: keyRegisterPayloadSchema,
+  signer: 'claimant',
+  authorize({ state, event }) {
+    const { actor, key } = event.action;
+    const holder = holderOf(state.keys, key, actor);
+    if (holder !== undefined) {
+      throw refuse('key-taken', `the key is already registered to '${holder}'`, { actor, member: holder });
+    }
+    const registered = state.keys[actor];
+    if (registered === undefined) {
+      checkPin({ organization: state.organization, member: actor, key });
+      return 'first';
+    }
+    if (state.pendingKeys[actor] !== undefined && sameKey(state.pendingKeys[actor], key)) return 'rotation';
+    throw refuse(
+      'key-registered',
+      `'${actor}' already has a registered key; only a rotation signed by it can change it`,
+      { actor },
+      'sign key.rotate with your registered key, naming the new key, then key.register with the new key',
+    );
+  },
+  apply({ state, event }) {
+    const { actor, key } = event.action;
+    const { [actor]: _done, ...pendingKeys } = state.pendingKeys;
+    return { ...state, seq: event.seq, head: event.hash, keys: { ...state.keys, [actor]: key }, pendingKeys };
+  },
+};

@@ -1,0 +1,22 @@
+import { DevolveError } from '../errors/DevolveError.js';
+
+/**
+ * The error every action check throws: code `action/<code>`, the data that explains it, and a hint
+ * when the actor can do something about it.
+ *
+ * @example
+ * throw refuse('not-an-owner', `'${actor}' does not own unit '${unit}'`, { unit, actor });
+ */
+export function refuse(
+  code: string,
+  message: string,
+  details: Record<string, unknown> = {},
+  hint?: string,
+): DevolveError {
+  return new DevolveError({
+    code: `action/${code}`,
+    message,
+    details,
+    ...(hint === undefined ? {} : { hint }),
+  });
+}
