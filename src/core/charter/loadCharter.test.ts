@@ -359,13 +359,31 @@ describe('schema errors', () => {
       path: 'units[0].readiness.transparent.timeAtLevel',
     },
     {
-      title: 'a duration in words',
+      title: 'a duration in words without digits, with the accepted forms',
       text: `${BASE_CHARTER}    readiness:\n      transparent: { timeAtLevel: three days }\n`,
       code: 'charter/bad-format',
       at: 'three days',
       message: "'three days' is not in the expected form",
-      hint: 'write ISO-8601 like P7D or the short form like 7d',
+      hint: "write 7d, 12h, '7 days', '12 hours', or ISO-8601 like P7D or PT12H",
       path: 'units[0].readiness.transparent.timeAtLevel',
+    },
+    {
+      title: 'a duration with no unit, with the accepted forms',
+      text: `${BASE_CHARTER}    policies:\n      founder: { timelock: 14 }\n`,
+      code: 'charter/wrong-type',
+      at: '14',
+      message:
+        "expected a duration (7d, 12h, '7 days', '12 hours', or ISO-8601 like P7D or PT12H), found the number 14",
+      path: 'units[0].policies.founder.timelock',
+    },
+    {
+      title: 'a duration with a unit it does not know, with the accepted forms',
+      text: `${BASE_CHARTER}    policies:\n      founder: { timelock: 14 fortnights }\n`,
+      code: 'charter/bad-duration',
+      at: '14 fortnights',
+      message: "'14 fortnights' is not a duration",
+      hint: "write 7d, 12h, '7 days', '12 hours', or ISO-8601 like P7D or PT12H",
+      path: 'units[0].policies.founder.timelock',
     },
     {
       title: 'a date that is not in the calendar (charter/bad-instant)',
