@@ -27,7 +27,7 @@ export function checkCharterValue(args: { value: unknown }): CharterCheck {
     ? { input: args.value as CharterInput, setAside: undefined }
     : pruneInvalid({ value: args.value, issues: schemaIssues });
   if (pruned === undefined) return { issues: schemaErrors };
-  const resolved = resolveCharter(pruned.input, pruned.setAside);
+  const resolved = resolveCharter(pruned.setAside === undefined ? { input: pruned.input } : pruned);
   const issues = [...schemaErrors, ...resolved.issues];
   if (!schemaValid || resolved.organization === undefined) return { issues };
   return { valid: { organization: resolved.organization, input: pruned.input }, issues };
