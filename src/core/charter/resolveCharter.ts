@@ -1,4 +1,5 @@
 import type { Organization, Unit } from '../model/Organization.js';
+import { type CheckSteps, runSteps } from './CheckSteps.js';
 import type { CharterInput } from './charterSchema.js';
 import { DEFAULT_DIMENSIONS } from './defaults.js';
 import type { SetAside } from './pruneInvalid.js';
@@ -31,6 +32,17 @@ export interface ResolveResult {
  * const { organization, issues } = resolveCharter({ input });
  */
 export function resolveCharter(args: { input: CharterInput; setAside?: SetAside }): ResolveResult {
+  return runSteps(resolveCharterSteps(args));
+}
+
+/** Units resolved between two yields of `resolveCharterSteps`. */
+const UNITS_PER_STEP = 100;
+
+/** `resolveCharter` in steps: it yields after every hundred units. */
+export function* resolveCharterSteps(args: {
+  input: CharterInput;
+  setAside?: SetAside;
+}): CheckSteps<ResolveResult> {
   const { input } = args;
   const context = createResolveContext(args);
   const tokens = (input.organization.tokens ?? []).map((token) => ({
@@ -73,7 +85,11 @@ export function resolveCharter(args: { input: CharterInput; setAside?: SetAside 
   input.units.forEach((unit, index) => {
     if (!context.units.has(unit.id)) context.units.set(unit.id, { unit, index });
   });
-  const units = input.units.map((unit, index) => resolveUnit({ context, unit, index }));
+  const units: (Unit | undefined)[] = [];
+  for (const [index, unit] of input.units.entries()) {
+    if (index > 0 && index % UNITS_PER_STEP === 0) yield;
+    units.push(resolveUnit({ context, unit, index }));
+  }
   const resolvedUnits = units.filter((u): u is Unit => u !== undefined);
   if (resolvedUnits.length === units.length) checkDependencyCycles({ context, units: resolvedUnits });
 
