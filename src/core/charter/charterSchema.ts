@@ -2,6 +2,7 @@ import { parseRatio } from '../ratio/Ratio.js';
 import { type Infer, type Optional, type Refusal, type Schema, StringSchema, s } from '../schema/Schema.js';
 import { DURATION_FORMS, parseDuration } from '../time/Duration.js';
 import { parseInstant } from '../time/Instant.js';
+import { CHARTER_LIMITS } from './charterLimits.js';
 
 /**
  * The charter format (`devolve.yaml`), version 1. This file is the single source of truth: the
@@ -340,7 +341,7 @@ const ladderSchema = () =>
       name: nameSchema(),
       description: s.optional(textSchema()),
       levels: s
-        .array(levelSchema(), { minItems: 2, maxItems: 100 })
+        .array(levelSchema(), { minItems: 2, maxItems: CHARTER_LIMITS.levels.max })
         .describe('The notches of the slider, from most centralized to most decentralized.'),
     },
     'ladder',

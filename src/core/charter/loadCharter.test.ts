@@ -244,7 +244,7 @@ describe('schema errors', () => {
   }
 
   const tooManyLevels = Array.from(
-    { length: 101 },
+    { length: 21 },
     (_, i) => `      - { id: l${i}, name: L${i}, policy: { method: single-owner, deciders: [$owner] } }`,
   ).join('\n');
 
@@ -311,14 +311,15 @@ describe('schema errors', () => {
       path: 'members',
     },
     {
-      title: 'a ladder of more than 100 levels (charter/too-many)',
+      title: 'a ladder of more than 20 levels, on its key (charter/too-many-levels)',
       text: edit(
         'units:\n',
         `ladders:\n  - id: long\n    name: Long\n    levels:\n${tooManyLevels}\nunits:\n`,
       ),
-      code: 'charter/too-many',
-      at: '- { id: l0',
-      message: 'the list may hold at most 100 entries',
+      code: 'charter/too-many-levels',
+      at: 'levels:',
+      message: '21 levels in one ladder; a charter may have at most 20 (limit: levels)',
+      hint: 'a ladder of a few notches is easier to follow; merge neighbouring levels',
       path: 'ladders[0].levels',
     },
     {
