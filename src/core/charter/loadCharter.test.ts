@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BASE_CHARTER, positionOf, withUnits } from '../../../test/support/charterText.js';
@@ -24,12 +25,12 @@ function endOf(text: string): { line: number; column: number } {
 }
 
 describe('YAML syntax errors', () => {
-  it('reports a line indented less than its siblings (yaml/bad-indent)', () => {
+  it('reports a line indented less than its siblings (yaml/bad-indent), at its first character', () => {
     const text = 'devolve: 1\norganization:\n    id: acme\n  name: Acme\n';
     expect(errorsOf(text)).toEqual([
       {
         file: FILE,
-        ...positionOf(text, '  name: Acme'),
+        ...positionOf(text, 'name: Acme'),
         severity: 'error',
         code: 'yaml/bad-indent',
         message: 'All mapping items must start at the same column',
@@ -45,6 +46,36 @@ describe('YAML syntax errors', () => {
     const errors = errorsOf(text);
     expect(errors[0]).toMatchObject({ code: 'yaml/block-as-implicit-key', ...positionOf(text, 'acme') });
     for (const error of errors) expect(error.hint).toContain('check the indentation');
+  });
+
+  it('reports one dedented line in a real charter once, without the errors that follow from it', () => {
+    // templates/dao.yaml with the first unit's `owners:` two spaces short: every later line of
+    // the unit, and the next unit, are read against the broken mapping — a dozen errors, one of
+    // them a duplicate key that is not there. Only the cause is reported.
+    const dao = readFileSync(new URL('../../../templates/dao.yaml', import.meta.url), 'utf8');
+    const text = dao.replace('\n    owners: [founders]\n', '\n  owners: [founders]\n');
+    expect(text).not.toBe(dao);
+    expect(errorsOf(text)).toEqual([
+      {
+        file: FILE,
+        ...positionOf(text, 'owners: [founders]'),
+        severity: 'error',
+        code: 'yaml/bad-indent',
+        message: 'All mapping items must start at the same column',
+        hint: 'indent nested entries consistently with spaces (two is usual)',
+        path: '',
+      },
+    ]);
+  });
+
+  it('still reports a mistake in another top-level section beside the first', () => {
+    const text =
+      'devolve: 1\norganization:\n    id: acme\n  name: Acme\n  kind: web3\nmembers:\n  - id: ann\n   name: Ann\n';
+    expect(errorsOf(text).map((e) => [e.line, e.code])).toEqual([
+      [4, 'yaml/bad-indent'],
+      // '   name' is less indented than 'id' above it, in the members section.
+      [8, 'yaml/missing-char'],
+    ]);
   });
 
   it('reports a key written twice in one mapping, at the second (yaml/duplicate-key)', () => {
