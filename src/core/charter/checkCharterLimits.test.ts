@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CHARTER_LIMITS, type CharterLimitName } from './charterLimits.js';
+import { CHARTER_LIMITS, type CharterLimitName, formatCount } from './charterLimits.js';
 import { checkCharterValue } from './checkCharterValue.js';
 import { loadCharter } from './loadCharter.js';
 
@@ -202,5 +203,15 @@ describe('loadCharter at the byte limit', () => {
     expect(loadCharter({ text: euros, file: 'devolve.yaml' }).ok).toBe(true);
     const over = loadCharter({ text: `${euros}€€`, file: 'devolve.yaml' });
     expect(over.ok ? [] : over.errors.map((e) => e.code)).toEqual(['charter/too-large']);
+  });
+});
+
+describe('the limits in the README', () => {
+  it('lists every limit with its value and code, as charterLimits.ts sets them', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    for (const [name, { max, code }] of Object.entries(CHARTER_LIMITS)) {
+      const shown = name === 'bytes' ? `${max / 1024 / 1024} MiB` : formatCount(max);
+      expect(readme, name).toContain(`| ${shown} | \`${code}\` |`);
+    }
   });
 });
