@@ -14,27 +14,13 @@ import type { ResolveContext } from './ResolveContext.js';
  */
 export function durationAt(args: { context: ResolveContext; text: string; path: Path }): number | undefined {
   const parsed = parseDuration(String(args.text));
-  if (parsed.ok) return parsed.seconds;
-  args.context.error({
-    path: args.path,
-    code: 'charter/bad-duration',
-    message: parsed.reason,
-    hint: parsed.hint,
-  });
-  return undefined;
+  return parsed.ok ? parsed.seconds : refuse({ ...args, code: 'charter/bad-duration', refusal: parsed });
 }
 
 /** Milliseconds since the epoch of a date or instant, or undefined after reporting why not. */
 export function instantAt(args: { context: ResolveContext; text: string; path: Path }): number | undefined {
   const parsed = parseInstant(String(args.text));
-  if (parsed.ok) return parsed.epochMs;
-  args.context.error({
-    path: args.path,
-    code: 'charter/bad-instant',
-    message: parsed.reason,
-    hint: parsed.hint,
-  });
-  return undefined;
+  return parsed.ok ? parsed.epochMs : refuse({ ...args, code: 'charter/bad-instant', refusal: parsed });
 }
 
 /** A ratio in [0, 1], or undefined after reporting why not. */
@@ -44,12 +30,20 @@ export function ratioAt(args: {
   path: Path;
 }): Ratio | undefined {
   const parsed = parseRatio(typeof args.value === 'number' ? args.value : String(args.value));
-  if (parsed.ok) return parsed.ratio;
+  return parsed.ok ? parsed.ratio : refuse({ ...args, code: 'charter/bad-ratio', refusal: parsed });
+}
+
+function refuse(args: {
+  context: ResolveContext;
+  path: Path;
+  code: string;
+  refusal: { readonly reason: string; readonly hint: string };
+}): undefined {
   args.context.error({
     path: args.path,
-    code: 'charter/bad-ratio',
-    message: parsed.reason,
-    hint: parsed.hint,
+    code: args.code,
+    message: args.refusal.reason,
+    hint: args.refusal.hint,
   });
   return undefined;
 }
