@@ -831,6 +831,24 @@ describe('resolveCharter on a value', () => {
     ]);
   });
 
+  it('stops suggesting names after 200 unknown references, so a charter of wrong names stays quick', () => {
+    // Each suggestion compares the name with every declared one; past 200 the hint only says what to check.
+    const strangers = Array.from({ length: 201 }, (_, i) => `stranger-${i + 1}`);
+    const { issues } = resolveCharter({
+      input: {
+        devolve: 1,
+        organization: { id: 'acme', name: 'Acme', kind: 'web3' },
+        members: [{ id: 'ann', name: 'Ann' }],
+        roles: [{ id: 'founders', name: 'Founders', members: ['ann', ...strangers] }],
+        units: [{ id: 'treasury', name: 'Treasury', dimension: 'capital', owners: ['founders'], level: 0 }],
+      },
+    });
+    expect(issues.map((issue) => issue.hint)).toEqual([
+      ...Array<string>(200).fill("known members: 'ann'"),
+      'check the spelling against the declared members',
+    ]);
+  });
+
   it('resolves durations to seconds, instants to epoch milliseconds and ratios exactly', () => {
     const { organization } = resolveCharter({
       input: {
