@@ -4,7 +4,8 @@ import { type CheckSteps, runSteps } from './CheckSteps.js';
 import { type CharterInput, charterSchema } from './charterSchema.js';
 import { checkCharterLimits } from './checkCharterLimits.js';
 import { pruneInvalid } from './pruneInvalid.js';
-import { type ResolveIssue, resolveCharterSteps } from './resolveCharter.js';
+import type { ResolveIssue } from './ResolveContext.js';
+import { resolveCharterSteps } from './resolveCharter.js';
 
 export interface CharterCheck {
   /** Present when the charter is valid (warnings allowed). */

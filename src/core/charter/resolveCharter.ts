@@ -10,8 +10,6 @@ import { resolveMetrics } from './resolveMetrics.js';
 import { resolveRoles } from './resolveRoles.js';
 import { resolveUnit } from './resolveUnit.js';
 
-export type { ResolveIssue } from './ResolveContext.js';
-
 export interface ResolveResult {
   /** Present when there were no errors (warnings allowed). */
   readonly organization?: Organization;
