@@ -1,25 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { minimalCharter } from '../../../test/support/charterValue.js';
 import { CHARTER_LIMITS, type CharterLimitName, formatCount } from './charterLimits.js';
 import { checkCharterValue } from './checkCharterValue.js';
 import { loadCharter } from './loadCharter.js';
 
 /** A valid charter of one member, one role and one unit, to grow up to and past each limit. */
-function charter(): Record<string, unknown> & {
-  members: { id: string; name: string }[];
-  roles: { id: string; name: string; members: string[] }[];
-  units: Record<string, unknown>[];
-} {
-  return {
-    devolve: 1,
-    organization: { id: 'acme', name: 'Acme', kind: 'web3' },
-    members: [{ id: 'ann', name: 'Ann' }],
-    roles: [{ id: 'founders', name: 'Founders', members: ['ann'] }],
-    units: [
-      { id: 'treasury', name: 'Treasury', dimension: 'capital', owners: ['founders'], level: 'founder' },
-    ],
-  };
-}
+const charter = () => minimalCharter({ unit: { level: 'founder' } });
 
 const ids = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}-${i + 1}`);
 
@@ -79,16 +66,7 @@ const AT: Record<Exclude<CharterLimitName, 'bytes'>, (n: number) => unknown> = {
         })),
       },
     ],
-    units: [
-      {
-        id: 'treasury',
-        name: 'Treasury',
-        dimension: 'capital',
-        owners: ['founders'],
-        level: 0,
-        ladder: 'long',
-      },
-    ],
+    units: minimalCharter({ unit: { ladder: 'long' } }).units,
   }),
   // A readiness criterion of `not`s inside one another: the document (1), units (2), the unit (3),
   // readiness (4), its level's criterion (5), then one more mapping per `not`, the innermost a

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BASE_CHARTER, positionOf, withUnits } from '../../../test/support/charterText.js';
-import type { CharterInput } from './charterSchema.js';
+import { minimalCharter } from '../../../test/support/charterValue.js';
 import { type CharterIssue, loadCharter } from './loadCharter.js';
 import { resolveCharter } from './resolveCharter.js';
 
@@ -809,15 +809,7 @@ describe('warnings', () => {
 describe('resolveCharter on a value', () => {
   it('reports issues by path, without positions, when called without the loader', () => {
     const { organization, issues } = resolveCharter({
-      input: {
-        devolve: 1,
-        organization: { id: 'acme', name: 'Acme', kind: 'web3' },
-        members: [{ id: 'ann', name: 'Ann' }],
-        roles: [{ id: 'founders', name: 'Founders', members: ['ann'] }],
-        units: [
-          { id: 'treasury', name: 'Treasury', dimension: 'capital', owners: ['foundrs'], level: 'founder' },
-        ],
-      },
+      input: minimalCharter({ unit: { owners: ['foundrs'], level: 'founder' } }),
     });
     expect(organization).toBeUndefined();
     expect(issues).toEqual([
@@ -835,13 +827,7 @@ describe('resolveCharter on a value', () => {
     // Each suggestion compares the name with every declared one; past 200 the hint only says what to check.
     const strangers = Array.from({ length: 201 }, (_, i) => `stranger-${i + 1}`);
     const { issues } = resolveCharter({
-      input: {
-        devolve: 1,
-        organization: { id: 'acme', name: 'Acme', kind: 'web3' },
-        members: [{ id: 'ann', name: 'Ann' }],
-        roles: [{ id: 'founders', name: 'Founders', members: ['ann', ...strangers] }],
-        units: [{ id: 'treasury', name: 'Treasury', dimension: 'capital', owners: ['founders'], level: 0 }],
-      },
+      input: minimalCharter({ role: { members: ['ann', ...strangers] } }),
     });
     expect(issues.map((issue) => issue.hint)).toEqual([
       ...Array<string>(200).fill("known members: 'ann'"),
@@ -851,24 +837,14 @@ describe('resolveCharter on a value', () => {
 
   it('resolves durations to seconds, instants to epoch milliseconds and ratios exactly', () => {
     const { organization } = resolveCharter({
-      input: {
-        devolve: 1,
-        organization: { id: 'acme', name: 'Acme', kind: 'web3' },
-        members: [{ id: 'ann', name: 'Ann' }],
-        roles: [{ id: 'founders', name: 'Founders', members: ['ann'], threshold: '2/3' }],
-        units: [
-          {
-            id: 'treasury',
-            name: 'Treasury',
-            dimension: 'capital',
-            owners: ['founders'],
-            level: 0,
-            since: '2026-01-01',
-            roles: { team: ['founders'] },
-            policies: { transparent: { period: '36h' } },
-          },
-        ],
-      },
+      input: minimalCharter({
+        role: { threshold: '2/3' },
+        unit: {
+          since: '2026-01-01',
+          roles: { team: ['founders'] },
+          policies: { transparent: { period: '36h' } },
+        },
+      }),
     });
     expect(organization?.roles[0]?.threshold).toEqual({ num: 2n, den: 3n });
     const unit = organization?.units[0];
@@ -882,25 +858,7 @@ describe('resolveCharter on a value that has not been through the schema', () =>
   // A caller may hand the resolver a value the schema never saw; what does not parse is an error
   // at its path, never read as zero.
   const unitWith = (fields: Record<string, unknown>) =>
-    resolveCharter({
-      input: {
-        devolve: 1,
-        organization: { id: 'acme', name: 'Acme', kind: 'web3' },
-        members: [{ id: 'ann', name: 'Ann' }],
-        roles: [{ id: 'founders', name: 'Founders', members: ['ann'] }],
-        units: [
-          {
-            id: 'treasury',
-            name: 'Treasury',
-            dimension: 'capital',
-            owners: ['founders'],
-            level: 0,
-            roles: { team: ['founders'] },
-            ...fields,
-          } as CharterInput['units'][number],
-        ],
-      },
-    });
+    resolveCharter({ input: minimalCharter({ unit: { roles: { team: ['founders'] }, ...fields } }) });
 
   it.each([
     {
