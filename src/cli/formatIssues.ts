@@ -17,11 +17,12 @@ export function formatIssues(args: { issues: readonly CharterIssue[]; text: stri
       const source = lines[issue.line - 1];
       if (source !== undefined && source.trim() !== '') {
         const gutter = String(issue.line).padStart(5);
-        const shown = source.replace(/\t/g, ' ').replace(/\r$/, '');
+        // Tabs are shown as tabs, and the caret line repeats them, so that the caret lands under
+        // the character the column counts however wide the terminal draws a tab.
+        const shown = source.replace(/\r$/, '');
+        const lead = shown.slice(0, Math.max(0, issue.column - 1)).replace(/[^\t]/g, ' ');
         out.push(style.dim(`${gutter} | `) + shown);
-        out.push(
-          `${style.dim(`${' '.repeat(5)} | `)}${' '.repeat(Math.max(0, issue.column - 1))}${style.cyan('^')}`,
-        );
+        out.push(`${style.dim(`${' '.repeat(5)} | `)}${lead}${style.cyan('^')}`);
       }
       if (issue.hint !== undefined) out.push(`      ${style.cyan('hint:')} ${issue.hint}`);
       if (issue.related !== undefined) {

@@ -1,16 +1,18 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { methodNotAllowed } from 'hono/method-not-allowed';
+import { CHARTER_LIMITS } from '../core/charter/charterLimits.js';
 import { DevolveError } from '../core/errors/DevolveError.js';
 import { checkSignedAction } from '../store/checkSignedAction.js';
 import type { AppendResult, EventStore } from '../store/EventStore.js';
 import { openApiDocument } from './openApiDocument.js';
 import { organizationView } from './organizationView.js';
+import { paceCharterCheck } from './paceCharterCheck.js';
 import { problemFor, problemHeaders } from './problemFor.js';
 import { unitView } from './unitView.js';
 
-/** Signed actions carry whole charters; a megabyte holds the largest real one many times over. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** Signed actions carry whole charters: the largest charter allowed, and room for the envelope around it. */
+export const MAX_BODY_BYTES = CHARTER_LIMITS.bytes.max + 64 * 1024;
 
 function requestError(code: string, message: string, details: Record<string, unknown> = {}): DevolveError {
   return new DevolveError({ code: `request/${code}`, message, details });
@@ -127,6 +129,7 @@ export function createApp(args: { store: EventStore; clock?: () => Date }): Hono
 
   app.post('/api/orgs', async (c) => {
     const signed = checkSignedAction(await readJson(c));
+    await paceCharterCheck({ signed });
     return created(c, await store.createOrganization({ signed, now: clock() }));
   });
 
@@ -193,6 +196,7 @@ export function createApp(args: { store: EventStore; clock?: () => Date }): Hono
         details: { org, actionOrg: signed.action.org },
       });
     }
+    await paceCharterCheck({ signed });
     return created(c, await store.append({ signed, now: clock() }));
   });
 

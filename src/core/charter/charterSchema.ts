@@ -1,7 +1,8 @@
 import { parseRatio } from '../ratio/Ratio.js';
-import { type Infer, type Optional, type Refusal, type Schema, s } from '../schema/Schema.js';
-import { parseDuration } from '../time/Duration.js';
+import { type Infer, type Optional, type Refusal, type Schema, StringSchema, s } from '../schema/Schema.js';
+import { DURATION_FORMS, parseDuration } from '../time/Duration.js';
 import { parseInstant } from '../time/Instant.js';
+import { CHARTER_LIMITS } from './charterLimits.js';
 
 /**
  * The charter format (`devolve.yaml`), version 1. This file is the single source of truth: the
@@ -34,11 +35,19 @@ function refusal(result: { ok: boolean; reason?: string; hint?: string }, code: 
   };
 }
 
+/** Text that must be a duration; a value of another type is told which forms a duration takes. */
+class DurationSchema extends StringSchema {
+  override expected(): string {
+    return `a duration (${DURATION_FORMS})`;
+  }
+}
+
 export const durationSchema = () =>
-  s
-    .string({ pattern: /^(P|\d)/, patternHint: 'write ISO-8601 like P7D or the short form like 7d' })
+  new DurationSchema({ pattern: /^(P|\d)/, patternHint: `write ${DURATION_FORMS}` })
     .refine((text) => refusal(parseDuration(text), 'bad-duration'))
-    .describe('A duration: ISO-8601 (P7D, PT12H, P2W) or short form (7d, 12h, 2w). No months or years.');
+    .describe(
+      'A duration: ISO-8601 (P7D, PT12H, P2W), short form (7d, 12h, 2w) or words (7 days, 12 hours). No months or years.',
+    );
 
 export const instantSchema = () =>
   s
@@ -332,7 +341,7 @@ const ladderSchema = () =>
       name: nameSchema(),
       description: s.optional(textSchema()),
       levels: s
-        .array(levelSchema(), { minItems: 2, maxItems: 100 })
+        .array(levelSchema(), { minItems: 2, maxItems: CHARTER_LIMITS.levels.max })
         .describe('The notches of the slider, from most centralized to most decentralized.'),
     },
     'ladder',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BASE_CHARTER, positionOf, withUnits } from '../../../test/support/charterText.js';
@@ -24,12 +25,12 @@ function endOf(text: string): { line: number; column: number } {
 }
 
 describe('YAML syntax errors', () => {
-  it('reports a line indented less than its siblings (yaml/bad-indent)', () => {
+  it('reports a line indented less than its siblings (yaml/bad-indent), at its first character', () => {
     const text = 'devolve: 1\norganization:\n    id: acme\n  name: Acme\n';
     expect(errorsOf(text)).toEqual([
       {
         file: FILE,
-        ...positionOf(text, '  name: Acme'),
+        ...positionOf(text, 'name: Acme'),
         severity: 'error',
         code: 'yaml/bad-indent',
         message: 'All mapping items must start at the same column',
@@ -45,6 +46,36 @@ describe('YAML syntax errors', () => {
     const errors = errorsOf(text);
     expect(errors[0]).toMatchObject({ code: 'yaml/block-as-implicit-key', ...positionOf(text, 'acme') });
     for (const error of errors) expect(error.hint).toContain('check the indentation');
+  });
+
+  it('reports one dedented line in a real charter once, without the errors that follow from it', () => {
+    // templates/dao.yaml with the first unit's `owners:` two spaces short: every later line of
+    // the unit, and the next unit, are read against the broken mapping — a dozen errors, one of
+    // them a duplicate key that is not there. Only the cause is reported.
+    const dao = readFileSync(new URL('../../../templates/dao.yaml', import.meta.url), 'utf8');
+    const text = dao.replace('\n    owners: [founders]\n', '\n  owners: [founders]\n');
+    expect(text).not.toBe(dao);
+    expect(errorsOf(text)).toEqual([
+      {
+        file: FILE,
+        ...positionOf(text, 'owners: [founders]'),
+        severity: 'error',
+        code: 'yaml/bad-indent',
+        message: 'All mapping items must start at the same column',
+        hint: 'indent nested entries consistently with spaces (two is usual)',
+        path: '',
+      },
+    ]);
+  });
+
+  it('still reports a mistake in another top-level section beside the first', () => {
+    const text =
+      'devolve: 1\norganization:\n    id: acme\n  name: Acme\n  kind: web3\nmembers:\n  - id: ann\n   name: Ann\n';
+    expect(errorsOf(text).map((e) => [e.line, e.code])).toEqual([
+      [4, 'yaml/bad-indent'],
+      // '   name' is less indented than 'id' above it, in the members section.
+      [8, 'yaml/missing-char'],
+    ]);
   });
 
   it('reports a key written twice in one mapping, at the second (yaml/duplicate-key)', () => {
@@ -244,7 +275,7 @@ describe('schema errors', () => {
   }
 
   const tooManyLevels = Array.from(
-    { length: 101 },
+    { length: 21 },
     (_, i) => `      - { id: l${i}, name: L${i}, policy: { method: single-owner, deciders: [$owner] } }`,
   ).join('\n');
 
@@ -311,14 +342,15 @@ describe('schema errors', () => {
       path: 'members',
     },
     {
-      title: 'a ladder of more than 100 levels (charter/too-many)',
+      title: 'a ladder of more than 20 levels, on its key (charter/too-many-levels)',
       text: edit(
         'units:\n',
         `ladders:\n  - id: long\n    name: Long\n    levels:\n${tooManyLevels}\nunits:\n`,
       ),
-      code: 'charter/too-many',
-      at: '- { id: l0',
-      message: 'the list may hold at most 100 entries',
+      code: 'charter/too-many-levels',
+      at: 'levels:',
+      message: '21 levels in one ladder; a charter may have at most 20 (limit: levels)',
+      hint: 'a ladder of a few notches is easier to follow; merge neighbouring levels',
       path: 'ladders[0].levels',
     },
     {
@@ -359,13 +391,31 @@ describe('schema errors', () => {
       path: 'units[0].readiness.transparent.timeAtLevel',
     },
     {
-      title: 'a duration in words',
+      title: 'a duration in words without digits, with the accepted forms',
       text: `${BASE_CHARTER}    readiness:\n      transparent: { timeAtLevel: three days }\n`,
       code: 'charter/bad-format',
       at: 'three days',
       message: "'three days' is not in the expected form",
-      hint: 'write ISO-8601 like P7D or the short form like 7d',
+      hint: "write 7d, 12h, '7 days', '12 hours', or ISO-8601 like P7D or PT12H",
       path: 'units[0].readiness.transparent.timeAtLevel',
+    },
+    {
+      title: 'a duration with no unit, with the accepted forms',
+      text: `${BASE_CHARTER}    policies:\n      founder: { timelock: 14 }\n`,
+      code: 'charter/wrong-type',
+      at: '14',
+      message:
+        "expected a duration (7d, 12h, '7 days', '12 hours', or ISO-8601 like P7D or PT12H), found the number 14",
+      path: 'units[0].policies.founder.timelock',
+    },
+    {
+      title: 'a duration with a unit it does not know, with the accepted forms',
+      text: `${BASE_CHARTER}    policies:\n      founder: { timelock: 14 fortnights }\n`,
+      code: 'charter/bad-duration',
+      at: '14 fortnights',
+      message: "'14 fortnights' is not a duration",
+      hint: "write 7d, 12h, '7 days', '12 hours', or ISO-8601 like P7D or PT12H",
+      path: 'units[0].policies.founder.timelock',
     },
     {
       title: 'a date that is not in the calendar (charter/bad-instant)',

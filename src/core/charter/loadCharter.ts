@@ -2,6 +2,7 @@ import type { Organization } from '../model/Organization.js';
 import { checkCurrentRequirements } from '../readiness/checkCurrentRequirements.js';
 import { byPosition, parseLocatedYaml, type SourceIssue } from '../yaml/parseLocatedYaml.js';
 import type { CharterInput } from './charterSchema.js';
+import { checkCharterBytes } from './checkCharterLimits.js';
 import { checkCharterValue } from './checkCharterValue.js';
 
 /** A problem in a charter, located in its file. */
@@ -24,7 +25,7 @@ export type CharterLoad =
  * Parses, validates and resolves a charter (YAML, or JSON, which YAML reads too). Never throws on
  * bad input: every problem comes back as a `CharterIssue` with a line and column inside `text`.
  * Syntax errors stop before validation; after that, schema and cross-reference problems are all
- * reported in one run. Given `now`, the requirements of each unit's declared level are checked
+ * reported in one run. A charter past one of `CHARTER_LIMITS` gets that error alone. Given `now`, the requirements of each unit's declared level are checked
  * too, as far as the charter alone can tell.
  *
  * @example
@@ -32,6 +33,9 @@ export type CharterLoad =
  * if (!load.ok) for (const e of load.errors) console.log(`${e.file}:${e.line}:${e.column} ${e.message}`);
  */
 export function loadCharter(args: { text: string; file: string; now?: number }): CharterLoad {
+  // Past the byte limit nothing is parsed: the work a file can cause is bounded before it starts.
+  const tooLarge = checkCharterBytes(args);
+  if (tooLarge !== undefined) return { ok: false, errors: [tooLarge], warnings: [] };
   const parsed = parseLocatedYaml({
     text: args.text,
     file: args.file,

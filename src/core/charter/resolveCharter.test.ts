@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BASE_CHARTER, positionOf, withUnits } from '../../../test/support/charterText.js';
+import { minimalCharter } from '../../../test/support/charterValue.js';
 import { type CharterIssue, loadCharter } from './loadCharter.js';
 import { resolveCharter } from './resolveCharter.js';
 
@@ -808,13 +809,7 @@ describe('warnings', () => {
 describe('resolveCharter on a value', () => {
   it('reports issues by path, without positions, when called without the loader', () => {
     const { organization, issues } = resolveCharter({
-      devolve: 1,
-      organization: { id: 'acme', name: 'Acme', kind: 'web3' },
-      members: [{ id: 'ann', name: 'Ann' }],
-      roles: [{ id: 'founders', name: 'Founders', members: ['ann'] }],
-      units: [
-        { id: 'treasury', name: 'Treasury', dimension: 'capital', owners: ['foundrs'], level: 'founder' },
-      ],
+      input: minimalCharter({ unit: { owners: ['foundrs'], level: 'founder' } }),
     });
     expect(organization).toBeUndefined();
     expect(issues).toEqual([
@@ -828,24 +823,28 @@ describe('resolveCharter on a value', () => {
     ]);
   });
 
+  it('stops suggesting names after 200 unknown references, so a charter of wrong names stays quick', () => {
+    // Each suggestion compares the name with every declared one; past 200 the hint only says what to check.
+    const strangers = Array.from({ length: 201 }, (_, i) => `stranger-${i + 1}`);
+    const { issues } = resolveCharter({
+      input: minimalCharter({ role: { members: ['ann', ...strangers] } }),
+    });
+    expect(issues.map((issue) => issue.hint)).toEqual([
+      ...Array<string>(200).fill("known members: 'ann'"),
+      'check the spelling against the declared members',
+    ]);
+  });
+
   it('resolves durations to seconds, instants to epoch milliseconds and ratios exactly', () => {
     const { organization } = resolveCharter({
-      devolve: 1,
-      organization: { id: 'acme', name: 'Acme', kind: 'web3' },
-      members: [{ id: 'ann', name: 'Ann' }],
-      roles: [{ id: 'founders', name: 'Founders', members: ['ann'], threshold: '2/3' }],
-      units: [
-        {
-          id: 'treasury',
-          name: 'Treasury',
-          dimension: 'capital',
-          owners: ['founders'],
-          level: 0,
+      input: minimalCharter({
+        role: { threshold: '2/3' },
+        unit: {
           since: '2026-01-01',
           roles: { team: ['founders'] },
           policies: { transparent: { period: '36h' } },
         },
-      ],
+      }),
     });
     expect(organization?.roles[0]?.threshold).toEqual({ num: 2n, den: 3n });
     const unit = organization?.units[0];
@@ -855,16 +854,67 @@ describe('resolveCharter on a value', () => {
   });
 });
 
+describe('resolveCharter on a value that has not been through the schema', () => {
+  // A caller may hand the resolver a value the schema never saw; what does not parse is an error
+  // at its path, never read as zero.
+  const unitWith = (fields: Record<string, unknown>) =>
+    resolveCharter({ input: minimalCharter({ unit: { roles: { team: ['founders'] }, ...fields } }) });
+
+  it.each([
+    {
+      title: 'a timelock that is not a duration, with the accepted forms',
+      fields: { policies: { founder: { timelock: '14' } } },
+      path: ['units', 0, 'policies', 'founder', 'timelock'],
+      code: 'charter/bad-duration',
+      message: "'14' is not a duration",
+      hint: "write 7d, 12h, '7 days', '12 hours', or ISO-8601 like P7D or PT12H",
+    },
+    {
+      title: 'a readiness time that is not a duration, inside its criterion',
+      fields: { readiness: { transparent: { all: [{ timeAtLevel: 'soon' }] } } },
+      path: ['units', 0, 'readiness', 'transparent', 'all', 0, 'timeAtLevel'],
+      code: 'charter/bad-duration',
+      message: "'soon' is not a duration",
+      hint: "write 7d, 12h, '7 days', '12 hours', or ISO-8601 like P7D or PT12H",
+    },
+    {
+      title: 'a quorum that is not a ratio',
+      fields: { policies: { transparent: { quorum: '150%' } } },
+      path: ['units', 0, 'policies', 'transparent', 'quorum'],
+      code: 'charter/bad-ratio',
+      message: "'150%' is more than 100%",
+      hint: 'write a fraction like 2/3, a percentage like 66.7%, or a decimal like 0.5',
+    },
+  ])('reports $title at its path, and no organization', ({ fields, path, code, message, hint }) => {
+    const { organization, issues } = unitWith(fields);
+    expect(organization).toBeUndefined();
+    expect(issues).toEqual([{ path, code, message, hint, severity: 'error' }]);
+  });
+
+  it('reports a date that is not a date at its path', () => {
+    const { issues } = unitWith({ since: 'last spring' });
+    expect(issues).toEqual([
+      expect.objectContaining({ path: ['units', 0, 'since'], code: 'charter/bad-instant' }),
+    ]);
+  });
+});
+
 describe('coverage of this file', () => {
   it('exercises every code the resolver can report', () => {
     const source = (name: string) => readFileSync(new URL(name, import.meta.url), 'utf8');
-    const resolver = source('./resolveCharter.ts');
+    // The resolver is one file per concept; every one of them is scanned.
+    const resolver = readdirSync(new URL('.', import.meta.url))
+      .filter((name) =>
+        /^(?:resolve[A-Z]\w*|ResolveContext|readMeasures|reportPolicyProblems|checkLevelState)\.ts$/.test(
+          name,
+        ),
+      )
+      .map((name) => source(`./${name}`))
+      .join('\n');
     const emitted = new Set([
       ...[...resolver.matchAll(/'(charter\/[a-z-]+)'/g)].map((m) => m[1]!),
-      // `this.unknown(path, 'role', …)` reports charter/unknown-role.
-      ...[...resolver.matchAll(/this\.unknown\(\s*(?:\[[^\]]*\]|\w+)\s*,\s*'([a-z]+)'/g)].map(
-        (m) => `charter/unknown-${m[1]}`,
-      ),
+      // `context.unknown({ path, noun: 'role', … })` reports charter/unknown-role.
+      ...[...resolver.matchAll(/noun: '([a-z]+)'/g)].map((m) => `charter/unknown-${m[1]}`),
       // Policy problems are reported as charter/policy-<problem>.
       ...[...source('../policy/checkPolicyInput.ts').matchAll(/code: 'policy\/([a-z-]+)'/g)].map(
         (m) => `charter/policy-${m[1]}`,

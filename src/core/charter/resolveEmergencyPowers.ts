@@ -2,7 +2,7 @@ import type { EmergencyPower } from '../model/Organization.js';
 import { suggestionHint } from '../text/didYouMean.js';
 import { parseInstant } from '../time/Instant.js';
 import type { EmergencyPowerInput } from './charterSchema.js';
-import type { ResolveIssue } from './resolveCharter.js';
+import type { ResolveIssue } from './ResolveContext.js';
 
 /** The schema has checked the instant already. */
 function epochMs(text: string): number {

@@ -34,6 +34,35 @@ describe('parseDuration', () => {
     expect(parseDuration(text)).toEqual({ ok: true, seconds });
   });
 
+  it.each([
+    ['7 days', 7 * DAY],
+    ['1 day', DAY],
+    ['12 hours', 12 * HOUR],
+    ['2 weeks', 14 * DAY],
+    // 1 week + 2 days = 604,800 + 172,800
+    ['1 week 2 days', 777_600],
+    // 1 day + 6 hours = 86,400 + 21,600, however the parts are joined
+    ['1 day, 6 hours', DAY + 6 * HOUR],
+    ['1 day and 6 hours', DAY + 6 * HOUR],
+    ['30 minutes', 30 * 60],
+    ['45 seconds', 45],
+    // The short form as formatDuration writes it, with spaces between its parts.
+    ['1d 12h', DAY + 12 * HOUR],
+  ])('reads %s in words as %i seconds', (text, seconds) => {
+    expect(parseDuration(text)).toEqual({ ok: true, seconds });
+  });
+
+  it.each(['7 fortnights', '2 days 1 week', '1 day 1 day', '7 Days', 'days 7', '7 days ago'])(
+    'refuses %j: an unknown unit, units out of order or twice, or words around the number',
+    (text) => {
+      expect(parseDuration(text)).toEqual({
+        ok: false,
+        reason: `'${text}' is not a duration`,
+        hint: "write 7d, 12h, '7 days', '12 hours', or ISO-8601 like P7D or PT12H",
+      });
+    },
+  );
+
   it('ignores surrounding blanks', () => {
     expect(parseDuration('  7d ')).toEqual({ ok: true, seconds: 7 * DAY });
   });
@@ -88,7 +117,7 @@ describe('formatDuration', () => {
     for (const text of ['P7D', 'PT12H', 'P1DT6H', '1w2d3h4m5s', '45s']) {
       const first = parseDuration(text);
       if (!first.ok) throw new Error(`${text} should parse`);
-      const again = parseDuration(formatDuration(first.seconds).replace(/ /g, ''));
+      const again = parseDuration(formatDuration(first.seconds));
       expect(again).toEqual(first);
     }
   });

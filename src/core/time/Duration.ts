@@ -1,16 +1,29 @@
 import { quote } from '../text/quote.js';
 /**
- * Durations in charters are written as ISO-8601 (`P7D`, `PT12H`, `P2W`, `P1DT6H`) or in the short
- * form (`7d`, `12h`, `2w`, `1d6h`, `30m`, `45s`). They are held as whole seconds.
+ * Durations in charters are written as ISO-8601 (`P7D`, `PT12H`, `P2W`, `P1DT6H`), in the short
+ * form (`7d`, `12h`, `2w`, `1d6h`, `1d 6h`, `30m`, `45s`) or in words (`7 days`, `12 hours`,
+ * `1 week 2 days`). They are held as whole seconds.
  *
  * Months and years are refused: their length varies, and a veto window or a timelock must mean the
  * same number of seconds whenever it is read.
  */
 export type DurationParse = { ok: true; seconds: number } | { ok: false; reason: string; hint: string };
 
+/** The accepted forms, in the words every duration error uses. */
+export const DURATION_FORMS = "7d, 12h, '7 days', '12 hours', or ISO-8601 like P7D or PT12H";
+
 const ISO = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 const SHORT = /^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 const CALENDAR = /^P(?:\d+Y)?(?:\d+M)?/;
+/** `7 days`, `1 week 2 days`, `1 day, 6 hours`: one number and one unit word per part. */
+const WORD_PART = /^(\d+)\s*(weeks?|days?|hours?|minutes?|seconds?)$/;
+const WORD_SECONDS: Record<string, number> = {
+  week: 7 * 86_400,
+  day: 86_400,
+  hour: 3_600,
+  minute: 60,
+  second: 1,
+};
 
 const UNIT_SECONDS = [7 * 86_400, 86_400, 3_600, 60, 1] as const;
 
@@ -18,16 +31,12 @@ const UNIT_SECONDS = [7 * 86_400, 86_400, 3_600, 60, 1] as const;
  * @example
  * parseDuration('P7D') // { ok: true, seconds: 604800 }
  * parseDuration('36h') // { ok: true, seconds: 129600 }
+ * parseDuration('7 days') // { ok: true, seconds: 604800 }
  */
 export function parseDuration(text: string): DurationParse {
   const trimmed = text.trim();
-  const match = ISO.exec(trimmed) ?? SHORT.exec(trimmed);
-  if (match !== null && trimmed !== 'P' && trimmed !== '' && !trimmed.endsWith('T')) {
-    let seconds = 0;
-    for (let i = 0; i < UNIT_SECONDS.length; i++) {
-      const part = match[i + 1];
-      if (part !== undefined) seconds += Number(part) * UNIT_SECONDS[i]!;
-    }
+  const seconds = isoOrShort(trimmed) ?? inWords(trimmed);
+  if (seconds !== undefined) {
     if (!Number.isSafeInteger(seconds)) {
       return {
         ok: false,
@@ -44,11 +53,39 @@ export function parseDuration(text: string): DurationParse {
       hint: 'write it in days or weeks, e.g. P30D or P52W',
     };
   }
-  return {
-    ok: false,
-    reason: `${quote(text)} is not a duration`,
-    hint: 'write ISO-8601 like P7D or PT12H, or the short form like 7d, 12h, 2w',
-  };
+  return { ok: false, reason: `${quote(text)} is not a duration`, hint: `write ${DURATION_FORMS}` };
+}
+
+/** Seconds of an ISO-8601 or short-form duration (the short form's parts may be spaced: `1d 6h`). */
+function isoOrShort(text: string): number | undefined {
+  const compact = /^\d/.test(text) ? text.replace(/\s+/g, '') : text;
+  const match = ISO.exec(compact) ?? SHORT.exec(compact);
+  if (match === null || compact === 'P' || compact === '' || compact.endsWith('T')) return undefined;
+  let seconds = 0;
+  for (let i = 0; i < UNIT_SECONDS.length; i++) {
+    const part = match[i + 1];
+    if (part !== undefined) seconds += Number(part) * UNIT_SECONDS[i]!;
+  }
+  return seconds;
+}
+
+/** Seconds of a duration in words, largest unit first, each unit at most once: `1 week 2 days`. */
+function inWords(text: string): number | undefined {
+  const parts = text.match(/\d+\s*[a-z]+/g);
+  if (parts === null || parts.join('').replace(/\s/g, '') !== text.replace(/[\s,]|\band\b/g, '')) {
+    return undefined;
+  }
+  let seconds = 0;
+  let previous = Number.POSITIVE_INFINITY;
+  for (const part of parts) {
+    const match = WORD_PART.exec(part);
+    if (match === null) return undefined;
+    const size = WORD_SECONDS[match[2]!.replace(/s$/, '')]!;
+    if (size >= previous) return undefined;
+    previous = size;
+    seconds += Number(match[1]) * size;
+  }
+  return seconds;
 }
 
 /**

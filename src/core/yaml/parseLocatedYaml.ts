@@ -68,9 +68,14 @@ export function parseLocatedYaml(args: { text: string; file: string; emptyHint: 
     // Problems are reported as issues; the parser must not print warnings to the console itself.
     logLevel: 'error',
   });
-  const syntax = [...document.errors, ...document.warnings].map((problem) => syntaxIssue(problem, file, at));
+  const syntax = [...document.errors, ...document.warnings].map((problem) =>
+    syntaxIssue(problem, file, at, text),
+  );
   const syntaxErrors = [
-    ...syntax.filter((issue) => issue.severity === 'error'),
+    ...firstInEachSection(
+      syntax.filter((issue) => issue.severity === 'error'),
+      text,
+    ),
     ...recursiveAliases(document, file, at),
   ];
   if (syntaxErrors.length > 0) return { ok: false, errors: syntaxErrors };
@@ -183,18 +188,55 @@ export function byPosition(a: SourceIssue, b: SourceIssue): number {
   return a.line - b.line || a.column - b.column;
 }
 
+/**
+ * One structural mistake puts the parser out of step for the rest of its block, and every line
+ * after it is reported again (a dedented `owners:` gave a dozen errors, among them a duplicate
+ * key that is not there). Only the first error of each top-level section is kept — a section
+ * runs from one key written at column 1 to the next, where the parser is back in step. Fixing
+ * that error and checking again shows whatever else there is.
+ */
+function firstInEachSection(errors: readonly SourceIssue[], text: string): SourceIssue[] {
+  if (errors.length <= 1) return [...errors];
+  // Line numbers (from 1) where a top-level key starts a section, in order.
+  const sectionStarts: number[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (/^[^\s#\-\]},]/.test(line)) sectionStarts.push(index + 1);
+  });
+  const sectionOf = (line: number) => {
+    let low = 0;
+    let high = sectionStarts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (sectionStarts[mid]! <= line) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  const seen = new Set<number>();
+  return [...errors].sort(byPosition).filter((issue) => {
+    const section = sectionOf(issue.line);
+    if (seen.has(section)) return false;
+    seen.add(section);
+    return true;
+  });
+}
+
 function syntaxIssue(
   problem: YAMLParseError | { code: string; message: string; pos: [number, number] },
   file: string,
   at: (offset: number) => { line: number; column: number },
+  text: string,
 ): SourceIssue {
   const code = `yaml/${problem.code.toLowerCase().replace(/_/g, '-')}`;
   const isError = problem instanceof YAMLParseError && problem.name === 'YAMLParseError';
   // The parser's own message repeats the position; keep only the first sentence.
   const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  // A line indented wrongly is reported at its start; its first character is what moved.
+  let offset = problem.pos[0];
+  if (problem.code === 'BAD_INDENT') while (text[offset] === ' ') offset += 1;
   return {
     file,
-    ...at(problem.pos[0]),
+    ...at(offset),
     severity: isError ? 'error' : 'warning',
     code,
     message,
