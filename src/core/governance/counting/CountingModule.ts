@@ -105,5 +105,10 @@ export interface TallyResult {
   readonly rounds?: readonly {
     readonly totals: Readonly<Record<string, bigint>>;
     readonly eliminated?: string;
+    /**
+     * Every option eliminated at the end of this round when a tie for fewest could not be broken
+     * and all of them went at once (`eliminated` is then the first of them in option order).
+     */
+    readonly eliminatedTogether?: readonly string[];
   }[];
 }
