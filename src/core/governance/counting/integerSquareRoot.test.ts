@@ -19,6 +19,7 @@ describe('integerSquareRoot', () => {
       fc.bigInt({ min: 0n, max: 1n << 106n }),
       fc.bigInt({ min: (1n << 106n) - 1000n, max: (1n << 106n) + 1000n }),
       fc.bigInt({ min: 0n, max: 1n << 300n }),
+      fc.bigInt({ min: 1n << 1020n, max: 1n << 1200n }),
       fc.bigInt({ min: 1n, max: 1n << 52n }).map((r) => r * r - 1n),
     );
     fc.assert(
