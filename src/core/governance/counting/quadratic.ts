@@ -2,7 +2,7 @@ import { participationOf, zeroTotals } from './ballotTotals.js';
 import type { CountingModule } from './CountingModule.js';
 import { integerSquareRoot } from './integerSquareRoot.js';
 import { rankOptions } from './rankOptions.js';
-import { checkSplit, type SplitBallot, splitBallot } from './splitWeight.js';
+import { checkSplit, type SplitBallot, soleOption, splitBallot } from './splitWeight.js';
 
 /**
  * Quadratic votes are counted in billionths: a vote is `⌊√(credits · 10¹⁸)⌋`, that is √credits
@@ -42,6 +42,12 @@ export const quadratic: CountingModule<SplitBallot> = {
   tally({ ballots, options }) {
     const totals = zeroTotals(options);
     for (const { weight, ballot } of ballots) {
+      const only = soleOption(ballot.split);
+      if (only !== undefined) {
+        // All the credits on one option: √(weight · 10¹⁸), with no division by the shares.
+        totals[only] = (totals[only] ?? 0n) + integerSquareRoot(weight * QUADRATIC_SCALE_SQUARED);
+        continue;
+      }
       let shares = 0n;
       for (const option of options) {
         const share = ballot.split[option];

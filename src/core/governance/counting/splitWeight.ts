@@ -24,6 +24,17 @@ export function checkSplit(args: { ballot: SplitBallot; options: readonly string
   return positive ? undefined : 'the split gives no share to any option';
 }
 
+/** The one option a split gives a positive share to, or undefined when it divides among several. */
+export function soleOption(split: Readonly<Record<string, number>>): string | undefined {
+  let sole: string | undefined;
+  for (const option in split) {
+    if (split[option]! <= 0) continue;
+    if (sole !== undefined) return undefined;
+    sole = option;
+  }
+  return sole;
+}
+
 /**
  * Divides `weight` among the options of a split exactly, by largest remainder: each option gets
  * ⌊weight · share / Σshares⌋, and the units left over go one each to the options with the largest

@@ -1,7 +1,7 @@
 import { participationOf, zeroTotals } from './ballotTotals.js';
 import type { CountingModule } from './CountingModule.js';
 import { rankOptions } from './rankOptions.js';
-import { checkSplit, type SplitBallot, splitBallot, splitWeight } from './splitWeight.js';
+import { checkSplit, type SplitBallot, soleOption, splitBallot, splitWeight } from './splitWeight.js';
 
 /**
  * Weighted split: each voter divides their weight among the options in proportion to whole-number
@@ -32,6 +32,12 @@ export const weightedSplit: CountingModule<SplitBallot> = {
   tally({ ballots, options }) {
     const totals = zeroTotals(options);
     for (const { weight, ballot } of ballots) {
+      const only = soleOption(ballot.split);
+      if (only !== undefined) {
+        // All the weight on one option: the common ballot, counted without dividing.
+        totals[only] = (totals[only] ?? 0n) + weight;
+        continue;
+      }
       for (const [option, part] of splitWeight({ weight, split: ballot.split, options })) {
         totals[option] = (totals[option] ?? 0n) + part;
       }
