@@ -7,7 +7,6 @@ import { type Benchmark, medianMs } from './Benchmark.js';
 
 const BALLOTS = 1_000_000;
 const OPTIONS = ['a', 'b', 'c', 'd', 'e'];
-const WEI = 10n ** 18n;
 
 /** A ballot for each method, drawn from `next` (uniform in [0, 1)). */
 const BALLOT_OF: Record<MethodName, (next: () => number) => unknown> = {

@@ -42,7 +42,7 @@ export const quadratic: CountingModule<SplitBallot> = {
   tally({ ballots, options }) {
     const totals = zeroTotals(options);
     for (const { weight, ballot } of ballots) {
-      const only = soleOption(ballot.split);
+      const only = soleOption(ballot.split, options);
       if (only !== undefined) {
         // All the credits on one option: √(weight · 10¹⁸), with no division by the shares.
         totals[only] = (totals[only] ?? 0n) + integerSquareRoot(weight * QUADRATIC_SCALE_SQUARED);

@@ -1,39 +1,48 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkSplit, splitWeight } from './splitWeight.js';
+import { checkSplit, soleOption, splitWeight } from './splitWeight.js';
 
 const options = ['a', 'b', 'c'];
 
 describe('splitWeight', () => {
-  it('divides by largest remainder, equal remainders in option order', () => {
-    // 10 · 1/3 = 3 remainder 1 for each; 10 − 9 = 1 unit left, to a (first of the equal remainders).
-    expect(splitWeight({ weight: 10n, split: { a: 1, b: 1, c: 1 }, options })).toEqual(
-      new Map([
-        ['a', 4n],
-        ['b', 3n],
-        ['c', 3n],
-      ]),
-    );
-    // 7 split 3:1 → 21/4 = 5 rem 1, 7/4 = 1 rem 3; one unit left, to b (remainder 3 > 1): 5 and 2.
-    expect(splitWeight({ weight: 7n, split: { a: 3, b: 1 }, options })).toEqual(
-      new Map([
-        ['a', 5n],
-        ['b', 2n],
-      ]),
-    );
+  it('divides by cumulative rounding, in option order', () => {
+    // a: ⌊10·1/3⌋ = 3; a+b: ⌊10·2/3⌋ = 6, so b 6 − 3 = 3; a+b+c: 10, so c 10 − 6 = 4.
+    expect(splitWeight({ weight: 10n, split: { c: 1, b: 1, a: 1 }, options })).toEqual([
+      ['a', 3n],
+      ['b', 3n],
+      ['c', 4n],
+    ]);
+    // 7 split 3:1 → a ⌊21/4⌋ = 5, b 7 − 5 = 2. Options without a positive share get nothing.
+    expect(splitWeight({ weight: 7n, split: { a: 3, b: 1, c: 0 }, options })).toEqual([
+      ['a', 5n],
+      ['b', 2n],
+    ]);
   });
 
-  it('always hands out exactly the weight, to the options with a positive share only', () => {
+  it('hands out exactly the weight, each part its exact share rounded down or up', () => {
     const split = fc
       .record({ a: fc.nat(20), b: fc.nat(20), c: fc.nat(20) })
       .filter((x) => x.a + x.b + x.c > 0);
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 10n ** 30n }), split, (weight, shares) => {
         const parts = splitWeight({ weight, split: shares, options });
-        expect([...parts.values()].reduce((x, y) => x + y, 0n)).toBe(weight);
-        for (const option of parts.keys()) expect(shares[option as 'a' | 'b' | 'c']).toBeGreaterThan(0);
+        expect(parts.reduce((sum, [, part]) => sum + part, 0n)).toBe(weight);
+        const whole = BigInt(shares.a + shares.b + shares.c);
+        for (const [option, part] of parts) {
+          const share = BigInt(shares[option as 'a' | 'b' | 'c']);
+          expect(share).toBeGreaterThan(0n);
+          // |part − weight·share/whole| < 1, i.e. |part·whole − weight·share| < whole.
+          const gap = part * whole - weight * share;
+          expect(gap < whole && -gap < whole).toBe(true);
+        }
       }),
     );
+  });
+
+  it('finds the sole option of a one-option split', () => {
+    expect(soleOption({ b: 2, a: 0 }, options)).toBe('b');
+    expect(soleOption({ a: 1, b: 2 }, options)).toBeUndefined();
+    expect(soleOption({ a: 0 }, options)).toBeUndefined();
   });
 
   it('refuses a split naming an unknown option or giving nothing', () => {

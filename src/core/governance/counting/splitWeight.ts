@@ -24,11 +24,15 @@ export function checkSplit(args: { ballot: SplitBallot; options: readonly string
   return positive ? undefined : 'the split gives no share to any option';
 }
 
-/** The one option a split gives a positive share to, or undefined when it divides among several. */
-export function soleOption(split: Readonly<Record<string, number>>): string | undefined {
+/** The one option a split gives a positive share to, or undefined when it gives to several or none. */
+export function soleOption(
+  split: Readonly<Record<string, number>>,
+  options: readonly string[],
+): string | undefined {
   let sole: string | undefined;
-  for (const option in split) {
-    if (split[option]! <= 0) continue;
+  for (const option of options) {
+    const share = split[option];
+    if (share === undefined || share <= 0) continue;
     if (sole !== undefined) return undefined;
     sole = option;
   }
@@ -36,52 +40,51 @@ export function soleOption(split: Readonly<Record<string, number>>): string | un
 }
 
 /**
- * Divides `weight` among the options of a split exactly, by largest remainder: each option gets
- * ⌊weight · share / Σshares⌋, and the units left over go one each to the options with the largest
- * remainders; equal remainders go in the order of `options` (a rule within one ballot only, so the
- * order of ballots never matters). The parts always add up to `weight`.
+ * Divides `weight` among the options of a split exactly, by cumulative rounding: taking the
+ * options with a positive share in the order of `options`, the first k of them receive together
+ * ⌊weight · (their shares) / Σshares⌋. Each part is therefore its exact share rounded down or up
+ * (never off by a whole unit), the parts always add up to `weight`, and the rule depends on one
+ * ballot only, so the order of ballots never matters.
  *
  * @example
  * splitWeight({ weight: 10n, split: { a: 1, b: 1, c: 1 }, options: ['a', 'b', 'c'] })
- * // 10·1/3 = 3 rem 1 each; one unit left over, to 'a' (first in order): { a: 4n, b: 3n, c: 3n }
+ * // a ⌊10·1/3⌋ = 3; a+b ⌊10·2/3⌋ = 6, so b 3; all 10, so c 4: [['a', 3n], ['b', 3n], ['c', 4n]]
  */
 export function splitWeight(args: {
   weight: bigint;
   split: Readonly<Record<string, number>>;
   options: readonly string[];
-}): Map<string, bigint> {
-  const parts = new Map<string, bigint>();
-  const entries: [string, bigint][] = [];
-  let shares = 0n;
+}): [string, bigint][] {
+  const named: string[] = [];
+  const shares: number[] = [];
+  let whole = 0;
   for (const option of args.options) {
     const share = args.split[option];
     if (share === undefined || share <= 0) continue;
-    entries.push([option, BigInt(share)]);
-    shares += BigInt(share);
+    named.push(option);
+    shares.push(share);
+    whole += share;
   }
-  if (shares === 0n) return parts;
-  if (entries.length === 1) {
-    parts.set(entries[0]![0], args.weight);
-    return parts;
-  }
+  if (named.length === 0) return [];
+  // Shares are whole numbers; their sum stays exact in a double up to 2⁵³, and in bigint beyond.
+  const exact = Number.isSafeInteger(whole);
+  const total = exact ? BigInt(whole) : shares.reduce((sum, share) => sum + BigInt(share), 0n);
+  const parts: [string, bigint][] = [];
+  let cumulative = 0;
+  let cumulativeBig = 0n;
   let given = 0n;
-  const remainders: [string, bigint][] = [];
-  for (const [option, share] of entries) {
-    const product = args.weight * share;
-    const part = product / shares;
-    parts.set(option, part);
-    given += part;
-    remainders.push([option, product % shares]);
-  }
-  let left = args.weight - given;
-  if (left > 0n) {
-    // Stable sort: equal remainders keep the options' order.
-    remainders.sort((a, b) => (a[1] > b[1] ? -1 : a[1] < b[1] ? 1 : 0));
-    for (const [option] of remainders) {
-      if (left === 0n) break;
-      parts.set(option, parts.get(option)! + 1n);
-      left--;
+  for (let i = 0; i < named.length - 1; i++) {
+    let upTo: bigint;
+    if (exact) {
+      cumulative += shares[i]!;
+      upTo = (args.weight * BigInt(cumulative)) / total;
+    } else {
+      cumulativeBig += BigInt(shares[i]!);
+      upTo = (args.weight * cumulativeBig) / total;
     }
+    parts.push([named[i]!, upTo - given]);
+    given = upTo;
   }
+  parts.push([named[named.length - 1]!, args.weight - given]);
   return parts;
 }

@@ -7,8 +7,8 @@ import { weightedSplit } from './weightedSplit.js';
 
 describe('weightedSplit', () => {
   it('adds up each voter’s division of their weight', () => {
-    // alice 10 split 1:1:1 → a 4, b 3, c 3 (largest remainder); bob 5 all on b → b 8.
-    // a 4, b 8, c 3: b wins; the totals add up to the participation, 15.
+    // alice 10 split 1:1:1 → a 3, b 3, c 4 (cumulative rounding); bob 5 all on b → b 8.
+    // a 3, b 8, c 4: b wins; the totals add up to the participation, 15.
     const result = weightedSplit.tally({
       options: ['a', 'b', 'c'],
       ballots: weighted(['alice', 10, { split: { a: 1, b: 1, c: 1 } }], ['bob', 5, { split: { b: 1 } }]),
@@ -16,7 +16,7 @@ describe('weightedSplit', () => {
     expect(result).toEqual({
       outcome: 'decided',
       winners: ['b'],
-      totals: { a: 4n, b: 8n, c: 3n },
+      totals: { a: 3n, b: 8n, c: 4n },
       participation: 15n,
       voters: 2,
     });

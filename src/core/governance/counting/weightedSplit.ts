@@ -5,8 +5,8 @@ import { checkSplit, type SplitBallot, soleOption, splitBallot, splitWeight } fr
 
 /**
  * Weighted split: each voter divides their weight among the options in proportion to whole-number
- * shares (`{ a: 3, b: 1 }` gives a three quarters and b one quarter), divided exactly by largest
- * remainder (see `splitWeight`), so an option's total is a whole amount of weight and the totals
+ * shares (`{ a: 3, b: 1 }` gives a three quarters and b one quarter), divided exactly by cumulative
+ * rounding (see `splitWeight`), so an option's total is a whole amount of weight and the totals
  * add up to the participation. The option with the most weight wins. A voter who puts all their
  * weight on one option casts an ordinary vote: with options for / against, the option with more
  * weight is what majority would decide.
@@ -15,7 +15,7 @@ import { checkSplit, type SplitBallot, soleOption, splitBallot, splitWeight } fr
  */
 export const weightedSplit: CountingModule<SplitBallot> = {
   method: 'weighted-split',
-  mode: 'method=weighted-split&weight=proportional-largest-remainder&winners=top-1&tie=tied',
+  mode: 'method=weighted-split&weight=proportional-cumulative-rounding&winners=top-1&tie=tied',
   counting: 'by weighted split: each voter divides their weight among the options',
   rule: {
     counted: true,
@@ -32,7 +32,7 @@ export const weightedSplit: CountingModule<SplitBallot> = {
   tally({ ballots, options }) {
     const totals = zeroTotals(options);
     for (const { weight, ballot } of ballots) {
-      const only = soleOption(ballot.split);
+      const only = soleOption(ballot.split, options);
       if (only !== undefined) {
         // All the weight on one option: the common ballot, counted without dividing.
         totals[only] = (totals[only] ?? 0n) + weight;
