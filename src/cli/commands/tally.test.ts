@@ -1,24 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/support/builtCli.js';
 
-const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
-
-/** Runs the CLI from source, as a user would run `devolve`. */
-function devolve(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', MAIN, ...args],
-      { env: { ...process.env, NO_COLOR: '1' } },
-      (error, stdout, stderr) =>
-        resolve({ code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr }),
-    );
-  });
-}
+/** The built command line, as a user runs `devolve` (test/globalSetup builds it). */
+const devolve = async (args: string[]) => runCli(dir, ...args);
 
 let dir: string;
 const file = (name: string) => join(dir, name);

@@ -1,6 +1,7 @@
 import { s } from '../../schema/Schema.js';
 import { participationOf } from './ballotTotals.js';
 import type { CountingModule } from './CountingModule.js';
+import { countingRule } from './countingRule.js';
 
 const ballot = s
   .object(
@@ -23,16 +24,7 @@ export const advice: CountingModule<AdviceBallot> = {
   method: 'advice',
   mode: 'method=advice&decides=proposer&ballots=advice-notes',
   counting: 'by advice process: the proposer decides, after seeking advice from those consulted',
-  rule: {
-    counted: false,
-    needsPeriod: false,
-    threshold: 'forbidden',
-    winners: false,
-    needsConsultation: true,
-    needsVeto: false,
-    needsWeightedElectorate: false,
-    multipleOptions: false,
-  },
+  rule: countingRule({ needsConsultation: true }),
   ballot,
   fixedOptions: ['for', 'against'],
   checkBallot: () => undefined,

@@ -1,6 +1,7 @@
 import { s } from '../../schema/Schema.js';
 import { checkOptionNames, participationOf, zeroTotals } from './ballotTotals.js';
 import type { CountingModule } from './CountingModule.js';
+import { countingRule } from './countingRule.js';
 import { rankOptions } from './rankOptions.js';
 
 const ballot = s
@@ -23,16 +24,7 @@ export const approval: CountingModule<ApprovalBallot> = {
   method: 'approval',
   mode: 'method=approval&weight=full-per-option&winners=top-n&tie=tied',
   counting: 'by approval voting: each voter approves any number of options and the most approved win',
-  rule: {
-    counted: true,
-    needsPeriod: true,
-    threshold: 'forbidden',
-    winners: true,
-    needsConsultation: false,
-    needsVeto: false,
-    needsWeightedElectorate: false,
-    multipleOptions: true,
-  },
+  rule: countingRule({ counted: true, needsPeriod: true, winners: true, multipleOptions: true }),
   ballot,
   checkBallot: ({ ballot, options }) => checkOptionNames({ named: ballot.approve, options }),
   tally({ ballots, options, winners }) {

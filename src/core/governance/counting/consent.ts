@@ -1,6 +1,7 @@
 import { s } from '../../schema/Schema.js';
 import { participationOf } from './ballotTotals.js';
 import type { CountingModule, TallyResult } from './CountingModule.js';
+import { countingRule } from './countingRule.js';
 
 const ballot = s
   .object(
@@ -37,16 +38,7 @@ export const consent: CountingModule<ConsentBallot> = {
   method: 'consent',
   mode: 'method=consent&blocks=any-reasoned-objection&weight=none',
   counting: 'by consent: the proposal passes unless one of them raises a reasoned objection',
-  rule: {
-    counted: false,
-    needsPeriod: true,
-    threshold: 'forbidden',
-    winners: false,
-    needsConsultation: false,
-    needsVeto: false,
-    needsWeightedElectorate: false,
-    multipleOptions: false,
-  },
+  rule: countingRule({ needsPeriod: true }),
   ballot,
   fixedOptions: ['consent', 'object'],
   checkBallot: () => undefined,

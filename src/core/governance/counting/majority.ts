@@ -1,5 +1,12 @@
 import type { CountingModule } from './CountingModule.js';
-import { SUPPORT_OPTIONS, type SupportBallot, supportBallot, supportTotals } from './supportTotals.js';
+import { countingRule } from './countingRule.js';
+import {
+  SUPPORT_OPTIONS,
+  type SupportBallot,
+  supportBallot,
+  supportResult,
+  supportTotals,
+} from './supportTotals.js';
 
 /**
  * Simple majority (OpenZeppelin's `GovernorCountingSimple`, "bravo" support): each ballot is for,
@@ -14,28 +21,13 @@ export const majority: CountingModule<SupportBallot> = {
   method: 'majority',
   mode: 'method=majority&support=for,against,abstain&quorum=for,against,abstain&pass=for>against',
   counting: 'by simple majority: more than half of the weight cast for or against',
-  rule: {
-    counted: true,
-    needsPeriod: true,
-    threshold: 'forbidden',
-    winners: false,
-    needsConsultation: false,
-    needsVeto: false,
-    needsWeightedElectorate: false,
-    multipleOptions: false,
-  },
+  rule: countingRule({ counted: true, needsPeriod: true }),
   ballot: supportBallot,
   fixedOptions: SUPPORT_OPTIONS,
   checkBallot: () => undefined,
   tally({ ballots }) {
     const totals = supportTotals(ballots);
     const passed = totals.for > totals.against;
-    return {
-      outcome: passed ? 'passed' : 'rejected',
-      winners: passed ? ['for'] : [],
-      totals: { for: totals.for, against: totals.against, abstain: totals.abstain },
-      participation: totals.participation,
-      voters: ballots.length,
-    };
+    return supportResult({ totals, passed, voters: ballots.length });
   },
 };

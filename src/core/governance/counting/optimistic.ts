@@ -1,6 +1,7 @@
 import { s } from '../../schema/Schema.js';
 import { participationOf } from './ballotTotals.js';
 import type { CountingModule, TallyResult } from './CountingModule.js';
+import { countingRule } from './countingRule.js';
 
 const ballot = s
   .object(
@@ -28,16 +29,7 @@ export const optimistic: CountingModule<VetoBallot> = {
   method: 'optimistic',
   mode: 'method=optimistic&rejects=vetoes>=threshold-of-electorate&default-threshold=any',
   counting: 'optimistically: the proposal passes unless vetoed',
-  rule: {
-    counted: false,
-    needsPeriod: false,
-    threshold: 'allowed',
-    winners: false,
-    needsConsultation: false,
-    needsVeto: true,
-    needsWeightedElectorate: false,
-    multipleOptions: false,
-  },
+  rule: countingRule({ threshold: 'allowed', needsVeto: true }),
   ballot,
   fixedOptions: ['veto'],
   checkBallot: () => undefined,

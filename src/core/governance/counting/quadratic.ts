@@ -1,5 +1,6 @@
 import { participationOf, zeroTotals } from './ballotTotals.js';
 import type { CountingModule } from './CountingModule.js';
+import { countingRule } from './countingRule.js';
 import { integerSquareRoot } from './integerSquareRoot.js';
 import { rankOptions } from './rankOptions.js';
 import { checkSplit, type SplitBallot, soleOption, splitBallot } from './splitWeight.js';
@@ -27,16 +28,12 @@ export const quadratic: CountingModule<SplitBallot> = {
   method: 'quadratic',
   mode: 'method=quadratic&votes=sqrt(credits)&unit=1e-9&winners=top-1&tie=tied',
   counting: 'by quadratic voting: each voter’s votes count as the square root of the weight spent on them',
-  rule: {
+  rule: countingRule({
     counted: true,
     needsPeriod: true,
-    threshold: 'forbidden',
-    winners: false,
-    needsConsultation: false,
-    needsVeto: false,
     needsWeightedElectorate: true,
     multipleOptions: true,
-  },
+  }),
   ballot: splitBallot,
   checkBallot: checkSplit,
   tally({ ballots, options }) {

@@ -1,6 +1,7 @@
 import { s } from '../../schema/Schema.js';
 import { checkOptionNames } from './ballotTotals.js';
 import type { CountingModule, TallyResult } from './CountingModule.js';
+import { countingRule } from './countingRule.js';
 
 const ballot = s
   .object(
@@ -40,16 +41,7 @@ export const rankedChoice: CountingModule<RankedBallot> = {
   mode: 'method=ranked-choice&count=instant-runoff&win=over-half-of-continuing&tie=backwards-then-together',
   counting:
     'by ranked choice (instant runoff): the option with fewest first preferences is eliminated until one has a majority',
-  rule: {
-    counted: true,
-    needsPeriod: true,
-    threshold: 'forbidden',
-    winners: false,
-    needsConsultation: false,
-    needsVeto: false,
-    needsWeightedElectorate: false,
-    multipleOptions: true,
-  },
+  rule: countingRule({ counted: true, needsPeriod: true, multipleOptions: true }),
   ballot,
   checkBallot: ({ ballot, options }) => checkOptionNames({ named: ballot.ranking, options }),
   tally({ ballots, options }) {

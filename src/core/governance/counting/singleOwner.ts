@@ -1,5 +1,6 @@
 import { s } from '../../schema/Schema.js';
 import type { CountingModule } from './CountingModule.js';
+import { countingRule } from './countingRule.js';
 
 const ballot = s
   .object({ choice: s.enum(['for', 'against'], 'choice').describe('for or against') }, 'ballot')
@@ -19,16 +20,7 @@ export const singleOwner: CountingModule<OwnerBallot> = {
   method: 'single-owner',
   mode: 'method=single-owner&decides=any-one&support=for,against',
   counting: 'any one of them decides alone',
-  rule: {
-    counted: false,
-    needsPeriod: false,
-    threshold: 'forbidden',
-    winners: false,
-    needsConsultation: false,
-    needsVeto: false,
-    needsWeightedElectorate: false,
-    multipleOptions: false,
-  },
+  rule: countingRule({}),
   ballot,
   fixedOptions: ['for', 'against'],
   checkBallot: () => undefined,

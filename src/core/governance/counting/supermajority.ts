@@ -1,5 +1,12 @@
 import type { CountingModule } from './CountingModule.js';
-import { SUPPORT_OPTIONS, type SupportBallot, supportBallot, supportTotals } from './supportTotals.js';
+import { countingRule } from './countingRule.js';
+import {
+  SUPPORT_OPTIONS,
+  type SupportBallot,
+  supportBallot,
+  supportResult,
+  supportTotals,
+} from './supportTotals.js';
 
 /**
  * Supermajority: like majority, but the proposal passes only when the weight for reaches the
@@ -15,16 +22,7 @@ export const supermajority: CountingModule<SupportBallot> = {
   method: 'supermajority',
   mode: 'method=supermajority&support=for,against,abstain&quorum=for,against,abstain&pass=for/(for+against)>=threshold',
   counting: 'by supermajority',
-  rule: {
-    counted: true,
-    needsPeriod: true,
-    threshold: 'required',
-    winners: false,
-    needsConsultation: false,
-    needsVeto: false,
-    needsWeightedElectorate: false,
-    multipleOptions: false,
-  },
+  rule: countingRule({ counted: true, needsPeriod: true, threshold: 'required' }),
   ballot: supportBallot,
   fixedOptions: SUPPORT_OPTIONS,
   checkBallot: () => undefined,
@@ -32,12 +30,6 @@ export const supermajority: CountingModule<SupportBallot> = {
     const totals = supportTotals(ballots);
     const cast = totals.for + totals.against;
     const passed = threshold !== undefined && cast > 0n && totals.for * threshold.den >= threshold.num * cast;
-    return {
-      outcome: passed ? 'passed' : 'rejected',
-      winners: passed ? ['for'] : [],
-      totals: { for: totals.for, against: totals.against, abstain: totals.abstain },
-      participation: totals.participation,
-      voters: ballots.length,
-    };
+    return supportResult({ totals, passed, voters: ballots.length });
   },
 };

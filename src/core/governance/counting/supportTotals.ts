@@ -1,5 +1,5 @@
 import { s } from '../../schema/Schema.js';
-import type { WeightedBallot } from './CountingModule.js';
+import type { TallyResult, WeightedBallot } from './CountingModule.js';
 
 export const SUPPORT_OPTIONS = ['for', 'against', 'abstain'] as const;
 export type Support = (typeof SUPPORT_OPTIONS)[number];
@@ -35,4 +35,16 @@ export function supportTotals(ballots: readonly WeightedBallot<SupportBallot>[])
     else abstain += weight;
   }
   return { for: inFavour, against, abstain, participation: inFavour + against + abstain };
+}
+
+/** The result of a for / against / abstain count that `passed` or not. */
+export function supportResult(args: { totals: SupportTotals; passed: boolean; voters: number }): TallyResult {
+  const { totals, passed } = args;
+  return {
+    outcome: passed ? 'passed' : 'rejected',
+    winners: passed ? ['for'] : [],
+    totals: { for: totals.for, against: totals.against, abstain: totals.abstain },
+    participation: totals.participation,
+    voters: args.voters,
+  };
 }

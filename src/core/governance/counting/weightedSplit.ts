@@ -1,5 +1,6 @@
 import { participationOf, zeroTotals } from './ballotTotals.js';
 import type { CountingModule } from './CountingModule.js';
+import { countingRule } from './countingRule.js';
 import { rankOptions } from './rankOptions.js';
 import { checkSplit, type SplitBallot, soleOption, splitBallot, splitWeight } from './splitWeight.js';
 
@@ -17,16 +18,7 @@ export const weightedSplit: CountingModule<SplitBallot> = {
   method: 'weighted-split',
   mode: 'method=weighted-split&weight=proportional-cumulative-rounding&winners=top-1&tie=tied',
   counting: 'by weighted split: each voter divides their weight among the options',
-  rule: {
-    counted: true,
-    needsPeriod: true,
-    threshold: 'forbidden',
-    winners: false,
-    needsConsultation: false,
-    needsVeto: false,
-    needsWeightedElectorate: false,
-    multipleOptions: true,
-  },
+  rule: countingRule({ counted: true, needsPeriod: true, multipleOptions: true }),
   ballot: splitBallot,
   checkBallot: checkSplit,
   tally({ ballots, options }) {
