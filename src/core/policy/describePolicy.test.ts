@@ -218,5 +218,9 @@ describe('explainPolicy', () => {
       decide: 'The proposal passes unless it is vetoed.',
       veto: 'Anyone may veto a passed decision within 3 days.',
     });
+    // With a threshold, one veto is not enough: vetoes must reach that share of the holders' weight.
+    expect(
+      explainPolicy({ policy: { ...optimistic, threshold: makeRatio(1n, 3n) }, organization }).decide,
+    ).toBe("The proposal passes unless vetoes reach 33.3% (1/3) of the veto holders' weight.");
   });
 });

@@ -90,7 +90,7 @@ export function explainPolicy(args: { policy: Policy; organization: Organization
   const deciders = who(policy.deciders);
   const details: string[] = [];
   if (rule.counted) details.push(describeWeight(policy.weight));
-  if (policy.threshold !== undefined) {
+  if (policy.threshold !== undefined && policy.method !== 'optimistic') {
     details.push(`at least ${formatRatio(policy.threshold)} of the weight cast must be in favour`);
   }
   if (policy.winners !== undefined && policy.winners > 1) details.push(`${policy.winners} options win`);
@@ -112,7 +112,11 @@ export function explainPolicy(args: { policy: Policy; organization: Organization
       decide = `The proposer decides, after seeking advice from ${who(policy.consultation?.with ?? [])}`;
       break;
     case 'optimistic':
-      decide = 'The proposal passes unless it is vetoed';
+      // An optimistic threshold is the share of the veto holders' weight whose vetoes reject.
+      decide =
+        policy.threshold === undefined
+          ? 'The proposal passes unless it is vetoed'
+          : `The proposal passes unless vetoes reach ${formatRatio(policy.threshold)} of the veto holders' weight`;
       break;
     case 'single-owner':
       decide = `Any one member of ${deciders} decides alone`;
