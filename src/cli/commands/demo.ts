@@ -1,6 +1,7 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { NO_EVIDENCE } from '../../core/evidence/Evidence.js';
 import { buildBoard } from '../../core/explain/buildBoard.js';
 import { formatDate } from '../../core/time/Instant.js';
 import { createKey, loadSigningKey } from '../../identity/keyFile.js';
@@ -64,7 +65,7 @@ export function registerDemo(program: Command): void {
       }
       if (!(await exists(keysFile))) await createKey({ file: keysFile, type: 'ed25519', now: new Date() });
 
-      const { charter, plan, now } = await readPlan({
+      const { charter, plan, now, evidence } = await readPlan({
         file: charterFile,
         evidence: undefined,
         now: undefined,
@@ -121,10 +122,17 @@ export function registerDemo(program: Command): void {
           );
         }
         if (!options.serve) return;
-        const server = await startServer({ store, port, host: '127.0.0.1' });
+        // The dashboard weighs the demo's readiness against the same sample evidence as the plan above.
+        const server = await startServer({
+          store,
+          port,
+          host: '127.0.0.1',
+          evidence: async (org) => (org === organization.id ? evidence : NO_EVIDENCE),
+        });
         if (json) console.log(JSON.stringify({ url: server.url, port: server.port }));
         say('');
-        say(`Devolve API for ${organization.name} on ${style.bold(server.url)}`);
+        say(`Devolve dashboard for ${organization.name} on ${style.bold(server.url)}/`);
+        say(style.dim(`  ${server.url}/public/${organization.id} (the public transparency page)`));
         say(style.dim(`  ${server.url}/api/orgs/${organization.id}`));
         say(style.dim(`  ${server.url}/api/orgs/${organization.id}/units`));
         say(style.dim(`  ${server.url}/openapi.json · stop with Ctrl-C`));
