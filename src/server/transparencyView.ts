@@ -13,8 +13,8 @@ export interface TransparencyUnit {
   readonly dimension: string;
   readonly level: { readonly index: number; readonly id: string; readonly name: string };
   readonly target: { readonly index: number; readonly id: string; readonly name: string };
-  /** Notches on the ladder (the top one is `levels - 1`). */
-  readonly levels: number;
+  /** The unit's ladder, from its most centralized level to its top. */
+  readonly levels: readonly { readonly index: number; readonly id: string; readonly name: string }[];
   /** When the unit reached its level, as the log records it. */
   readonly since: string;
   /** The roles that own the unit today, in words. */
@@ -31,6 +31,7 @@ export interface TransparencyUnit {
 
 export interface TransparencyView {
   readonly organization: { readonly id: string; readonly name: string; readonly kind: string };
+  readonly dimensions: readonly { readonly id: string; readonly name: string }[];
   readonly seq: number;
   readonly head: string;
   readonly now: number;
@@ -54,6 +55,7 @@ export function transparencyView(args: {
   const { organization } = state;
   return {
     organization: { id: organization.id, name: organization.name, kind: organization.kind },
+    dimensions: organization.dimensions.map((d) => ({ id: d.id, name: d.name })),
     seq: state.seq,
     head: state.head,
     now: plan.now,
@@ -68,7 +70,7 @@ export function transparencyView(args: {
         dimension: unit.dimension,
         level: { index: level.index, id: level.id, name: level.name },
         target: { index: target.index, id: target.id, name: target.name },
-        levels: unit.levels.length,
+        levels: unit.levels.map((l) => ({ index: l.index, id: l.id, name: l.name })),
         since: state.levelSince[unit.id] ?? '',
         owners: explanation.owners,
         power: explanation.today.policy,
