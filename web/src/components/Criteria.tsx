@@ -11,12 +11,18 @@ export function StatusMark(props: { status: CriterionResult['status'] }) {
   );
 }
 
-/** A readiness or requirement checklist: each criterion with its verdict and the reason for it. */
+/**
+ * A readiness or requirement checklist: each criterion with its verdict and the reason for it. A
+ * checklist that is one `all` of several criteria shows them as the list they are.
+ */
 export function Criteria(props: { result: CriterionResult }) {
   const { result } = props;
+  const items = result.kind === 'all' && result.children !== undefined ? result.children : [result];
   return (
     <ul class="criteria">
-      <CriterionItem result={result} />
+      {items.map((item, i) => (
+        <CriterionItem key={i} result={item} />
+      ))}
     </ul>
   );
 }

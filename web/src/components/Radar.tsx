@@ -3,6 +3,8 @@ import type { BoardUnit } from '../../../src/core/explain/buildBoard.js';
 const SIZE = 220;
 const CENTER = SIZE / 2;
 const RADIUS = 78;
+/** Room either side for the axis labels. */
+const PAD = 40;
 /** Beyond this many units the labels would overlap; the axes keep their titles. */
 const MAX_LABELS = 10;
 
@@ -43,7 +45,11 @@ export function Radar(props: { name: string; units: readonly BoardUnit[] }) {
   const summary = units.map((u) => `${u.name} ${u.level.name} (target ${u.target.name})`).join('; ');
   return (
     <figure class="radar">
-      <svg viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label={`${props.name}: ${summary}`}>
+      <svg
+        viewBox={`${-PAD} 0 ${SIZE + 2 * PAD} ${SIZE}`}
+        role="img"
+        aria-label={`${props.name}: ${summary}`}
+      >
         {[0.25, 0.5, 0.75, 1].map((ring) => (
           <polygon key={ring} class="radar__ring" points={polygon(Array(count).fill(ring))} />
         ))}
