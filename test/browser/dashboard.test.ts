@@ -192,15 +192,14 @@ describeWithChromium('the dashboard in Chromium', () => {
     expect(response.status).toBe(201);
     const { event } = (await response.json()) as { event: { hash: string } };
 
-    // (Page code as text: the test's own TypeScript has no DOM types.)
-    await board.waitForFunction(
-      `document.querySelector('[data-unit="brand"] [role="meter"]')?.getAttribute('aria-valuenow') === '1'`,
-    );
-    await board.waitForFunction(
-      `document.querySelector('.timeline__item')?.textContent.includes('moved from Founder-controlled to Transparent')`,
-    );
+    await board.locator('[data-unit="brand"] [role="meter"][aria-valuenow="1"]').waitFor();
+    await board
+      .locator('.timeline__item')
+      .first()
+      .filter({ hasText: 'Brand & trademark moved from Founder-controlled to Transparent' })
+      .waitFor();
     expect(await board.evaluate('window.stillTheSamePage')).toBe(true);
-    await publicPage.waitForFunction(`document.querySelector('code.hash')?.textContent === '${event.hash}'`);
+    await publicPage.locator(`code.hash[data-head="${event.hash}"]`).waitFor();
     expect(await publicPage.locator('[data-unit="brand"] .report__head strong').textContent()).toBe(
       'Transparent',
     );

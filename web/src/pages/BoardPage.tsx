@@ -70,8 +70,11 @@ function UnitRow(props: {
 export function BoardPage(props: { org: string }) {
   const { org } = props;
   const live = useLiveHead(org);
-  const data = useData((signal) => api.plan(org, signal), [org, live.seq]);
-  const timeline = useData((signal) => api.timeline(org, TIMELINE_ENTRIES, signal), [org, live.seq]);
+  const data = useData((signal) => api.plan(org, signal), [org], { seq: live.seq, seqOf: (d) => d.seq });
+  const timeline = useData((signal) => api.timeline(org, TIMELINE_ENTRIES, signal), [org], {
+    seq: live.seq,
+    seqOf: (t) => t.seq,
+  });
   if (data.status === 'loading')
     return (
       <Layout org={org} current="board" live={live}>

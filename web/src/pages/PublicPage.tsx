@@ -104,7 +104,10 @@ function UnitReport(props: { unit: TransparencyUnit; now: number }) {
 export function PublicPage(props: { org: string }) {
   const { org } = props;
   const live = useLiveHead(org);
-  const data = useData((signal) => api.transparency(org, signal), [org, live.seq]);
+  const data = useData((signal) => api.transparency(org, signal), [org], {
+    seq: live.seq,
+    seqOf: (d) => d.seq,
+  });
   if (data.status !== 'ready') {
     return (
       <Layout org={org} current="public" live={live}>

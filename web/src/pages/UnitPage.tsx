@@ -27,7 +27,10 @@ async function loadUnit(org: string, unit: string, signal: AbortSignal) {
 export function UnitPage(props: { org: string; unit: string }) {
   const { org, unit } = props;
   const live = useLiveHead(org);
-  const data = useData((signal) => loadUnit(org, unit, signal), [org, unit, live.seq]);
+  const data = useData((signal) => loadUnit(org, unit, signal), [org, unit], {
+    seq: live.seq,
+    seqOf: (d) => d.plan.seq,
+  });
   if (data.status !== 'ready') {
     return (
       <Layout org={org} current="unit" live={live}>
