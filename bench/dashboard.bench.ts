@@ -55,7 +55,10 @@ async function initialJsKb(): Promise<number> {
   return bytes / 1024;
 }
 
-/** Same statement as the store's own append, so bulk rows are exactly what it would write. */
+/**
+ * The store's own statement and columns (`createSqlEventStore`'s INSERT_EVENT and eventParams,
+ * repeated here on purpose: they are private to the store), so bulk rows are exactly what it writes.
+ */
 const INSERT_EVENT =
   'INSERT INTO events (org, seq, hash, prev, kind, actor, nonce, recorded_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)';
 

@@ -1,6 +1,6 @@
 import type { Attestation, Evidence, Observation } from '../core/evidence/Evidence.js';
 import { explainUnit } from '../core/explain/explainUnit.js';
-import type { CommitmentView, Plan } from '../core/planner/makePlan.js';
+import type { CommitmentView, LevelRef, Plan } from '../core/planner/makePlan.js';
 import type { PolicyExplanation } from '../core/policy/describePolicy.js';
 import { assessMove } from '../core/readiness/assessMove.js';
 import type { CriterionResult } from '../core/readiness/evaluateCriterion.js';
@@ -11,10 +11,10 @@ export interface TransparencyUnit {
   readonly id: string;
   readonly name: string;
   readonly dimension: string;
-  readonly level: { readonly index: number; readonly id: string; readonly name: string };
-  readonly target: { readonly index: number; readonly id: string; readonly name: string };
+  readonly level: LevelRef;
+  readonly target: LevelRef;
   /** The unit's ladder, from its most centralized level to its top. */
-  readonly levels: readonly { readonly index: number; readonly id: string; readonly name: string }[];
+  readonly levels: readonly LevelRef[];
   /** When the unit reached its level, as the log records it. */
   readonly since: string;
   /** The roles that own the unit today, in words. */
