@@ -4,7 +4,7 @@ const SIZE = 220;
 const CENTER = SIZE / 2;
 const RADIUS = 78;
 /** Room either side for the axis labels. */
-const PAD = 40;
+const PAD = 56;
 /** Beyond this many units the labels would overlap; the axes keep their titles. */
 const MAX_LABELS = 10;
 
