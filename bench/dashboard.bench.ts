@@ -9,7 +9,8 @@ import { sha256Hex } from '../src/identity/sha256.js';
 import { startServer } from '../src/server/startServer.js';
 import { createPgliteStore } from '../src/store/createPgliteStore.js';
 import type { EventStore } from '../src/store/EventStore.js';
-import { CHROMIUM, ensureWebBuilt, launchChromium, WEB_ROOT } from '../test/browser/support/chromium.js';
+import { CHROMIUM, launchChromium } from '../test/browser/support/chromium.js';
+import { ensureWebBuilt, WEB_ROOT } from '../test/browser/support/webBuild.js';
 import { type DaoFixture, daoFixture, unitOf } from '../test/support/daoFixture.js';
 import type { Benchmark } from './Benchmark.js';
 

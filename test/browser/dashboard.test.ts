@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { explainUnit } from '../../src/core/explain/explainUnit.js';
 import type { OrgState } from '../../src/core/state/OrgState.js';
 import { unitOf } from '../support/daoFixture.js';
-import { describeWithChromium, ensureWebBuilt, launchChromium } from './support/chromium.js';
+import { describeWithChromium, launchChromium } from './support/chromium.js';
 import { type DemoServer, startDemoServer } from './support/demoServer.js';
 
 const ORG = 'lumen-protocol';
@@ -26,7 +26,6 @@ describeWithChromium('the dashboard in Chromium', () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    ensureWebBuilt();
     dir = mkdtempSync(join(tmpdir(), 'devolve-browser-'));
     shots = join(dir, 'test-output', 'screenshots');
     mkdirSync(shots, { recursive: true });

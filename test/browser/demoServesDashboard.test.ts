@@ -3,7 +3,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/core/planner/makePlan.js';
 import { ROOT, scratchDirs } from '../support/builtCli.js';
 import { CLI, childEnv, requireBuiltCli } from '../support/serveProcess.js';
-import { ensureWebBuilt } from './support/chromium.js';
 
 const scratch = scratchDirs('devolve-demo-web-');
 afterAll(() => scratch.cleanUp());
@@ -11,7 +10,6 @@ afterAll(() => scratch.cleanUp());
 describe('npm start (devolve demo) serves the dashboard', () => {
   it('answers / with the dashboard and plans the demo against its sample evidence', async () => {
     requireBuiltCli();
-    ensureWebBuilt();
     const dir = scratch.fresh();
     const child = spawn(process.execPath, [CLI, 'demo', '--dir', dir, '--port', '0', '--json'], {
       cwd: ROOT,

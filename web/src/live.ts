@@ -40,7 +40,9 @@ export function useLiveHead(org: string): LiveHead {
         } catch (error) {
           if (stopped) return;
           delay = Math.min(delay * 2, MAX_BACKOFF_MS);
-          if (error instanceof ApiError)
+          // Only an unreachable server is offline; a problem answer (a 404 for an unknown
+          // organization) is the page's to show.
+          if (error instanceof ApiError && error.status === 0)
             setState((old) => (old.connected ? { ...old, connected: false } : old));
         }
       }
