@@ -3,6 +3,8 @@
  * beside the routes in `createApp.ts`; a test checks that every route the app serves is here.
  */
 
+import { dashboardPaths } from './dashboardOpenApi.js';
+
 const problem = { $ref: '#/components/responses/Problem' };
 const orgParam = { $ref: '#/components/parameters/org' };
 
@@ -152,6 +154,7 @@ export const openApiDocument = {
         },
       },
     },
+    ...dashboardPaths,
     '/api/orgs/{org}/actions': {
       post: {
         operationId: 'postAction',
