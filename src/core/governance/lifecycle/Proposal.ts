@@ -32,7 +32,10 @@ export interface Proposal {
   readonly electorate: Electorate;
   /** When the proposal opened (consultation or voting starts); before it, the proposal is a draft. */
   readonly openedAt: number;
-  /** The latest ballot of each voter, in the order first cast. */
+  /**
+   * Every ballot cast, in the order cast. While voting is open a voter may vote again: their
+   * latest ballot is the one counted, and the earlier ones stay as the record of what happened.
+   */
   readonly ballots: readonly BallotRecord[];
   readonly objections: readonly Objection[];
   readonly advice: readonly Advice[];
