@@ -1,0 +1,92 @@
+import type { CountingModule } from '../../src/core/governance/counting/CountingModule.js';
+import type { Organization, Policy, Role, RoleMembership } from '../../src/core/model/Organization.js';
+import { s } from '../../src/core/schema/Schema.js';
+
+export const DAY_S = 86_400;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+/** 2026-03-01T00:00:00Z, the instant most lifecycle tests start from. */
+export const T0 = Date.UTC(2026, 2, 1);
+
+/**
+ * A small organization for lifecycle tests: the members named, and roles given as
+ * `{ id: [member | membership, …] }`. Roles are councils with equal weight unless said otherwise.
+ */
+export function organizationOf(args: {
+  members: readonly string[];
+  roles?: Readonly<Record<string, readonly (string | RoleMembership)[]>>;
+  roleOptions?: Readonly<Record<string, Partial<Role>>>;
+  keys?: Readonly<Record<string, string>>;
+}): Organization {
+  return {
+    id: 'org',
+    name: 'Org',
+    kind: 'hybrid',
+    tokens: [{ symbol: 'GOV', name: 'Governance', decimals: 18 }],
+    dimensions: [],
+    members: args.members.map((id) => ({ id, name: id, ...(args.keys?.[id] === undefined ? {} : { key: args.keys[id] }) })),
+    roles: Object.entries(args.roles ?? {}).map(([id, members]) => ({
+      id,
+      name: id,
+      scope: 'council',
+      open: false,
+      weight: { kind: 'equal' },
+      members: members.map((entry) => (typeof entry === 'string' ? { member: entry } : entry)),
+      ...args.roleOptions?.[id],
+    })),
+    ladders: [],
+    metrics: [],
+    units: [],
+  };
+}
+
+/** A policy with the given parts: by default a council majority over 7 days, proposed by the council. */
+export function policyOf(parts: Partial<Policy> = {}): Policy {
+  return {
+    propose: [{ kind: 'role', role: 'council' }],
+    method: 'majority',
+    deciders: [{ kind: 'role', role: 'council' }],
+    weight: { kind: 'equal' },
+    period: 7 * DAY_S,
+    timelock: 0,
+    rationale: 'optional',
+    ...parts,
+  };
+}
+
+/**
+ * A stand-in yes/no counting module for lifecycle tests (the real ones are the counting modules'
+ * own work): `for` beats `against` strictly to pass, equal non-zero weight is a tie, abstentions
+ * count towards participation only.
+ */
+export function yesNoModule(method: Policy['method'] = 'majority'): CountingModule<string> {
+  return {
+    method,
+    mode: 'support=bravo&quorum=for,abstain',
+    counting: 'for beats against',
+    rule: {
+      counted: true,
+      needsPeriod: true,
+      threshold: 'forbidden',
+      winners: false,
+      needsConsultation: false,
+      needsVeto: false,
+      needsWeightedElectorate: false,
+      multipleOptions: false,
+    },
+    ballot: s.enum(['for', 'against', 'abstain'], 'choice'),
+    checkBallot: ({ ballot, options }) => (options.includes(ballot) ? undefined : `${ballot} is not an option`),
+    tally: ({ ballots }) => {
+      const totals: Record<string, bigint> = { for: 0n, against: 0n, abstain: 0n };
+      let participation = 0n;
+      for (const { ballot, weight } of ballots) {
+        totals[ballot] = (totals[ballot] ?? 0n) + weight;
+        participation += weight;
+      }
+      const yes = totals.for ?? 0n;
+      const no = totals.against ?? 0n;
+      const outcome = yes > no ? 'passed' : yes === no && yes > 0n ? 'tied' : 'rejected';
+      return { outcome, winners: outcome === 'passed' ? ['for'] : [], totals, participation, voters: ballots.length };
+    },
+  };
+}
