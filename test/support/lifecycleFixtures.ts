@@ -24,7 +24,11 @@ export function organizationOf(args: {
     kind: 'hybrid',
     tokens: [{ symbol: 'GOV', name: 'Governance', decimals: 18 }],
     dimensions: [],
-    members: args.members.map((id) => ({ id, name: id, ...(args.keys?.[id] === undefined ? {} : { key: args.keys[id] }) })),
+    members: args.members.map((id) => ({
+      id,
+      name: id,
+      ...(args.keys?.[id] === undefined ? {} : { key: args.keys[id] }),
+    })),
     roles: Object.entries(args.roles ?? {}).map(([id, members]) => ({
       id,
       name: id,
@@ -75,7 +79,8 @@ export function yesNoModule(method: Policy['method'] = 'majority'): CountingModu
       multipleOptions: false,
     },
     ballot: s.enum(['for', 'against', 'abstain'], 'choice'),
-    checkBallot: ({ ballot, options }) => (options.includes(ballot) ? undefined : `${ballot} is not an option`),
+    checkBallot: ({ ballot, options }) =>
+      options.includes(ballot) ? undefined : `${ballot} is not an option`,
     tally: ({ ballots }) => {
       const totals: Record<string, bigint> = { for: 0n, against: 0n, abstain: 0n };
       let participation = 0n;
@@ -86,7 +91,13 @@ export function yesNoModule(method: Policy['method'] = 'majority'): CountingModu
       const yes = totals.for ?? 0n;
       const no = totals.against ?? 0n;
       const outcome = yes > no ? 'passed' : yes === no && yes > 0n ? 'tied' : 'rejected';
-      return { outcome, winners: outcome === 'passed' ? ['for'] : [], totals, participation, voters: ballots.length };
+      return {
+        outcome,
+        winners: outcome === 'passed' ? ['for'] : [],
+        totals,
+        participation,
+        voters: ballots.length,
+      };
     },
   };
 }

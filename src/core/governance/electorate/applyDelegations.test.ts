@@ -18,13 +18,21 @@ const delegations: Delegation[] = [
     ],
   },
   // dee lends 1/3 of 7 to ana: ⌊7/3⌋ = 2
-  { from: 'dee', scope: { kind: 'role', role: 'council' }, parts: [{ to: 'ana', share: { num: 1n, den: 3n } }] },
+  {
+    from: 'dee',
+    scope: { kind: 'role', role: 'council' },
+    parts: [{ to: 'ana', share: { num: 1n, den: 3n } }],
+  },
 ];
 const vote = (voter: string, ballot: string, at = 0): BallotRecord => ({ voter, ballot, at });
 
 describe('applyDelegations', () => {
   it('lends each part of a delegator who did not vote to the delegates who did', () => {
-    const ballots = applyDelegations({ weights, delegations, ballots: [vote('ben', 'for'), vote('cy', 'against')] });
+    const ballots = applyDelegations({
+      weights,
+      delegations,
+      ballots: [vote('ben', 'for'), vote('cy', 'against')],
+    });
     // ben 10 + ⌊100 × 1/4⌋ = 35; cy 0 + ⌊100 × 3/4⌋ = 75
     expect(ballots).toEqual([
       { voter: 'ben', weight: 35n, ballot: 'for' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, organizationOf, policyOf, T0 } from '../../../../test/support/lifecycleFixtures.js';
-import { DevolveError } from '../../errors/DevolveError.js';
+import type { DevolveError } from '../../errors/DevolveError.js';
 import { electorateAt } from './electorateAt.js';
 
 const organization = organizationOf({
@@ -38,7 +38,10 @@ describe('electorateAt', () => {
   });
 
   it('weighs by a holdings snapshot, by member id or by the address in a member key in any letter case', () => {
-    const policy = policyOf({ weight: { kind: 'token', token: 'GOV' }, deciders: [{ kind: 'role', role: 'guardians' }] });
+    const policy = policyOf({
+      weight: { kind: 'token', token: 'GOV' },
+      deciders: [{ kind: 'role', role: 'guardians' }],
+    });
     const holdings = new Map([
       ['cy', 300n],
       ['0xabcdef0000000000000000000000000000000001', 1_000n], // eve's key, lower-cased
@@ -73,7 +76,13 @@ describe('electorateAt', () => {
 
   it('weighs by declared reputation', () => {
     const policy = policyOf({ weight: { kind: 'reputation', name: 'karma' } });
-    const reputation = { karma: new Map([['ana', 40n], ['cy', 2n], ['eve', 99n]]) };
+    const reputation = {
+      karma: new Map([
+        ['ana', 40n],
+        ['cy', 2n],
+        ['eve', 99n],
+      ]),
+    };
     const electorate = electorateAt({ organization, policy, unit: 'u', at: T0, reputation });
     // eve is not on the council; 40 + 2 = 42
     expect(Object.fromEntries(electorate.weights)).toEqual({ ana: 40n, cy: 2n });
@@ -94,7 +103,13 @@ describe('electorateAt', () => {
   it('lists consulted parties and veto bodies with the vetoes each needs', () => {
     const policy = policyOf({
       consultation: { period: DAY_MS / 1000, with: [{ kind: 'role', role: 'guardians' }] },
-      veto: { by: [{ kind: 'role', role: 'guardians' }, { kind: 'role', role: 'council' }], window: 3 * 86_400 },
+      veto: {
+        by: [
+          { kind: 'role', role: 'guardians' },
+          { kind: 'role', role: 'council' },
+        ],
+        window: 3 * 86_400,
+      },
     });
     const electorate = electorateAt({ organization, policy, unit: 'u', at: T0 });
     expect(electorate.consulted).toEqual([{ party: 'role:guardians', members: ['cy', 'dee', 'eve'] }]);

@@ -33,7 +33,7 @@ export function composeLifecycle(args: {
   const refuse = (reason: string): never => {
     throw new DevolveError({
       code: 'proposal/invalid-composition',
-      message: `a ${policy.method} policy ${reason}`,
+      message: `the ${policy.method} policy ${reason}`,
       details: { method: policy.method },
     });
   };
