@@ -6,7 +6,7 @@ import { potentialWeight } from '../electorate/applyDelegations.js';
 import type { Phase } from './Lifecycle.js';
 import type { Proposal } from './Proposal.js';
 import type { ProposalAct } from './ProposalAct.js';
-import { proposalStatus } from './proposalStatus.js';
+import { proposalPhase } from './proposalStatus.js';
 
 /**
  * The one place that says who may do what to a proposal, and when. Returns the refusal as a
@@ -39,15 +39,16 @@ export function checkAct(args: {
       message,
       details: { proposal: proposal.id, act: act.kind, by: act.by, ...details },
     });
-  const phase = proposalStatus({
-    proposal,
-    now,
-    ...(args.counting === undefined ? {} : { counting: args.counting }),
-  }).phase;
-  const wrongPhase = (allowed: readonly Phase[]) =>
-    allowed.includes(phase)
+  // The phase is derived only when a rule needs it, after the method rules: a counted proposal
+  // past its close needs its counting module to say whether it passed.
+  const phaseNow = (): Phase =>
+    proposalPhase({ proposal, now, ...(args.counting === undefined ? {} : { counting: args.counting }) });
+  const wrongPhase = (allowed: readonly Phase[]) => {
+    const phase = phaseNow();
+    return allowed.includes(phase)
       ? undefined
       : refuse('wrong-phase', `cannot ${act.kind} while the proposal is in ${phase}`, { phase, allowed });
+  };
   const wrongMethod = (methods: readonly string[]) =>
     methods.includes(policy.method)
       ? undefined

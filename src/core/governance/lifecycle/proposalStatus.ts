@@ -64,6 +64,19 @@ export function proposalStatus(args: {
   return { ...here.status, next: { phase: later.status.phase, at: here.nextAt } };
 }
 
+/** Only the phase of `proposalStatus`, without looking ahead to what comes next. */
+export function proposalPhase(args: {
+  readonly proposal: Proposal;
+  readonly now: number;
+  readonly counting?: CountingModule;
+}): Phase {
+  const lifecycle = composeLifecycle({
+    policy: args.proposal.policy,
+    ...(args.counting === undefined ? {} : { counting: args.counting }),
+  });
+  return statusAt(args.proposal, lifecycle, args.now, args.counting).status.phase;
+}
+
 function statusAt(
   proposal: Proposal,
   lifecycle: Lifecycle,
