@@ -1,5 +1,5 @@
 import type { CountingModule } from '../../src/core/governance/counting/CountingModule.js';
-import type { Organization, Policy, Role, RoleMembership } from '../../src/core/model/Organization.js';
+import type { Organization, Policy, Role, RoleMembership, Unit } from '../../src/core/model/Organization.js';
 import { s } from '../../src/core/schema/Schema.js';
 
 export const DAY_S = 86_400;
@@ -101,3 +101,64 @@ export function yesNoModule(method: Policy['method'] = 'majority'): CountingModu
     },
   };
 }
+
+/**
+ * A unit on a four-notch ladder: 0 an owner alone, 1 the team by majority, 2 the council by
+ * supermajority, 3 the community by token vote with a quorum and a timelock.
+ */
+export function ladderUnit(level: number): Unit {
+  const owner = policyOf({
+    method: 'single-owner',
+    propose: [{ kind: 'role', role: 'owners' }],
+    deciders: [{ kind: 'role', role: 'owners' }],
+  });
+  const team = policyOf({
+    propose: [{ kind: 'role', role: 'team' }],
+    deciders: [{ kind: 'role', role: 'team' }],
+  });
+  const council = policyOf({ method: 'supermajority', threshold: { num: 2n, den: 3n } });
+  const community = policyOf({
+    propose: [{ kind: 'members' }],
+    deciders: [{ kind: 'role', role: 'community' }],
+    weight: { kind: 'token', token: 'GOV' },
+    quorum: { num: 1n, den: 10n },
+    timelock: 2 * DAY_S,
+  });
+  const policies = [owner, team, council, community];
+  return {
+    id: 'treasury',
+    name: 'Treasury',
+    dimension: 'money',
+    owners: ['owners'],
+    ladder: 'default',
+    bindings: {},
+    levels: policies.map((policy, index) => ({ index, id: `l${index}`, name: `Level ${index}`, policy })),
+    level,
+    target: 3,
+    dependsOn: [],
+    commitments: [],
+  };
+}
+
+/** The roles `ladderUnit` names, with the scopes its scores rank. */
+export const LADDER_ROLES: ReadonlyMap<string, Role> = new Map(
+  (
+    [
+      ['owners', 'team'],
+      ['team', 'team'],
+      ['council', 'council'],
+      ['community', 'community'],
+      ['guardians', 'council'],
+    ] as const
+  ).map(([id, scope]) => [
+    id,
+    {
+      id,
+      name: id,
+      scope,
+      open: scope === 'community',
+      weight: { kind: 'equal' },
+      members: [],
+    } satisfies Role,
+  ]),
+);
