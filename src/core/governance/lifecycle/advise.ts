@@ -1,3 +1,4 @@
+import type { CountingModule } from '../counting/CountingModule.js';
 import { checkAct, consultedParty } from './checkAct.js';
 import type { Proposal } from './Proposal.js';
 
@@ -15,6 +16,8 @@ export function advise(args: {
   readonly text: string;
   readonly party?: string;
   readonly now: number;
+  /** The policy method's counting module: a counted proposal past its close needs it to know its phase. */
+  readonly counting?: CountingModule;
 }): Proposal {
   const { proposal, by, text, now } = args;
   const act = {
@@ -23,7 +26,12 @@ export function advise(args: {
     text,
     ...(args.party === undefined ? {} : { party: args.party }),
   } as const;
-  const refusal = checkAct({ proposal, act, now });
+  const refusal = checkAct({
+    proposal,
+    act,
+    now,
+    ...(args.counting === undefined ? {} : { counting: args.counting }),
+  });
   if (refusal !== undefined) throw refusal;
   const party = consultedParty(proposal, by, args.party)!;
   return { ...proposal, advice: [...proposal.advice, { by, party, text, at: now }] };
