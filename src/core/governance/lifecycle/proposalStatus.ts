@@ -60,7 +60,7 @@ export function proposalStatus(args: {
   });
   const here = statusAt(proposal, lifecycle, args.now, counting);
   if (here.nextAt === undefined) return here.status;
-  const later = statusAt(proposal, lifecycle, here.nextAt, counting);
+  const later = statusAt(proposal, lifecycle, here.nextAt, undefined);
   return { ...here.status, next: { phase: later.status.phase, at: here.nextAt } };
 }
 
@@ -74,13 +74,15 @@ export function proposalPhase(args: {
     policy: args.proposal.policy,
     ...(args.counting === undefined ? {} : { counting: args.counting }),
   });
-  return statusAt(args.proposal, lifecycle, args.now, args.counting).status.phase;
+  // No tally so far: deciding an act needs the phase only, and a vote must not cost a count.
+  return statusAt(args.proposal, lifecycle, args.now, undefined).status.phase;
 }
 
 function statusAt(
   proposal: Proposal,
   lifecycle: Lifecycle,
   now: number,
+  /** Given, the tally so far is included; the lifecycle holds its own module for settling. */
   counting: CountingModule | undefined,
 ): { status: ProposalStatus; nextAt?: number } {
   const settled = lifecycle.settle({ proposal, now, self: lifecycle });

@@ -97,4 +97,23 @@ describe('withLateQuorum', () => {
     // m0, m1, m9, m2, m3 = 5
     expect(quorumReachedAt(voted, quorumGate(policy.quorum!), end)).toBe(T0 + 50);
   });
+
+  it('gives the same answer when resuming its walk, walking afresh, or branching from a shared prefix', () => {
+    const prefix = votesAt([T0, T0 + 1, T0 + 2]);
+    const gate = quorumGate(policy.quorum!);
+    // two histories from the same three ballots: one reaches quorum (5 of 10) at T0 + 4, one never does
+    const reaching = [3, 4].reduce(
+      (p, i) => castVote({ proposal: p, voter: members[i]!, ballot: 'for', now: T0 + i, counting }),
+      prefix,
+    );
+    const stalling = castVote({ proposal: prefix, voter: 'm3', ballot: 'for', now: T0 + 3, counting });
+    expect(quorumReachedAt(prefix, gate, end)).toBeUndefined();
+    expect(quorumReachedAt(reaching, gate, end)).toBe(T0 + 4);
+    expect(quorumReachedAt(stalling, gate, end)).toBeUndefined();
+    expect(quorumReachedAt(reaching, gate, end)).toBe(T0 + 4);
+    // a copy of the records (as read back from storage) is walked from the start, to the same answer
+    const copied = { ...reaching, ballots: reaching.ballots.map((b) => ({ ...b })) };
+    expect(quorumReachedAt(copied, gate, end)).toBe(T0 + 4);
+    expect(quorumReachedAt(stalling, gate, end)).toBeUndefined();
+  });
 });
