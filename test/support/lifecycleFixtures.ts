@@ -1,5 +1,8 @@
 import type { CountingModule } from '../../src/core/governance/counting/CountingModule.js';
+import { type OpenProposalInput, openProposal } from '../../src/core/governance/lifecycle/openProposal.js';
+import type { Proposal } from '../../src/core/governance/lifecycle/Proposal.js';
 import type { Organization, Policy, Role, RoleMembership, Unit } from '../../src/core/model/Organization.js';
+import { METHOD_RULES } from '../../src/core/policy/methodRules.js';
 import { s } from '../../src/core/schema/Schema.js';
 
 export const DAY_S = 86_400;
@@ -68,16 +71,7 @@ export function yesNoModule(method: Policy['method'] = 'majority'): CountingModu
     method,
     mode: 'support=bravo&quorum=for,abstain',
     counting: 'for beats against',
-    rule: {
-      counted: true,
-      needsPeriod: true,
-      threshold: 'forbidden',
-      winners: false,
-      needsConsultation: false,
-      needsVeto: false,
-      needsWeightedElectorate: false,
-      multipleOptions: false,
-    },
+    rule: { ...METHOD_RULES[method], multipleOptions: false },
     ballot: s.enum(['for', 'against', 'abstain'], 'choice'),
     checkBallot: ({ ballot, options }) =>
       options.includes(ballot) ? undefined : `${ballot} is not an option`,
@@ -162,3 +156,20 @@ export const LADDER_ROLES: ReadonlyMap<string, Role> = new Map(
     } satisfies Role,
   ]),
 );
+
+/** A decision proposal on unit `u`, opened at T0 under `policy` (a thin wrapper over `openProposal`). */
+export function openDecision(
+  args: { organization: Organization; policy: Policy; proposer: string } & Partial<OpenProposalInput>,
+): Proposal {
+  return openProposal({ id: 'p', unit: 'u', kind: 'decision', subject: {}, now: T0, ...args });
+}
+
+/** The `code` of the error `run` throws, or `'accepted'` when it throws nothing. */
+export function refusalCode(run: () => unknown): string | undefined {
+  try {
+    run();
+    return 'accepted';
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+}

@@ -1,5 +1,5 @@
 import type { CountingModule } from '../counting/CountingModule.js';
-import { checkAct, consultedParty } from './checkAct.js';
+import { consultedParty, requireAct } from './checkAct.js';
 import type { Proposal } from './Proposal.js';
 
 /**
@@ -26,13 +26,7 @@ export function advise(args: {
     text,
     ...(args.party === undefined ? {} : { party: args.party }),
   } as const;
-  const refusal = checkAct({
-    proposal,
-    act,
-    now,
-    ...(args.counting === undefined ? {} : { counting: args.counting }),
-  });
-  if (refusal !== undefined) throw refusal;
+  requireAct({ proposal, act, now, counting: args.counting });
   const party = consultedParty(proposal, by, args.party)!;
   return { ...proposal, advice: [...proposal.advice, { by, party, text, at: now }] };
 }

@@ -1,5 +1,5 @@
 import type { CountingModule } from '../counting/CountingModule.js';
-import { checkAct } from './checkAct.js';
+import { requireAct } from './checkAct.js';
 import type { JsonValue, Proposal } from './Proposal.js';
 
 /**
@@ -21,8 +21,7 @@ export function castVote(args: {
 }): Proposal {
   const { proposal, voter, ballot, reason, now, counting } = args;
   const act = { kind: 'vote', by: voter, ballot, ...(reason === undefined ? {} : { reason }) } as const;
-  const refusal = checkAct({ proposal, act, now, counting });
-  if (refusal !== undefined) throw refusal;
+  requireAct({ proposal, act, now, counting });
   return {
     ...proposal,
     ballots: [...proposal.ballots, { voter, ballot, ...(reason === undefined ? {} : { reason }), at: now }],

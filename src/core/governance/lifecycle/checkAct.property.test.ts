@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DAY_MS,
   HOUR_MS,
+  openDecision,
   organizationOf,
   policyOf,
   T0,
@@ -11,13 +12,13 @@ import {
 import { METHODS, type MethodName } from '../../charter/charterSchema.js';
 import { DevolveError } from '../../errors/DevolveError.js';
 import type { Policy } from '../../model/Organization.js';
+import { METHOD_RULES } from '../../policy/methodRules.js';
 import { advise } from './advise.js';
 import { castVote } from './castVote.js';
 import { decide } from './decide.js';
 import { execute } from './execute.js';
 import { expire } from './expire.js';
 import { object } from './object.js';
-import { openProposal } from './openProposal.js';
 import type { Proposal } from './Proposal.js';
 import type { ProposalAct } from './ProposalAct.js';
 import { veto } from './veto.js';
@@ -49,14 +50,8 @@ const GUARDIANS = new Set(['eve', 'fay', 'dee']);
 const GUARDIAN_VETOES_NEEDED = 2; // ⌈3 × 2/3⌉
 const ADVISERS = new Set(['fay', 'zed']);
 const GRACE = 14 * DAY_MS;
-const COUNTED: ReadonlySet<MethodName> = new Set([
-  'majority',
-  'supermajority',
-  'approval',
-  'ranked-choice',
-  'quadratic',
-  'weighted-split',
-]);
+// Which methods count ballots is the charter's method table, not the lifecycle's code.
+const COUNTED: ReadonlySet<MethodName> = new Set(METHODS.filter((method) => METHOD_RULES[method].counted));
 
 const policyArbitrary: fc.Arbitrary<Policy> = fc
   .record({
@@ -341,16 +336,7 @@ describe('proposal acts: authorization property', () => {
         (policy, proposer, acts) => {
           const opened = (() => {
             try {
-              return openProposal({
-                id: 'p',
-                organization,
-                unit: 'u',
-                kind: 'decision',
-                subject: {},
-                proposer,
-                policy,
-                now: T0,
-              });
+              return openDecision({ organization, policy, proposer });
             } catch (error) {
               return (error as DevolveError).code;
             }

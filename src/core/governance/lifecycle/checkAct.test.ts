@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   DAY_MS,
   DAY_S,
+  openDecision,
   organizationOf,
   policyOf,
+  refusalCode,
   T0,
   yesNoModule,
 } from '../../../../test/support/lifecycleFixtures.js';
@@ -14,7 +16,6 @@ import { decide } from './decide.js';
 import { execute } from './execute.js';
 import { expire } from './expire.js';
 import { object } from './object.js';
-import { openProposal } from './openProposal.js';
 import type { Proposal } from './Proposal.js';
 import { veto } from './veto.js';
 
@@ -23,25 +24,7 @@ const organization = organizationOf({
   roles: { council: ['ana', 'ben', 'cy'], guardians: ['eve'] },
 });
 const counting = yesNoModule();
-const open = (policy: Policy, proposer = 'ana'): Proposal =>
-  openProposal({
-    id: 'p',
-    organization,
-    unit: 'u',
-    kind: 'decision',
-    subject: {},
-    proposer,
-    policy,
-    now: T0,
-  });
-const code = (act: () => unknown) => {
-  try {
-    act();
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return 'accepted';
-};
+const open = (policy: Policy, proposer = 'ana'): Proposal => openDecision({ organization, policy, proposer });
 
 describe('acts on a counted proposal', () => {
   const policy = policyOf({
@@ -50,7 +33,7 @@ describe('acts on a counted proposal', () => {
   });
   const proposal = open(policy);
   const vote = (voter: string, ballot: unknown, reason: string | null = 'because', now = T0) =>
-    code(() =>
+    refusalCode(() =>
       castVote({
         proposal,
         voter,
@@ -76,12 +59,14 @@ describe('acts on a counted proposal', () => {
 
   it('refuses votes after voting closes, and acts that do not belong to the method', () => {
     expect(vote('ana', 'for', 'late', T0 + 7 * DAY_MS)).toBe('proposal/wrong-phase');
-    expect(code(() => object({ proposal, by: 'ana', reason: 'no', now: T0 }))).toBe('proposal/wrong-method');
-    expect(code(() => decide({ proposal, by: 'ana', outcome: 'passed', reason: 'x', now: T0 }))).toBe(
+    expect(refusalCode(() => object({ proposal, by: 'ana', reason: 'no', now: T0 }))).toBe(
+      'proposal/wrong-method',
+    );
+    expect(refusalCode(() => decide({ proposal, by: 'ana', outcome: 'passed', reason: 'x', now: T0 }))).toBe(
       'proposal/wrong-method',
     );
     expect(
-      code(() =>
+      refusalCode(() =>
         castVote({
           proposal: open(policyOf({ method: 'consent' })),
           voter: 'ana',
@@ -99,22 +84,22 @@ describe('acts on a counted proposal', () => {
       proposal,
     );
     const windowOpen = T0 + 7 * DAY_MS;
-    expect(code(() => veto({ proposal: passed, by: 'ana', reason: 'no', now: windowOpen, counting }))).toBe(
-      'proposal/not-a-vetoer',
-    );
-    expect(code(() => veto({ proposal: passed, by: 'eve', now: windowOpen, counting }))).toBe(
+    expect(
+      refusalCode(() => veto({ proposal: passed, by: 'ana', reason: 'no', now: windowOpen, counting })),
+    ).toBe('proposal/not-a-vetoer');
+    expect(refusalCode(() => veto({ proposal: passed, by: 'eve', now: windowOpen, counting }))).toBe(
       'proposal/reason-required',
     );
-    expect(code(() => veto({ proposal: passed, by: 'eve', reason: 'no', now: T0, counting }))).toBe(
+    expect(refusalCode(() => veto({ proposal: passed, by: 'eve', reason: 'no', now: T0, counting }))).toBe(
       'proposal/wrong-phase',
     );
-    expect(code(() => execute({ proposal: passed, by: 'ana', now: windowOpen, counting }))).toBe(
+    expect(refusalCode(() => execute({ proposal: passed, by: 'ana', now: windowOpen, counting }))).toBe(
       'proposal/wrong-phase',
     );
     const ready = windowOpen + DAY_MS;
     const executed = execute({ proposal: passed, by: 'zed', now: ready, counting });
     expect(executed.executedAt).toBe(ready);
-    expect(code(() => execute({ proposal: executed, by: 'zed', now: ready, counting }))).toBe(
+    expect(refusalCode(() => execute({ proposal: executed, by: 'zed', now: ready, counting }))).toBe(
       'proposal/wrong-phase',
     );
   });
@@ -126,12 +111,12 @@ describe('acts on a counted proposal', () => {
     );
     // ready at 7 + 1 days; expires 14 days later
     const expiry = T0 + 22 * DAY_MS;
-    expect(code(() => expire({ proposal: passed, by: 'zed', now: expiry - 1, counting }))).toBe(
+    expect(refusalCode(() => expire({ proposal: passed, by: 'zed', now: expiry - 1, counting }))).toBe(
       'proposal/wrong-phase',
     );
     const expired = expire({ proposal: passed, by: 'zed', now: expiry, counting });
     expect(expired.expiredAt).toBe(expiry);
-    expect(code(() => expire({ proposal: expired, by: 'zed', now: expiry, counting }))).toBe(
+    expect(refusalCode(() => expire({ proposal: expired, by: 'zed', now: expiry, counting }))).toBe(
       'proposal/wrong-phase',
     );
   });
@@ -140,18 +125,24 @@ describe('acts on a counted proposal', () => {
 describe('acts on consent, single owner and advice', () => {
   it('consent: deciders object with a reason; others may not', () => {
     const proposal = open(policyOf({ method: 'consent' }));
-    expect(code(() => object({ proposal, by: 'ben', reason: '', now: T0 }))).toBe('proposal/reason-required');
-    expect(code(() => object({ proposal, by: 'eve', reason: 'no', now: T0 }))).toBe('proposal/not-a-decider');
-    expect(code(() => object({ proposal, by: 'ben', reason: 'too costly', now: T0 }))).toBe('accepted');
+    expect(refusalCode(() => object({ proposal, by: 'ben', reason: '', now: T0 }))).toBe(
+      'proposal/reason-required',
+    );
+    expect(refusalCode(() => object({ proposal, by: 'eve', reason: 'no', now: T0 }))).toBe(
+      'proposal/not-a-decider',
+    );
+    expect(refusalCode(() => object({ proposal, by: 'ben', reason: 'too costly', now: T0 }))).toBe(
+      'accepted',
+    );
   });
 
   it('single owner: a decider decides, once', () => {
     const proposal = open(policyOf({ method: 'single-owner' }));
-    expect(code(() => decide({ proposal, by: 'eve', outcome: 'passed', now: T0 }))).toBe(
+    expect(refusalCode(() => decide({ proposal, by: 'eve', outcome: 'passed', now: T0 }))).toBe(
       'proposal/not-a-decider',
     );
     const decided = decide({ proposal, by: 'cy', outcome: 'passed', now: T0 });
-    expect(code(() => decide({ proposal: decided, by: 'cy', outcome: 'rejected', now: T0 }))).toBe(
+    expect(refusalCode(() => decide({ proposal: decided, by: 'cy', outcome: 'rejected', now: T0 }))).toBe(
       'proposal/wrong-phase',
     );
   });
@@ -162,19 +153,25 @@ describe('acts on consent, single owner and advice', () => {
       consultation: { period: DAY_S, with: [{ kind: 'role', role: 'guardians' }] },
     });
     const proposal = open(policy, 'ben');
-    expect(code(() => decide({ proposal, by: 'ben', outcome: 'passed', now: T0 }))).toBe(
+    expect(refusalCode(() => decide({ proposal, by: 'ben', outcome: 'passed', now: T0 }))).toBe(
       'proposal/wrong-phase',
     );
-    expect(code(() => advise({ proposal, by: 'ana', text: 'go', now: T0 }))).toBe('proposal/not-consulted');
-    expect(code(() => advise({ proposal, by: 'eve', text: ' ', now: T0 }))).toBe('proposal/advice-empty');
-    expect(code(() => advise({ proposal, by: 'eve', text: 'go', party: 'role:council', now: T0 }))).toBe(
+    expect(refusalCode(() => advise({ proposal, by: 'ana', text: 'go', now: T0 }))).toBe(
       'proposal/not-consulted',
     );
+    expect(refusalCode(() => advise({ proposal, by: 'eve', text: ' ', now: T0 }))).toBe(
+      'proposal/advice-empty',
+    );
+    expect(
+      refusalCode(() => advise({ proposal, by: 'eve', text: 'go', party: 'role:council', now: T0 })),
+    ).toBe('proposal/not-consulted');
     const advised = advise({ proposal, by: 'eve', text: 'go', now: T0 });
     expect(advised.advice).toEqual([{ by: 'eve', party: 'role:guardians', text: 'go', at: T0 }]);
-    expect(code(() => decide({ proposal: advised, by: 'ana', outcome: 'passed', now: T0 }))).toBe(
+    expect(refusalCode(() => decide({ proposal: advised, by: 'ana', outcome: 'passed', now: T0 }))).toBe(
       'proposal/not-proposer',
     );
-    expect(code(() => decide({ proposal: advised, by: 'ben', outcome: 'passed', now: T0 }))).toBe('accepted');
+    expect(refusalCode(() => decide({ proposal: advised, by: 'ben', outcome: 'passed', now: T0 }))).toBe(
+      'accepted',
+    );
   });
 });

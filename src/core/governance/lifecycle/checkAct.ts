@@ -140,6 +140,21 @@ export function checkAct(args: {
   }
 }
 
+/**
+ * `checkAct`, throwing the refusal: what every act function calls before it records anything.
+ * `counting` may be given as undefined (an act on a method that counts no ballots).
+ */
+export function requireAct(args: {
+  readonly proposal: Proposal;
+  readonly act: ProposalAct;
+  readonly now: number;
+  readonly counting?: CountingModule | undefined;
+}): void {
+  const { counting, ...rest } = args;
+  const refusal = checkAct({ ...rest, ...(counting === undefined ? {} : { counting }) });
+  if (refusal !== undefined) throw refusal;
+}
+
 /** The consulted party an adviser answers for: the one named, or the first that lists them. */
 export function consultedParty(
   proposal: Proposal,

@@ -1,4 +1,4 @@
-import { checkAct } from './checkAct.js';
+import { requireAct } from './checkAct.js';
 import type { Proposal } from './Proposal.js';
 
 /**
@@ -18,7 +18,6 @@ export function decide(args: {
 }): Proposal {
   const { proposal, by, outcome, reason, now } = args;
   const extra = reason === undefined ? {} : { reason };
-  const refusal = checkAct({ proposal, act: { kind: 'decide', by, outcome, ...extra }, now });
-  if (refusal !== undefined) throw refusal;
+  requireAct({ proposal, act: { kind: 'decide', by, outcome, ...extra }, now });
   return { ...proposal, decision: { by, outcome, ...extra, at: now } };
 }

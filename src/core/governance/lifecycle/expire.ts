@@ -1,5 +1,5 @@
 import type { CountingModule } from '../counting/CountingModule.js';
-import { checkAct } from './checkAct.js';
+import { requireAct } from './checkAct.js';
 import type { Proposal } from './Proposal.js';
 
 /**
@@ -17,12 +17,6 @@ export function expire(args: {
   readonly counting?: CountingModule;
 }): Proposal {
   const { proposal, by, now } = args;
-  const refusal = checkAct({
-    proposal,
-    act: { kind: 'expire', by },
-    now,
-    ...(args.counting === undefined ? {} : { counting: args.counting }),
-  });
-  if (refusal !== undefined) throw refusal;
+  requireAct({ proposal, act: { kind: 'expire', by }, now, counting: args.counting });
   return { ...proposal, expiredAt: now };
 }

@@ -1,4 +1,4 @@
-import { checkAct } from './checkAct.js';
+import { requireAct } from './checkAct.js';
 import type { Proposal } from './Proposal.js';
 
 /**
@@ -15,7 +15,6 @@ export function object(args: {
   readonly now: number;
 }): Proposal {
   const { proposal, by, reason, now } = args;
-  const refusal = checkAct({ proposal, act: { kind: 'object', by, reason }, now });
-  if (refusal !== undefined) throw refusal;
+  requireAct({ proposal, act: { kind: 'object', by, reason }, now });
   return { ...proposal, objections: [...proposal.objections, { by, reason, at: now }] };
 }

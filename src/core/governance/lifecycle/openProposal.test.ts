@@ -3,6 +3,7 @@ import {
   DAY_MS,
   organizationOf,
   policyOf,
+  refusalCode,
   T0,
   yesNoModule,
 } from '../../../../test/support/lifecycleFixtures.js';
@@ -23,14 +24,6 @@ const base = {
   policy: policyOf(),
   now: T0,
 };
-const codeOf = (run: () => unknown) => {
-  try {
-    run();
-    return 'accepted';
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-};
 
 describe('openProposal', () => {
   it('opens with the policy in force, a fixed electorate and yes/no options', () => {
@@ -49,26 +42,28 @@ describe('openProposal', () => {
   });
 
   it('refuses a proposer outside the proposing parties at the moment, honouring terms', () => {
-    expect(codeOf(() => openProposal({ ...base, proposer: 'eve' }))).toBe('proposal/not-a-proposer');
-    expect(codeOf(() => openProposal({ ...base, proposer: 'old' }))).toBe('proposal/not-a-proposer');
-    expect(codeOf(() => openProposal({ ...base, proposer: 'old', now: T0 - 1 }))).toBe('accepted');
+    expect(refusalCode(() => openProposal({ ...base, proposer: 'eve' }))).toBe('proposal/not-a-proposer');
+    expect(refusalCode(() => openProposal({ ...base, proposer: 'old' }))).toBe('proposal/not-a-proposer');
+    expect(refusalCode(() => openProposal({ ...base, proposer: 'old', now: T0 - 1 }))).toBe('accepted');
     expect(
-      codeOf(() =>
+      refusalCode(() =>
         openProposal({ ...base, proposer: 'eve', policy: policyOf({ propose: [{ kind: 'anyone' }] }) }),
       ),
     ).toBe('accepted');
   });
 
   it('refuses an unknown kind, bad options, a start in the past, and options missing where the method names them', () => {
-    expect(codeOf(() => openProposal({ ...base, kind: 'coup' as ProposalKind }))).toBe(
+    expect(refusalCode(() => openProposal({ ...base, kind: 'coup' as ProposalKind }))).toBe(
       'proposal/invalid-kind',
     );
-    expect(codeOf(() => openProposal({ ...base, options: ['yes'] }))).toBe('proposal/invalid-options');
-    expect(codeOf(() => openProposal({ ...base, options: ['a', 'a'] }))).toBe('proposal/invalid-options');
-    expect(codeOf(() => openProposal({ ...base, opensAt: T0 - 1 }))).toBe('proposal/opens-in-past');
+    expect(refusalCode(() => openProposal({ ...base, options: ['yes'] }))).toBe('proposal/invalid-options');
+    expect(refusalCode(() => openProposal({ ...base, options: ['a', 'a'] }))).toBe(
+      'proposal/invalid-options',
+    );
+    expect(refusalCode(() => openProposal({ ...base, opensAt: T0 - 1 }))).toBe('proposal/opens-in-past');
     const named = { ...yesNoModule('approval'), rule: { ...yesNoModule().rule, multipleOptions: true } };
     expect(
-      codeOf(() => openProposal({ ...base, policy: policyOf({ method: 'approval' }), counting: named })),
+      refusalCode(() => openProposal({ ...base, policy: policyOf({ method: 'approval' }), counting: named })),
     ).toBe('proposal/options-required');
   });
 
@@ -95,7 +90,7 @@ describe('openProposal', () => {
     // ben's token delegation does not concern an equal-weight council vote; eve has no council weight
     expect(proposal.delegations.map((d) => d.from)).toEqual(['ana']);
     expect(
-      codeOf(() =>
+      refusalCode(() =>
         openProposal({
           ...base,
           delegations: [{ from: 'ana', scope: council, parts: [{ to: 'ana', share: { num: 1n, den: 1n } }] }],

@@ -1,5 +1,5 @@
 import type { CountingModule } from '../counting/CountingModule.js';
-import { checkAct, vetoBody } from './checkAct.js';
+import { requireAct, vetoBody } from './checkAct.js';
 import type { Proposal } from './Proposal.js';
 
 /**
@@ -24,13 +24,7 @@ export function veto(args: {
     ...(args.body === undefined ? {} : { body: args.body }),
     ...(reason === undefined ? {} : { reason }),
   } as const;
-  const refusal = checkAct({
-    proposal,
-    act,
-    now,
-    ...(args.counting === undefined ? {} : { counting: args.counting }),
-  });
-  if (refusal !== undefined) throw refusal;
+  requireAct({ proposal, act, now, counting: args.counting });
   const body = vetoBody(proposal, by, args.body)!;
   return {
     ...proposal,

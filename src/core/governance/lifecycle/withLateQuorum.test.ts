@@ -3,13 +3,13 @@ import {
   DAY_MS,
   DAY_S,
   HOUR_MS,
+  openDecision,
   organizationOf,
   policyOf,
   T0,
   yesNoModule,
 } from '../../../../test/support/lifecycleFixtures.js';
 import { castVote } from './castVote.js';
-import { openProposal } from './openProposal.js';
 import type { Proposal } from './Proposal.js';
 import { proposalStatus } from './proposalStatus.js';
 import { quorumGate } from './quorumGate.js';
@@ -25,16 +25,7 @@ const end = T0 + 7 * DAY_MS;
 function votesAt(times: number[]): Proposal {
   return times.reduce(
     (proposal, now, i) => castVote({ proposal, voter: members[i]!, ballot: 'for', now, counting }),
-    openProposal({
-      id: 'p',
-      organization,
-      unit: 'u',
-      kind: 'decision',
-      subject: {},
-      proposer: 'm0',
-      policy,
-      now: T0,
-    }),
+    openDecision({ organization, policy, proposer: 'm0' }),
   );
 }
 
@@ -70,15 +61,10 @@ describe('withLateQuorum', () => {
 
   it('finds the instant quorum is first reached, counting delegated weight as it arrives', () => {
     // m9 delegates all to m0: when m0 votes first, it carries 2 of 10; quorum 1/2 needs 5
-    const proposal = openProposal({
-      id: 'p',
+    const proposal = openDecision({
       organization,
-      unit: 'u',
-      kind: 'decision',
-      subject: {},
-      proposer: 'm0',
       policy,
-      now: T0,
+      proposer: 'm0',
       delegations: [
         {
           from: 'm9',
