@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   apply: async () => (await import('./commands/apply.js')).registerApply,
   export: async () => (await import('./commands/export.js')).registerExport,
   verify: async () => (await import('./commands/verify.js')).registerVerify,
+  tally: async () => (await import('./commands/tally.js')).registerTally,
   rebuild: async () => (await import('./commands/rebuild.js')).registerRebuild,
   serve: async () => (await import('./commands/serve.js')).registerServe,
   demo: async () => (await import('./commands/demo.js')).registerDemo,

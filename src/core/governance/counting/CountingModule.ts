@@ -28,6 +28,12 @@ export interface CountingModule<Ballot = unknown> {
   /** The shape of one ballot, in the schema language (renders JSON Schema and OpenAPI too). */
   readonly ballot: Schema<Ballot>;
   /**
+   * The fixed options of a method that decides one proposal rather than choosing among options
+   * (`['for', 'against', 'abstain']` for majority, `['consent', 'object']` for consent); undefined
+   * when the proposal names its own options (`rule.multipleOptions`).
+   */
+  readonly fixedOptions?: readonly string[];
+  /**
    * Checks one ballot against the proposal's options beyond its shape (an approval of an unknown
    * option, a ranking naming an option twice, an allocation over 100%). Returns a reason, or
    * undefined when the ballot is acceptable.
@@ -66,11 +72,22 @@ export interface TallyInput<Ballot> {
   readonly options: readonly string[];
   readonly threshold?: Ratio;
   readonly winners?: number;
+  /**
+   * The whole weight of those entitled to cast a ballot, whether they did or not. An optimistic
+   * decision's threshold is a share of it (without it, any veto rejects).
+   */
+  readonly electorate?: bigint;
+  /** The proposer's recorded decision, for the advice process (advice ballots are only notes). */
+  readonly decision?: 'for' | 'against';
 }
 
 export interface TallyResult {
-  /** `passed`/`rejected` for yes/no methods; `decided` when options were chosen; `tied` when no rule could break a tie. */
-  readonly outcome: 'passed' | 'rejected' | 'decided' | 'tied';
+  /**
+   * `passed`/`rejected` for yes/no methods; `decided` when options were chosen; `tied` when no rule
+   * could break a tie; `pending` when the one who decides has not yet done so (single-owner with no
+   * ballot, advice with no recorded decision).
+   */
+  readonly outcome: 'passed' | 'rejected' | 'decided' | 'tied' | 'pending';
   /** Chosen options, best first (empty for a rejected yes/no proposal). */
   readonly winners: readonly string[];
   /** Weight counted per option (for yes/no: for, against, abstain), as the method counts it. */
@@ -78,9 +95,20 @@ export interface TallyResult {
   /** Weight that took part, for quorum: every ballot's full weight, abstentions included. */
   readonly participation: bigint;
   readonly voters: number;
+  /** Words that decided or informed the outcome: objections with their reasons, advice notes, vetoes. */
+  readonly notes?: readonly {
+    readonly voter: string;
+    readonly kind: 'objection' | 'advice' | 'veto';
+    readonly text: string;
+  }[];
   /** Instant-runoff rounds, or other method-specific working shown to users and auditors. */
   readonly rounds?: readonly {
     readonly totals: Readonly<Record<string, bigint>>;
     readonly eliminated?: string;
+    /**
+     * Every option eliminated at the end of this round when a tie for fewest could not be broken
+     * and all of them went at once (`eliminated` is then the first of them in option order).
+     */
+    readonly eliminatedTogether?: readonly string[];
   }[];
 }

@@ -1,0 +1,47 @@
+import type { WeightedBallot } from './CountingModule.js';
+
+/** Weight and distinct voters of a set of ballots: what every module reports for quorum. */
+export interface Participation {
+  readonly participation: bigint;
+  readonly voters: number;
+}
+
+/**
+ * Sums every ballot's full weight (abstentions and objections included) and counts the voters:
+ * the figures quorum and minimum-voter rules are checked against. The lifecycle keeps one ballot
+ * per voter (a later ballot replaces an earlier one), so ballots and voters are the same count.
+ *
+ * @example
+ * participationOf([{ voter: 'a', weight: 3n, ballot }, { voter: 'b', weight: 4n, ballot }])
+ * // { participation: 7n, voters: 2 }
+ */
+export function participationOf(ballots: readonly WeightedBallot<unknown>[]): Participation {
+  let participation = 0n;
+  for (const ballot of ballots) participation += ballot.weight;
+  return { participation, voters: ballots.length };
+}
+
+/** Zero totals for each option, in the options' order, so every option shows even with no weight. */
+export function zeroTotals(options: readonly string[]): Record<string, bigint> {
+  const totals: Record<string, bigint> = {};
+  for (const option of options) totals[option] = 0n;
+  return totals;
+}
+
+/**
+ * Finds the first problem with the option names a ballot uses: an unknown option or one named
+ * twice. Returns the reason, or undefined.
+ */
+export function checkOptionNames(args: {
+  named: readonly string[];
+  options: readonly string[];
+}): string | undefined {
+  const seen = new Set<string>();
+  for (const name of args.named) {
+    if (!args.options.includes(name))
+      return `'${name}' is not one of the options (${args.options.join(', ')})`;
+    if (seen.has(name)) return `'${name}' is named twice`;
+    seen.add(name);
+  }
+  return undefined;
+}

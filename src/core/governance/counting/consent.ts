@@ -1,0 +1,70 @@
+import { s } from '../../schema/Schema.js';
+import { participationOf } from './ballotTotals.js';
+import type { CountingModule, TallyResult } from './CountingModule.js';
+
+const ballot = s
+  .object(
+    {
+      choice: s.enum(['consent', 'object'], 'choice').describe('consent, or object (with a reason)'),
+      reason: s.optional(
+        s.string({ minLength: 1, maxLength: 10_000 }).describe('Why; required for an objection.'),
+      ),
+    },
+    'ballot',
+  )
+  .refine((value) =>
+    value.choice === 'object' && (value.reason === undefined || value.reason.trim() === '')
+      ? {
+          code: 'objection-without-reason',
+          reason: 'an objection needs a reason',
+          hint: "add 'reason': what harm the proposal would do, or what would make it acceptable",
+        }
+      : undefined,
+  )
+  .describe('Consent, or a reasoned objection.');
+type ConsentBallot = typeof ballot.type;
+
+/**
+ * Consent (sociocracy): the proposal passes unless someone raises a reasoned objection. Weight
+ * plays no part: a single objection blocks, whoever raises it. The ballot schema refuses an
+ * objection without a reason, so an objection that reaches the tally always carries one; the
+ * reasons are returned as notes, since they are what the proposer must answer.
+ *
+ * Tie rule: there are no ties; any objection rejects, and no ballots at all passes (silence is
+ * consent — the lifecycle only tallies once the objection period has ended).
+ */
+export const consent: CountingModule<ConsentBallot> = {
+  method: 'consent',
+  mode: 'method=consent&blocks=any-reasoned-objection&weight=none',
+  counting: 'by consent: the proposal passes unless one of them raises a reasoned objection',
+  rule: {
+    counted: false,
+    needsPeriod: true,
+    threshold: 'forbidden',
+    winners: false,
+    needsConsultation: false,
+    needsVeto: false,
+    needsWeightedElectorate: false,
+    multipleOptions: false,
+  },
+  ballot,
+  fixedOptions: ['consent', 'object'],
+  checkBallot: () => undefined,
+  tally({ ballots }) {
+    const totals = { consent: 0n, object: 0n };
+    const notes: NonNullable<TallyResult['notes']>[number][] = [];
+    for (const { voter, weight, ballot } of ballots) {
+      totals[ballot.choice] += weight;
+      if (ballot.choice === 'object') notes.push({ voter, kind: 'objection', text: ballot.reason ?? '' });
+    }
+    notes.sort((a, b) => (a.voter < b.voter ? -1 : a.voter > b.voter ? 1 : 0));
+    const passed = notes.length === 0;
+    return {
+      outcome: passed ? 'passed' : 'rejected',
+      winners: passed ? ['consent'] : [],
+      totals,
+      ...participationOf(ballots),
+      notes,
+    };
+  },
+};

@@ -1,0 +1,61 @@
+import { s } from '../../schema/Schema.js';
+import { participationOf } from './ballotTotals.js';
+import type { CountingModule, TallyResult } from './CountingModule.js';
+
+const ballot = s
+  .object(
+    {
+      choice: s.enum(['veto'], 'choice').describe('veto'),
+      reason: s.optional(
+        s.string({ minLength: 1, maxLength: 10_000 }).describe('Why the proposal is vetoed.'),
+      ),
+    },
+    'ballot',
+  )
+  .describe('A veto of an optimistic proposal.');
+type VetoBallot = typeof ballot.type;
+
+/**
+ * Optimistic: the proposal passes unless vetoed. Only veto holders cast ballots, and every ballot
+ * is a veto. Without a threshold any one veto rejects. With a threshold, the proposal is rejected
+ * when the veto weight reaches that share of the electorate's whole weight (`electorate`; the
+ * weight of the vetoes cast when it is not given): `vetoes · den ≥ num · electorate`.
+ *
+ * Tie rule: reaching the threshold exactly rejects; no vetoes at all always passes, even with a
+ * threshold of zero.
+ */
+export const optimistic: CountingModule<VetoBallot> = {
+  method: 'optimistic',
+  mode: 'method=optimistic&rejects=vetoes>=threshold-of-electorate&default-threshold=any',
+  counting: 'optimistically: the proposal passes unless vetoed',
+  rule: {
+    counted: false,
+    needsPeriod: false,
+    threshold: 'allowed',
+    winners: false,
+    needsConsultation: false,
+    needsVeto: true,
+    needsWeightedElectorate: false,
+    multipleOptions: false,
+  },
+  ballot,
+  fixedOptions: ['veto'],
+  checkBallot: () => undefined,
+  tally({ ballots, threshold, electorate }) {
+    const { participation, voters } = participationOf(ballots);
+    const notes: NonNullable<TallyResult['notes']>[number][] = ballots
+      .map(({ voter, ballot }) => ({ voter, kind: 'veto' as const, text: ballot.reason ?? '' }))
+      .sort((a, b) => (a.voter < b.voter ? -1 : a.voter > b.voter ? 1 : 0));
+    const base = electorate ?? participation;
+    const vetoed =
+      voters > 0 && (threshold === undefined || participation * threshold.den >= threshold.num * base);
+    return {
+      outcome: vetoed ? 'rejected' : 'passed',
+      winners: vetoed ? [] : ['for'],
+      totals: { veto: participation },
+      participation,
+      voters,
+      notes,
+    };
+  },
+};

@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ballotsArbitrary, weighted } from '../../../../test/support/weightedBallots.js';
+import { integerSquareRoot } from './integerSquareRoot.js';
+import { QUADRATIC_SCALE_SQUARED, quadratic } from './quadratic.js';
+
+const options = ['a', 'b'];
+const E9 = 10n ** 9n;
+
+describe('quadratic', () => {
+  it('lets many small voters outweigh one large one: votes are the square root of credits', () => {
+    // alice spends 100 on a: √100 = 10 votes. bob, carol, dave spend 25 each on b: 3 · √25 = 15 votes.
+    // a has more credits (100 > 75), b more votes (15 > 10). Totals are in billionths of a vote.
+    const result = quadratic.tally({
+      options,
+      ballots: weighted(
+        ['alice', 100, { split: { a: 1 } }],
+        ['bob', 25, { split: { b: 1 } }],
+        ['carol', 25, { split: { b: 1 } }],
+        ['dave', 25, { split: { b: 7 } }],
+      ),
+    });
+    expect(result).toEqual({
+      outcome: 'decided',
+      winners: ['b'],
+      totals: { a: 10n * E9, b: 15n * E9 },
+      participation: 175n,
+      voters: 4,
+    });
+  });
+
+  it('divides credits by the shares before taking roots, to nine decimals', () => {
+    // weight 8 split 1:1 → 4 credits each → √4 = 2 votes each. weight 2 on a → √2 = 1.414213562.
+    const result = quadratic.tally({
+      options,
+      ballots: weighted(['x', 8, { split: { a: 1, b: 1 } }], ['y', 2, { split: { a: 5, b: 0 } }]),
+    });
+    expect(result.totals).toEqual({ a: 2n * E9 + 1_414_213_562n, b: 2n * E9 });
+    expect(result.winners).toEqual(['a']);
+  });
+
+  it('is tied when the top options have equal votes', () => {
+    const result = quadratic.tally({
+      options,
+      ballots: weighted(['x', 9, { split: { a: 1 } }], ['y', 9, { split: { b: 1 } }]),
+    });
+    expect(result).toMatchObject({ outcome: 'tied', winners: [] });
+  });
+
+  it('counts each ballot as ⌊√(weight · share / Σshares · 10¹⁸)⌋ per option (the definition)', () => {
+    const ballot = fc
+      .record({ a: fc.integer({ min: 0, max: 50 }), b: fc.integer({ min: 0, max: 50 }) })
+      .filter((split) => split.a + split.b > 0)
+      .map((split) => ({ split }));
+    fc.assert(
+      fc.property(ballotsArbitrary(ballot), (ballots) => {
+        const result = quadratic.tally({ options, ballots });
+        for (const option of options) {
+          let votes = 0n;
+          for (const { weight, ballot: b } of ballots) {
+            const shares = BigInt(b.split.a + b.split.b);
+            const credits = weight * BigInt(b.split[option as 'a' | 'b']) * QUADRATIC_SCALE_SQUARED;
+            votes += integerSquareRoot(credits / shares);
+          }
+          expect(result.totals[option]).toBe(votes);
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,43 @@
+import type { CountingModule } from './CountingModule.js';
+import { SUPPORT_OPTIONS, type SupportBallot, supportBallot, supportTotals } from './supportTotals.js';
+
+/**
+ * Supermajority: like majority, but the proposal passes only when the weight for reaches the
+ * policy's threshold (a ratio above one half, e.g. 2/3) of the weight cast for or against:
+ * `for · den ≥ num · (for + against)`, in exact integers. Abstentions count to participation (so to
+ * quorum) but not to the ratio.
+ *
+ * Tie rule: reaching the threshold exactly passes ("at least two thirds"). With nothing cast for
+ * or against the proposal is rejected, whatever the threshold. Without a threshold (which a
+ * charter cannot declare, see `rule.threshold`) the tally refuses to guess and rejects.
+ */
+export const supermajority: CountingModule<SupportBallot> = {
+  method: 'supermajority',
+  mode: 'method=supermajority&support=for,against,abstain&quorum=for,against,abstain&pass=for/(for+against)>=threshold',
+  counting: 'by supermajority',
+  rule: {
+    counted: true,
+    needsPeriod: true,
+    threshold: 'required',
+    winners: false,
+    needsConsultation: false,
+    needsVeto: false,
+    needsWeightedElectorate: false,
+    multipleOptions: false,
+  },
+  ballot: supportBallot,
+  fixedOptions: SUPPORT_OPTIONS,
+  checkBallot: () => undefined,
+  tally({ ballots, threshold }) {
+    const totals = supportTotals(ballots);
+    const cast = totals.for + totals.against;
+    const passed = threshold !== undefined && cast > 0n && totals.for * threshold.den >= threshold.num * cast;
+    return {
+      outcome: passed ? 'passed' : 'rejected',
+      winners: passed ? ['for'] : [],
+      totals: { for: totals.for, against: totals.against, abstain: totals.abstain },
+      participation: totals.participation,
+      voters: ballots.length,
+    };
+  },
+};
