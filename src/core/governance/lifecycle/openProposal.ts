@@ -26,7 +26,7 @@ export interface OpenProposalInput {
   readonly proposer: string;
   /** The policy in force now for this unit and kind (the ratchet picks it: `policyForMove`). */
   readonly policy: Policy;
-  /** Named options; yes/no methods default to for / against / abstain. */
+  /** Named options; by default the counting module's fixed options, else for / against / abstain. */
   readonly options?: readonly string[];
   readonly now: number;
   /** When consultation or voting starts; a proposal is a draft until then. Defaults to `now`. */
@@ -66,7 +66,7 @@ export function openProposal(args: OpenProposalInput): Proposal {
       proposer: args.proposer,
     });
 
-  const options = args.options ?? YES_NO_OPTIONS;
+  const options = args.options ?? args.counting?.fixedOptions ?? YES_NO_OPTIONS;
   if (args.options === undefined && args.counting?.rule.multipleOptions === true)
     refuse('options-required', `a ${policy.method} proposal needs named options`);
   if (options.length < 2 || new Set(options).size !== options.length || options.some((o) => o.trim() === ''))
