@@ -120,4 +120,18 @@ describe('electorateAt', () => {
       { party: 'role:council', members: ['ana', 'cy'], needed: 1 },
     ]);
   });
+
+  it('takes an optimistic policy’s threshold as the share of each veto body that must veto', () => {
+    const policy = policyOf({
+      method: 'optimistic',
+      threshold: { num: 1n, den: 3n },
+      veto: { by: [{ kind: 'role', role: 'guardians' }, { kind: 'members' }], window: 86_400 },
+    });
+    const electorate = electorateAt({ organization, policy, unit: 'u', at: T0 });
+    // guardians: ⌈3 × 1/3⌉ = 1 (the policy's 1/3 replaces the role's own 2/3); all 5 members: ⌈5/3⌉ = 2
+    expect(electorate.vetoBodies.map((body) => [body.party, body.needed])).toEqual([
+      ['role:guardians', 1],
+      ['members', 2],
+    ]);
+  });
 });

@@ -88,19 +88,29 @@ export function electorateAt(args: ElectorateInput): Electorate {
   }));
   const vetoBodies: VetoBody[] = (policy.veto?.by ?? []).map((party) => {
     const members = partyMembers({ organization, party, at });
-    return { party: partyLabel(party), members, needed: vetoesNeeded(organization, party, members.length) };
+    return {
+      party: partyLabel(party),
+      members,
+      needed: vetoesNeeded(organization, policy, party, members.length),
+    };
   });
 
   return { at, weights: sorted, total, deciders: [...deciders].sort(), consulted, vetoBodies };
 }
 
 /**
- * A council acting together needs its threshold of members (rounded up, at least one); any other
- * party vetoes through any one member. 5 members at threshold 2/3: ⌈10/3⌉ = 4.
+ * How many distinct members of a veto body must veto, rounded up and at least one. An optimistic
+ * policy's threshold is the share of the body that must veto (reaching it exactly vetoes); else a
+ * council acting together needs its own threshold of members; else any one member vetoes.
+ * 5 members at 2/3: ⌈10/3⌉ = 4.
  */
-function vetoesNeeded(organization: Organization, party: Party, count: number): number {
-  if (party.kind !== 'role') return 1;
-  const threshold = organization.roles.find((role) => role.id === party.role)?.threshold;
+function vetoesNeeded(organization: Organization, policy: Policy, party: Party, count: number): number {
+  const threshold =
+    policy.method === 'optimistic' && policy.threshold !== undefined
+      ? policy.threshold
+      : party.kind === 'role'
+        ? organization.roles.find((role) => role.id === party.role)?.threshold
+        : undefined;
   if (threshold === undefined) return 1;
   const product = BigInt(count) * threshold.num;
   const needed = Number((product + threshold.den - 1n) / threshold.den);
