@@ -8,6 +8,10 @@ import type { JsonValue, Proposal } from './Proposal.js';
  * with a `proposal/…` code, outside voting, for a voter with no weight, for a ballot the counting
  * module refuses, or without a reason where the policy requires one (rules: `checkAct`).
  *
+ * Each call copies the ballot list, so n votes cost O(n²) copying. A replay that owns its
+ * proposal (rebuilding state from a large log) may instead call `checkAct` and append the record
+ * to its own list: the late-quorum walk and the count resume on an appended list.
+ *
  * @example
  * castVote({ proposal, voter: 'ana', ballot: 'for', reason: 'cheaper', now, counting: majority })
  */
