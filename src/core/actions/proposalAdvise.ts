@@ -1,27 +1,17 @@
-import { type Infer, s } from '../schema/Schema.js';
-import type { ActionRecord } from './ActionRecord.js';
+import { advise } from '../governance/lifecycle/advise.js';
+import { s } from '../schema/Schema.js';
+import { proposalActRecord } from './proposalActRecord.js';
 import { proposalIdSchema, reasonSchema } from './proposalPayloadParts.js';
-import { refuse } from './refuse.js';
 
 export const proposalAdvisePayloadSchema = s
-  .object(
-    {
-      proposal: proposalIdSchema(),
-      advice: reasonSchema().describe('The advice given.'),
-    },
-    'advice',
-  )
+  .object({ proposal: proposalIdSchema(), advice: reasonSchema().describe('The advice given.') }, 'advice')
   .describe('Advice from a consulted member.');
 
-export const proposalAdvise: ActionRecord<Infer<typeof proposalAdvisePayloadSchema>, unknown> = {
+/** `proposal.advise`: a member of a consulted party gives advice during consultation. */
+export const proposalAdvise = proposalActRecord({
   kind: 'proposal.advise',
   summary: 'Give advice on a proposal as a consulted member.',
   payload: proposalAdvisePayloadSchema,
-  signer: 'member',
-  authorize() {
-    throw refuse('not-yet', 'proposal.advise is not recorded yet');
-  },
-  apply({ state }) {
-    return state;
-  },
-};
+  act: ({ proposal, payload, actor, at, counting }) =>
+    advise({ proposal, by: actor, text: payload.advice, now: at, counting }),
+});

@@ -1,7 +1,7 @@
-import { type Infer, s } from '../schema/Schema.js';
-import type { ActionRecord } from './ActionRecord.js';
+import { decide } from '../governance/lifecycle/decide.js';
+import { s } from '../schema/Schema.js';
+import { proposalActRecord } from './proposalActRecord.js';
 import { proposalIdSchema, reasonSchema } from './proposalPayloadParts.js';
-import { refuse } from './refuse.js';
 
 export const proposalDecidePayloadSchema = s
   .object(
@@ -14,15 +14,17 @@ export const proposalDecidePayloadSchema = s
   )
   .describe('The decision of a single owner, or of the proposer after the advice process.');
 
-export const proposalDecide: ActionRecord<Infer<typeof proposalDecidePayloadSchema>, unknown> = {
+/** `proposal.decide`: a single owner decides, or the proposer after the advice process. */
+export const proposalDecide = proposalActRecord({
   kind: 'proposal.decide',
   summary: 'Decide a single-owner or advice-process proposal.',
   payload: proposalDecidePayloadSchema,
-  signer: 'member',
-  authorize() {
-    throw refuse('not-yet', 'proposal.decide is not recorded yet');
-  },
-  apply({ state }) {
-    return state;
-  },
-};
+  act: ({ proposal, payload, actor, at }) =>
+    decide({
+      proposal,
+      by: actor,
+      outcome: payload.decision,
+      ...(payload.reason === undefined ? {} : { reason: payload.reason }),
+      now: at,
+    }),
+});

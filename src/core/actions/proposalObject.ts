@@ -1,7 +1,7 @@
-import { type Infer, s } from '../schema/Schema.js';
-import type { ActionRecord } from './ActionRecord.js';
+import { object } from '../governance/lifecycle/object.js';
+import { s } from '../schema/Schema.js';
+import { proposalActRecord } from './proposalActRecord.js';
 import { proposalIdSchema, reasonSchema } from './proposalPayloadParts.js';
-import { refuse } from './refuse.js';
 
 export const proposalObjectPayloadSchema = s
   .object(
@@ -13,15 +13,10 @@ export const proposalObjectPayloadSchema = s
   )
   .describe('An objection to a consent proposal, with its reason.');
 
-export const proposalObject: ActionRecord<Infer<typeof proposalObjectPayloadSchema>, unknown> = {
+/** `proposal.object`: a decider objects to a consent proposal while its window is open. */
+export const proposalObject = proposalActRecord({
   kind: 'proposal.object',
   summary: 'Object to a consent proposal while its objection window is open.',
   payload: proposalObjectPayloadSchema,
-  signer: 'member',
-  authorize() {
-    throw refuse('not-yet', 'proposal.object is not recorded yet');
-  },
-  apply({ state }) {
-    return state;
-  },
-};
+  act: ({ proposal, payload, actor, at }) => object({ proposal, by: actor, reason: payload.reason, now: at }),
+});

@@ -1,7 +1,8 @@
-import { type Infer, s } from '../schema/Schema.js';
-import type { ActionRecord } from './ActionRecord.js';
+import { castVote } from '../governance/lifecycle/castVote.js';
+import type { JsonValue } from '../governance/lifecycle/Proposal.js';
+import { s } from '../schema/Schema.js';
+import { proposalActRecord } from './proposalActRecord.js';
 import { ballotSchema, proposalIdSchema, reasonSchema } from './proposalPayloadParts.js';
-import { refuse } from './refuse.js';
 
 export const voteCastPayloadSchema = s
   .object(
@@ -14,15 +15,21 @@ export const voteCastPayloadSchema = s
   )
   .describe('A ballot on an open proposal; voting again replaces the earlier ballot.');
 
-export const voteCast: ActionRecord<Infer<typeof voteCastPayloadSchema>, unknown> = {
+/**
+ * `vote.cast`: a ballot on a proposal in its voting phase, by a member of the electorate fixed
+ * when it opened (their own weight or weight delegated to them then), in the shape of its method.
+ */
+export const voteCast = proposalActRecord({
   kind: 'vote.cast',
   summary: 'Cast a ballot on a proposal in its voting phase.',
   payload: voteCastPayloadSchema,
-  signer: 'member',
-  authorize() {
-    throw refuse('not-yet', 'vote.cast is not recorded yet');
-  },
-  apply({ state }) {
-    return state;
-  },
-};
+  act: ({ proposal, payload, actor, at, counting }) =>
+    castVote({
+      proposal,
+      voter: actor,
+      ballot: payload.ballot as JsonValue,
+      ...(payload.reason === undefined ? {} : { reason: payload.reason }),
+      now: at,
+      counting,
+    }),
+});
