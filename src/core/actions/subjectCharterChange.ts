@@ -6,7 +6,7 @@ import type { OrgState } from '../state/OrgState.js';
 import { footprintOf } from './charterAmend.js';
 import type { ProposalSubjectKind } from './ProposalSubjectKind.js';
 import { runtimeLevel } from './proposalRuntime.js';
-import { checkProposedCharter, replaceCharter } from './replaceCharter.js';
+import { checkProposedCharter, replaceCharter, requireDecidedHighEnough } from './replaceCharter.js';
 
 const policyText = (policy: Policy | undefined) =>
   JSON.stringify(policy, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
@@ -71,10 +71,10 @@ export const subjectCharterChange: ProposalSubjectKind<{ readonly charter: JsonO
     };
   },
   execute({ state, event, proposal }) {
-    return replaceCharter(
-      state,
-      event,
-      checkProposedCharter(state, proposal.unit, proposal.subject['charter']),
-    );
+    const replacement = checkProposedCharter(state, proposal.unit, proposal.subject['charter']);
+    const unit = state.organization.units.find((u) => u.id === proposal.unit)!;
+    const after = replacement.organization.units.find((u) => u.id === proposal.unit)!;
+    requireDecidedHighEnough(proposal, changeChoice(state, unit, after, replacement.organization).level);
+    return replaceCharter(state, event, replacement);
   },
 };

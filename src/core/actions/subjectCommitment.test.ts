@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CORE_TEAM, DAY, governedLumen } from '../../../test/support/governedLog.js';
+import { CORE_TEAM, DAY, governedLumen, treasuryEvidence } from '../../../test/support/governedLog.js';
 
 const commitment = (id: string, action: string, value: Record<string, unknown>) => ({
   id,
@@ -54,5 +54,30 @@ describe('commitment proposals: adding tightens, weakening needs the promised le
     expect(lumen.refusal('mara', 'proposal.create', commitment('p4', 'cancel', { id: 'nothing' }))).toBe(
       'action/unknown-commitment',
     );
+  });
+
+  it('refuses to execute a change decided under a level the unit has since left', () => {
+    const lumen = governedLumen({ org: 'lumen-stale-promise' });
+    lumen.as(
+      'mara',
+      'proposal.create',
+      commitment('p2', 'add', { id: 'dash', level: 'consultative', by: '2026-09-30' }),
+    );
+    lumen.as('mara', 'proposal.create', {
+      id: 'm1',
+      unit: 'treasury',
+      kind: 'slider-move',
+      title: 'Up',
+      subject: { to: 'consultative', evidence: treasuryEvidence(['treasury-dashboard']) },
+    });
+    lumen.vote('p2', CORE_TEAM, 'for');
+    lumen.vote('m1', CORE_TEAM, 'for');
+    lumen.advance(3 * DAY);
+    lumen.as('mara', 'proposal.execute', { proposal: 'm1' });
+    // decided at transparent (1); the treasury is consultative (2) now
+    expect(lumen.error('mara', 'proposal.execute', { proposal: 'p2' }).details).toMatchObject({
+      decided: 1,
+      needed: 2,
+    });
   });
 });
