@@ -118,4 +118,20 @@ describe('proposal.create: who may propose, under which policy, and whether a mo
       lumen.refusal('mara', 'vote.cast', { proposal: 'g1', ballot: { choice: 'for' }, reason: 'back to us' }),
     ).toBe('proposal/not-in-electorate');
   });
+
+  it('reads role terms at the action’s time: a council member proposes only once their term starts', () => {
+    const lumen = governedLumen({ org: 'lumen-terms' });
+    // risk-parameters is delegated: its council, the risk council, may propose; ade's term starts 2026-07-01
+    const decision = {
+      id: 'r1',
+      unit: 'risk-parameters',
+      kind: 'decision',
+      title: 'Raise the ETH cap',
+      subject: { outcome: 'Cap 50k ETH' },
+    };
+    expect(lumen.refusal('ade', 'proposal.create', decision)).toBe('proposal/not-a-proposer');
+    lumen.advance(122 * DAY); // 2026-03-01 + 122 days = 2026-07-01
+    lumen.as('ade', 'proposal.create', decision);
+    expect(lumen.proposal('r1').proposer).toBe('ade');
+  });
 });
