@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, governedLumen, treasuryEvidence } from '../../../test/support/governedLog.js';
+import { unitOf } from '../../../test/support/signedLog.js';
 
 const move = (id: string, unit: string, to: string, extra: Record<string, unknown> = {}) => ({
   id,
@@ -133,5 +134,40 @@ describe('proposal.create: who may propose, under which policy, and whether a mo
     lumen.advance(122 * DAY); // 2026-03-01 + 122 days = 2026-07-01
     lumen.as('ade', 'proposal.create', decision);
     expect(lumen.proposal('r1').proposer).toBe('ade');
+  });
+
+  it('weighs a token vote by the holdings snapshot it records, taken no later than the opening', () => {
+    const lumen = governedLumen({
+      org: 'lumen-holdings',
+      prepare: (charter) => {
+        unitOf(charter, 'brand')['policies'] = {
+          founder: { method: 'majority', deciders: ['lum-holders'], weight: { token: 'LUM' }, period: 'P3D' },
+        };
+      },
+    });
+    const decision = {
+      id: 'b1',
+      unit: 'brand',
+      kind: 'decision',
+      title: 'New logo',
+      subject: { outcome: 'Adopt the new logo' },
+    };
+    expect(lumen.refusal('mara', 'proposal.create', decision)).toBe('proposal/holdings-required');
+    const balances = { mara: '100', hugo: '300' };
+    expect(
+      lumen.refusal('mara', 'proposal.create', { ...decision, snapshot: { at: '2027-01-01', balances } }),
+    ).toBe('action/snapshot-after-opening');
+    lumen.as('mara', 'proposal.create', { ...decision, snapshot: { at: '2026-02-28', balances } });
+    expect(lumen.org.state!.snapshots['b1']).toEqual({
+      token: 'LUM',
+      at: '2026-02-28T00:00:00.000Z',
+      balances,
+    });
+    expect(Object.fromEntries(lumen.proposal('b1').electorate.weights)).toEqual({ mara: 100n, hugo: 300n });
+    // 100 for, 300 against: rejected
+    lumen.vote('b1', ['mara'], 'for');
+    lumen.vote('b1', ['hugo'], 'against');
+    lumen.advance(3 * DAY);
+    expect(lumen.refusal('mara', 'proposal.execute', { proposal: 'b1' })).toBe('proposal/wrong-phase');
   });
 });
