@@ -4,7 +4,10 @@ export type TokenAmountParse =
   | { readonly ok: false; readonly code: string; readonly message: string };
 
 const INTEGER = /^[0-9]+$/;
+const DIGITS = /^[0-9]*$/;
 const DECIMAL = /^([0-9]*)\.([0-9]*)$/;
+/** Enough zeros to scale by any token's decimals (uint256 has 78 digits). */
+const ZEROS = '0'.repeat(78);
 
 /**
  * Reads a non-negative amount of whole tokens, an integer (`2`) or a decimal (`1.5`), and returns
@@ -17,6 +20,24 @@ const DECIMAL = /^([0-9]*)\.([0-9]*)$/;
  * parseTokenAmount({ text: '2.25', decimals: 2 }) // { ok: true, value: 225n }
  */
 export function parseTokenAmount(args: { text: string; decimals: number }): TokenAmountParse {
+  // Fast path, taken by every well-formed row of a large import: one BigInt from the digits with
+  // the fraction padded to `decimals` (1.5 at 2 decimals is BigInt('150')), no multiplication.
+  const raw = args.text;
+  const dot = raw.indexOf('.');
+  if (dot === -1) {
+    if (raw !== '' && INTEGER.test(raw))
+      return { ok: true, value: BigInt(raw + ZEROS.slice(0, args.decimals)) };
+  } else {
+    const whole = raw.slice(0, dot);
+    const fraction = raw.slice(dot + 1);
+    if (fraction.length <= args.decimals && raw.length > 1 && DIGITS.test(whole) && DIGITS.test(fraction))
+      return { ok: true, value: BigInt(whole + fraction + ZEROS.slice(0, args.decimals - fraction.length)) };
+  }
+  return parseSlowly(args);
+}
+
+/** Everything the fast path does not take: surrounding blanks, and every error with its reason. */
+function parseSlowly(args: { text: string; decimals: number }): TokenAmountParse {
   const text = args.text.trim();
   if (INTEGER.test(text)) return { ok: true, value: BigInt(text) * 10n ** BigInt(args.decimals) };
   const decimal = DECIMAL.exec(text);
