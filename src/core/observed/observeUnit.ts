@@ -16,7 +16,7 @@ export interface ObservedFinding {
   readonly unit: string;
   readonly declared: LevelRef;
   readonly observed: LevelRef;
-  /** The rule verdicts and failed requirements that hold the unit below what it declares. */
+  /** The rule verdicts and requirements not met (unmet or unknown) that hold the unit below what it declares. */
   readonly evidence: readonly (RuleVerdict | ControlRequirementResult)[];
 }
 
@@ -41,7 +41,8 @@ function ref(unit: Unit, index: number): LevelRef {
 /**
  * The highest level a unit can honestly claim from the control facts of its contract: the lowest
  * ceiling of the rules in `OBSERVED_RULES`, and below the first level whose control requirements
- * (`evaluateControlRequirements`) are unmet. Unknown requirements do not lower it but are listed.
+ * (`evaluateControlRequirements`) are not all met: an unknown one blocks too, since a level
+ * cannot honestly be claimed on evidence that could not be read.
  * Evidence not read here (checklists, metrics) is judged by readiness, not by this function, so
  * the observed level is a ceiling: a unit may be lower, never honestly higher.
  *
@@ -64,7 +65,7 @@ export function observeUnit(args: { unit: Unit; control: ControlFact }): UnitObs
       paths,
     });
     requirements.push(...results);
-    if (!blocked && results.some((r) => r.status === 'unmet')) {
+    if (!blocked && results.some((r) => r.status !== 'met')) {
       blocked = true;
       observed = Math.min(observed, level.index - 1);
     }
@@ -80,7 +81,7 @@ export function observeUnit(args: { unit: Unit; control: ControlFact }): UnitObs
             observed: ref(unit, observed),
             evidence: [
               ...rules.filter((v) => v.ceiling !== undefined && v.ceiling < unit.level),
-              ...requirements.filter((r) => r.status === 'unmet' && r.level <= unit.level),
+              ...requirements.filter((r) => r.status !== 'met' && r.level <= unit.level),
             ],
           },
         ]
