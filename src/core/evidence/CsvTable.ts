@@ -1,4 +1,5 @@
 import type { ImportIssue } from './ImportIssue.js';
+import type { LineTally } from './LineTally.js';
 import { splitCsvLine } from './splitCsvLine.js';
 
 /** Which field of a row each named column is, found from the header line. */
@@ -67,4 +68,94 @@ export function columnOf(line: string, index: number): number {
     at = comma + 1;
   }
   return at + 1;
+}
+
+/** One data row of a CSV tally: its text, line, fields, where the wanted columns are, and a sink for issues. */
+export interface CsvRow {
+  readonly text: string;
+  readonly line: number;
+  readonly fields: readonly string[];
+  readonly columns: CsvColumns;
+  /** Reports an issue on this row in `column`'s field. */
+  report(args: { column: string; code: string; message: string }): void;
+}
+
+/**
+ * A `LineTally` over a CSV with a header: blank lines are skipped, the first other line is the
+ * header (`findColumns`), and each data row that splits and has every wanted field goes to `row`.
+ * Broken quoting and missing fields are reported here, so each importer only judges values.
+ */
+export function csvTally<Result>(args: {
+  file: string;
+  wanted: Readonly<Record<string, readonly string[]>>;
+  result: Result;
+  row(row: CsvRow): void;
+}): LineTally<Result> {
+  const { file } = args;
+  const issues: ImportIssue[] = [];
+  let columns: CsvColumns | undefined;
+  let headerSeen = false;
+  let rows = 0;
+  const wanted = Object.keys(args.wanted);
+  return {
+    line(text, line) {
+      if (text.trim() === '') return;
+      if (!headerSeen) {
+        headerSeen = true;
+        const found = findColumns({ header: text, wanted: args.wanted, file, line });
+        if (found.ok) columns = found.columns;
+        else issues.push(...found.issues);
+        return;
+      }
+      rows++;
+      if (columns === undefined) return; // the header's issue already explains every row
+      const split = splitCsvLine(text);
+      if (!split.ok) {
+        issues.push({
+          file,
+          line,
+          column: split.column,
+          code: 'import/bad-csv',
+          message: split.message,
+          path: 'row',
+        });
+        return;
+      }
+      const found = columns;
+      const missing = wanted.find((name) => split.fields[found[name]!.index] === undefined);
+      if (missing !== undefined) {
+        issues.push({
+          file,
+          line,
+          column: text.length + 1,
+          code: 'import/missing-field',
+          message: `the row has ${split.fields.length} field(s) and no ${found[missing]!.header}`,
+          path: found[missing]!.header,
+        });
+        return;
+      }
+      args.row({
+        text,
+        line,
+        fields: split.fields,
+        columns: found,
+        report({ column, code, message }) {
+          const at = found[column]!;
+          issues.push({ file, line, column: columnOf(text, at.index), code, message, path: at.header });
+        },
+      });
+    },
+    finish() {
+      if (!headerSeen)
+        issues.push({
+          file,
+          line: 1,
+          column: 1,
+          code: 'import/empty',
+          message: 'the file has no header line',
+          path: 'header',
+        });
+      return { result: args.result, rows, issues };
+    },
+  };
 }

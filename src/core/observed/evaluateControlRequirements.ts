@@ -38,34 +38,47 @@ function passesCouncil(path: ControlPath, c: RoleCriterion): boolean {
   return path.multisigs.some((m) => isCouncil(m, c));
 }
 
-function judgeRole(level: number, c: RoleCriterion, paths: readonly ControlPath[]): ControlRequirementResult {
-  const acting = actingPaths(paths);
-  const failing = acting.filter((p) => !passesCouncil(p, c) && p.leaf.kind !== 'contract');
-  const unknown = acting.filter((p) => !passesCouncil(p, c) && p.leaf.kind === 'contract');
-  const want = `a multisig of at least ${c.minMembers ?? 0} at ${c.minThreshold === undefined ? 'any threshold' : `≥ ${c.minThreshold.num}/${c.minThreshold.den}`}`;
+/**
+ * The shared judgement: among paths along which someone can act, those failing `passes` make the
+ * criterion unmet, unless they all end at a contract of unknown kind (then unknown).
+ */
+function judgePaths(args: {
+  level: number;
+  criterion: ControlRequirementResult['criterion'];
+  paths: readonly ControlPath[];
+  passes: (path: ControlPath) => boolean;
+  unmet: (failing: readonly ControlPath[]) => string;
+  met: string;
+}): ControlRequirementResult {
+  const { level, criterion } = args;
+  const notPassing = actingPaths(args.paths).filter((p) => !args.passes(p));
+  const failing = notPassing.filter((p) => p.leaf.kind !== 'contract');
+  const unknown = notPassing.filter((p) => p.leaf.kind === 'contract');
   if (failing.length > 0)
-    return {
-      level,
-      criterion: c,
-      status: 'unmet',
-      reason: `${failing.length} path(s) of control pass through no ${want}`,
-      evidence: failing,
-    };
+    return { level, criterion, status: 'unmet', reason: args.unmet(failing), evidence: failing };
   if (unknown.length > 0)
     return {
       level,
-      criterion: c,
+      criterion,
       status: 'unknown',
       reason: `${unknown.length} path(s) end at a contract of unknown kind`,
       evidence: unknown,
     };
-  return {
+  return { level, criterion, status: 'met', reason: args.met, evidence: [] };
+}
+
+function judgeRole(level: number, c: RoleCriterion, paths: readonly ControlPath[]): ControlRequirementResult {
+  const threshold =
+    c.minThreshold === undefined ? 'any threshold' : `≥ ${c.minThreshold.num}/${c.minThreshold.den}`;
+  const want = `a multisig of at least ${c.minMembers ?? 0} at ${threshold}`;
+  return judgePaths({
     level,
     criterion: c,
-    status: 'met',
-    reason: `every path of control passes through ${want}`,
-    evidence: [],
-  };
+    paths,
+    passes: (p) => passesCouncil(p, c),
+    unmet: (failing) => `${failing.length} path(s) of control pass through no ${want}`,
+    met: `every path of control passes through ${want}`,
+  });
 }
 
 function judgeExitWindow(
@@ -76,36 +89,18 @@ function judgeExitWindow(
   // Every actor, the council included, must wait out a delay that leaves users `seconds` to exit
   // after the withdrawal delay: stricter than L2BEAT, which lets a council act at once, because
   // control facts cannot tell an emergency action from an upgrade.
-  const enough = (p: ControlPath) => p.delay - c.withdrawalDelay >= c.seconds;
-  const acting = actingPaths(paths);
-  const failing = acting.filter((p) => !enough(p) && p.leaf.kind !== 'contract');
-  const unknown = acting.filter((p) => !enough(p) && p.leaf.kind === 'contract');
   const days = (s: number) => `${s / 86_400} days`;
-  if (failing.length > 0) {
-    const shortest = Math.min(...failing.map((p) => p.delay - c.withdrawalDelay));
-    return {
-      level,
-      criterion: c,
-      status: 'unmet',
-      reason: `an exit window of ${days(Math.max(0, shortest))} is below ${days(c.seconds)}`,
-      evidence: failing,
-    };
-  }
-  if (unknown.length > 0)
-    return {
-      level,
-      criterion: c,
-      status: 'unknown',
-      reason: `${unknown.length} path(s) end at a contract of unknown kind`,
-      evidence: unknown,
-    };
-  return {
+  return judgePaths({
     level,
     criterion: c,
-    status: 'met',
-    reason: `every upgrade path leaves at least ${days(c.seconds)} to exit`,
-    evidence: [],
-  };
+    paths,
+    passes: (p) => p.delay - c.withdrawalDelay >= c.seconds,
+    unmet: (failing) => {
+      const shortest = Math.min(...failing.map((p) => p.delay - c.withdrawalDelay));
+      return `an exit window of ${days(Math.max(0, shortest))} is below ${days(c.seconds)}`;
+    },
+    met: `every upgrade path leaves at least ${days(c.seconds)} to exit`,
+  });
 }
 
 /**
