@@ -88,7 +88,8 @@ export interface CsvRow {
 export function csvTally<Result>(args: {
   file: string;
   wanted: Readonly<Record<string, readonly string[]>>;
-  result: Result;
+  /** The result, built when the file is done. */
+  result(): Result;
   row(row: CsvRow): void;
 }): LineTally<Result> {
   const { file } = args;
@@ -97,6 +98,24 @@ export function csvTally<Result>(args: {
   let headerSeen = false;
   let rows = 0;
   const wanted = Object.keys(args.wanted);
+  // One row object, refilled for each line: a million-row import allocates no row objects.
+  const current = {
+    text: '',
+    line: 0,
+    fields: [] as readonly string[],
+    columns: {} as CsvColumns,
+    report({ column, code, message }: { column: string; code: string; message: string }) {
+      const at = current.columns[column]!;
+      issues.push({
+        file,
+        line: current.line,
+        column: columnOf(current.text, at.index),
+        code,
+        message,
+        path: at.header,
+      });
+    },
+  };
   return {
     line(text, line) {
       if (text.trim() === '') return;
@@ -134,16 +153,11 @@ export function csvTally<Result>(args: {
         });
         return;
       }
-      args.row({
-        text,
-        line,
-        fields: split.fields,
-        columns: found,
-        report({ column, code, message }) {
-          const at = found[column]!;
-          issues.push({ file, line, column: columnOf(text, at.index), code, message, path: at.header });
-        },
-      });
+      current.text = text;
+      current.line = line;
+      current.fields = split.fields;
+      current.columns = found;
+      args.row(current);
     },
     finish() {
       if (!headerSeen)
@@ -155,7 +169,7 @@ export function csvTally<Result>(args: {
           message: 'the file has no header line',
           path: 'header',
         });
-      return { result: args.result, rows, issues };
+      return { result: args.result(), rows, issues };
     },
   };
 }

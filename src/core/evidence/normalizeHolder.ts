@@ -15,10 +15,21 @@ const HEX_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
  * normalizeHolder('0xABCDEF0000000000000000000000000000000001') // { ok: true, key: '0xabcdef…0001' }
  */
 export function normalizeHolder(text: string): HolderKey {
+  if (text.length === 42 && isLowerHexAddress(text)) return { ok: true, key: text };
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, message: 'the holder is empty' };
   if (HEX_ADDRESS.test(trimmed)) return { ok: true, key: trimmed.toLowerCase() };
   if (/^0x/i.test(trimmed))
     return { ok: false, message: `'${trimmed}' is not an address (0x and 40 hex digits)` };
   return { ok: true, key: trimmed };
+}
+
+/** `0x` and 40 lowercase hex digits, checked by character codes: the common case, without a regex. */
+function isLowerHexAddress(text: string): boolean {
+  if (text.charCodeAt(0) !== 48 || text.charCodeAt(1) !== 120) return false;
+  for (let i = 2; i < 42; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
 }

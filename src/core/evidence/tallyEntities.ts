@@ -26,7 +26,7 @@ export function tallyEntities(args: { file: string }): LineTally<EntityMap> {
   return csvTally({
     file: args.file,
     wanted: ENTITIES_COLUMNS,
-    result: entities,
+    result: () => entities,
     row({ fields, columns, line, report }) {
       const entity = fields[columns['entity']!.index]!.trim();
       if (entity === '')

@@ -29,7 +29,7 @@ export function tallyHoldings(args: { file: string; decimals: number }): LineTal
   return csvTally({
     file: args.file,
     wanted: HOLDINGS_COLUMNS,
-    result: holdings,
+    result: () => holdings,
     row({ fields, columns, report }) {
       const holder = normalizeHolder(fields[columns['holder']!.index]!);
       if (!holder.ok)
