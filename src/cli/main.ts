@@ -31,6 +31,9 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   rebuild: async () => (await import('./commands/rebuild.js')).registerRebuild,
   serve: async () => (await import('./commands/serve.js')).registerServe,
   demo: async () => (await import('./commands/demo.js')).registerDemo,
+  import: async () => (await import('./commands/import.js')).registerImport,
+  metrics: async () => (await import('./commands/metrics.js')).registerMetrics,
+  observe: async () => (await import('./commands/observe.js')).registerObserve,
 };
 
 const { version } = JSON.parse(readFileSync(join(packagePaths.root, 'package.json'), 'utf8')) as {

@@ -1,0 +1,59 @@
+import type { Command } from 'commander';
+import type { ImportIssue } from '../../core/evidence/ImportIssue.js';
+import { IMPORTERS } from '../../importers/importers.js';
+import { defaultStyle, printJson, toJson } from '../output.js';
+
+/** One line per bad row: `file:line:column: message [code]`. */
+export function formatImportIssue(issue: ImportIssue): string {
+  return `${issue.file}:${issue.line}:${issue.column}: ${issue.message} [${issue.code}]`;
+}
+
+/**
+ * `devolve import <importer> <source>`: one subcommand per record in `IMPORTERS`. Every bad row
+ * is printed with its line (on stderr, or in `issues` with `--json`) and makes the exit status 1;
+ * the good rows are still counted.
+ */
+export function registerImport(program: Command): void {
+  const command = program
+    .command('import')
+    .description('read evidence files: holdings, entities, git history');
+  for (const importer of IMPORTERS) {
+    const sub = command
+      .command(importer.name)
+      .description(importer.description)
+      .argument('<source>', importer.source);
+    for (const option of importer.options) {
+      if (option.repeatable)
+        sub.option(option.flags, option.description, (value: string, previous: string[] = []) => [
+          ...previous,
+          value,
+        ]);
+      else if (option.defaultValue !== undefined)
+        sub.option(option.flags, option.description, option.defaultValue);
+      else sub.option(option.flags, option.description);
+    }
+    sub.option('--json', 'print the result as JSON');
+    sub.action(
+      async (source: string, options: Record<string, string | string[] | undefined> & { json?: boolean }) => {
+        const outcome = await importer.run({ source, options });
+        if (options.json) {
+          printJson({
+            importer: importer.name,
+            source,
+            rows: outcome.rows,
+            issues: outcome.issues,
+            ...outcome.summary,
+          });
+        } else {
+          const style = defaultStyle();
+          for (const issue of outcome.issues) console.error(formatImportIssue(issue));
+          const mark = outcome.issues.length === 0 ? style.green('✓') : style.red('✗');
+          console.log(
+            `${mark} ${source}: ${outcome.rows} rows, ${outcome.issues.length} bad; ${toJson(outcome.summary).replace(/\s+/g, ' ')}`,
+          );
+        }
+        if (outcome.issues.length > 0) process.exitCode = 1;
+      },
+    );
+  }
+}

@@ -1,0 +1,32 @@
+import type { ImportIssue } from '../core/evidence/ImportIssue.js';
+
+/** One command-line option an importer takes, e.g. `--decimals <n>`. */
+export interface ImporterOption {
+  readonly flags: string;
+  readonly description: string;
+  readonly defaultValue?: string;
+  /** Repeatable (`--unit a=x --unit b=y`). */
+  readonly repeatable?: boolean;
+}
+
+/** What every import returns: rows read, every bad row, and a JSON-ready summary. */
+export interface ImportOutcome {
+  readonly rows: number;
+  readonly issues: readonly ImportIssue[];
+  readonly summary: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * One importer: `devolve import <name> <source>` is derived from this record. Adding an importer
+ * is one new file exporting one record, and one line in `importers.ts`.
+ */
+export interface Importer {
+  readonly name: string;
+  readonly description: string;
+  readonly source: string;
+  readonly options: readonly ImporterOption[];
+  run(args: {
+    source: string;
+    options: Readonly<Record<string, string | string[] | undefined>>;
+  }): Promise<ImportOutcome>;
+}

@@ -1,0 +1,7 @@
+import { entitiesImporter } from './entitiesImporter.js';
+import { gitImporter } from './gitImporter.js';
+import { holdingsImporter } from './holdingsImporter.js';
+import type { Importer } from './Importer.js';
+
+/** Every importer; `devolve import` derives its subcommands from this list. */
+export const IMPORTERS: readonly Importer[] = [holdingsImporter, entitiesImporter, gitImporter];
