@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   report: async () => (await import('./commands/report.js')).registerReport,
   schema: async () => (await import('./commands/schema.js')).registerSchema,
   keys: async () => (await import('./commands/keys.js')).registerKeys,
+  diff: async () => (await import('./commands/diff.js')).registerDiff,
   apply: async () => (await import('./commands/apply.js')).registerApply,
   export: async () => (await import('./commands/export.js')).registerExport,
   verify: async () => (await import('./commands/verify.js')).registerVerify,

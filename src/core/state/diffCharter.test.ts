@@ -78,7 +78,15 @@ describe('diffCharter', () => {
       unitOf(c, 'treasury')['level'] = 'community';
     });
     expect(diff.units).toEqual([
-      { unit: 'treasury', change: 'level', level: 1, route: 'move', fields: ['level'], to: 4 },
+      {
+        unit: 'treasury',
+        change: 'level',
+        level: 1,
+        route: 'move',
+        fields: ['level'],
+        to: 4,
+        toId: 'community',
+      },
     ]);
     expect(refusal).toBe('action/level-change');
   });

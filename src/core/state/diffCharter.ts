@@ -30,8 +30,9 @@ export interface UnitChange {
     readonly levelId: string;
     readonly reasons: readonly string[];
   };
-  /** For `move`: the level the edit declares. */
+  /** For `move`: the level the edit declares, and its id. */
   readonly to?: number;
+  readonly toId?: string;
 }
 
 export interface CharterDiff {
@@ -42,6 +43,9 @@ export interface CharterDiff {
   /** True when `devolve apply` can record the whole edit (every unit change is `apply`). */
   readonly applicable: boolean;
 }
+
+/** Unit fields that govern nothing: changing them alone is a rewording. */
+const COSMETIC = new Set(['name', 'description', 'since']);
 
 function jsonOf(value: unknown): string {
   return canonicalJson(
@@ -90,7 +94,7 @@ function decidingLevel(args: {
     choices.length > 0 &&
     jsonOf(before.levels.map(({ policy: _p, ...rest }) => rest)) ===
       jsonOf(after.levels.map(({ policy: _p, ...rest }) => rest)) &&
-    args.fields.every((field) => field === 'levels');
+    args.fields.every((field) => field === 'levels' || COSMETIC.has(field));
   if (!policiesOnly) choices.push(policyForChange({ unit: before, current, roles }));
   const level = Math.max(...choices.map((c) => c.level));
   const reasons = [...new Set(choices.flatMap((c) => c.reasons))].sort();
@@ -137,7 +141,8 @@ export function diffCharter(args: {
     const level = state.levels[unit.id] ?? previous.level;
     const fields = differingKeys(previous, unit);
     if (unit.level !== previous.level && unit.level !== level) {
-      units.push({ unit: unit.id, change: 'level', level, route: 'move', fields, to: unit.level });
+      const toId = unit.levels.find((l) => l.index === unit.level)?.id ?? String(unit.level);
+      units.push({ unit: unit.id, change: 'level', level, route: 'move', fields, to: unit.level, toId });
       continue;
     }
     const governed =
