@@ -1,0 +1,25 @@
+import type { Delegation } from '../governance/lifecycle/Proposal.js';
+import type { Infer } from '../schema/Schema.js';
+import type { ActionRecord } from './ActionRecord.js';
+import { delegationRevokePayloadSchema, scopeOf, withoutDelegation } from './delegationSet.js';
+import { delegationToRecord } from './proposalRuntime.js';
+import { refuse } from './refuse.js';
+
+/** `delegation.revoke`: the actor withdraws their own delegation of a role or a token. */
+export const delegationRevoke: ActionRecord<Infer<typeof delegationRevokePayloadSchema>, Delegation[]> = {
+  kind: 'delegation.revoke',
+  summary: 'Revoke the actor’s delegation of a role or a token.',
+  payload: delegationRevokePayloadSchema,
+  signer: 'member',
+  authorize({ state, event, payload }) {
+    const from = event.action.actor;
+    const scope = scopeOf(state, payload);
+    const remaining = withoutDelegation(state, from, scope);
+    if (remaining.length === state.delegations.length)
+      throw refuse('no-delegation', `'${from}' has no delegation of that ${scope.kind} to revoke`, { from });
+    return remaining;
+  },
+  apply({ state, event }, delegations) {
+    return { ...state, seq: event.seq, head: event.hash, delegations: delegations.map(delegationToRecord) };
+  },
+};
