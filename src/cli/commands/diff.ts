@@ -18,6 +18,8 @@ function describeChange(change: UnitChange, levelName: (unit: string, index: num
       return `${change.change}${fields} — \`devolve apply\` records it`;
     case 'move':
       return `level ${levelName(change.unit, change.level)} → ${levelName(change.unit, change.to ?? 0)}${fields} — only a slider move changes a level: \`devolve propose --move ${change.unit} --to <level>\``;
+    case 'blocked':
+      return `removed at level ${levelName(change.unit, change.level)} — no action removes a unit above its founder-controlled level; move it down first`;
     case 'proposal': {
       const at = change.decidedAt;
       const why = at === undefined || at.reasons.length === 0 ? '' : `; looser: ${at.reasons.join(', ')}`;
@@ -36,7 +38,12 @@ export function renderDiff(args: {
   const { diff, style } = args;
   if (diff.sections.length === 0)
     return `${style.green('✓')} ${args.name}: the charter is the one in force; nothing changes`;
-  const mark = { apply: style.green('✓'), proposal: style.yellow('◇'), move: style.yellow('↕') } as const;
+  const mark = {
+    apply: style.green('✓'),
+    proposal: style.yellow('◇'),
+    move: style.yellow('↕'),
+    blocked: style.red('✗'),
+  } as const;
   const width = Math.max(0, ...diff.units.map((u) => u.unit.length));
   const lines = [
     `${args.name}: changes ${diff.sections.join(', ')}`,

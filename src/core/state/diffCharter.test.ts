@@ -69,7 +69,7 @@ describe('diffCharter', () => {
     const { diff, refusal } = tryEdit((c) => {
       ((unitOf(c, 'upgrades')['policies'] as JsonObject)['community'] as JsonObject)['quorum'] = '10%';
     });
-    expect(diff.units[0]?.decidedAt).toEqual({ level: 2, levelId: 'consultative', reasons: [] });
+    expect(diff.units[0]?.decidedAt).toMatchObject({ level: 2, levelId: 'consultative' });
     expect(refusal).toBe('action/proposal-required');
   });
 
@@ -103,7 +103,7 @@ describe('diffCharter', () => {
     const treasury = tryEdit((c) => {
       c['units'] = (c['units'] as JsonObject[]).filter((u) => u['id'] !== 'treasury');
     });
-    expect(treasury.diff.units[0]).toMatchObject({ unit: 'treasury', change: 'removed', route: 'proposal' });
+    expect(treasury.diff.units[0]).toMatchObject({ unit: 'treasury', change: 'removed', route: 'blocked' });
     expect(treasury.refusal).toBe('action/proposal-required');
   });
 

@@ -1,7 +1,7 @@
+import { changeChoice } from '../actions/subjectCharterChange.js';
 import type { CharterInput } from '../charter/charterSchema.js';
-import { policyForChange } from '../governance/lifecycle/policyForChange.js';
 import { canonicalJson } from '../log/canonicalJson.js';
-import type { Organization, Role, Unit } from '../model/Organization.js';
+import type { Organization, Unit } from '../model/Organization.js';
 import { governanceFootprint } from './governanceFootprint.js';
 import type { OrgState } from './OrgState.js';
 
@@ -12,9 +12,11 @@ export type UnitChangeKind = 'added' | 'removed' | 'governance' | 'reworded' | '
  * How a change can be made:
  * - `apply` — an owner of the unit records it directly with `devolve apply`;
  * - `proposal` — it needs a proposal decided under the policy of level `decidedAt`;
- * - `move` — it changes the unit's level, which only an executed slider-move proposal does.
+ * - `move` — it changes the unit's level, which only an executed slider-move proposal does;
+ * - `blocked` — no action makes it: removing a unit above its founder-controlled level (a
+ *   charter-change proposal changes its unit, never removes it); move the unit down first.
  */
-export type ChangeRoute = 'apply' | 'proposal' | 'move';
+export type ChangeRoute = 'apply' | 'proposal' | 'move' | 'blocked';
 
 export interface UnitChange {
   readonly unit: string;
@@ -44,9 +46,6 @@ export interface CharterDiff {
   readonly applicable: boolean;
 }
 
-/** Unit fields that govern nothing: changing them alone is a rewording. */
-const COSMETIC = new Set(['name', 'description', 'since']);
-
 function jsonOf(value: unknown): string {
   return canonicalJson(
     JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))),
@@ -61,44 +60,15 @@ function differingKeys(before: object, after: object): string[] {
   return [...keys].filter((key) => jsonOf(left[key] ?? null) !== jsonOf(right[key] ?? null)).sort();
 }
 
-/**
- * The level whose policy decides a governance change to `before` (now at runtime level
- * `current`): the ratchet's `policyForChange` for every ladder position whose policy changes, and
- * for the current level when anything else changes (roles, members, ladder, dependencies,
- * commitments), keeping the highest.
- */
-function decidingLevel(args: {
-  before: Unit;
-  after: Unit;
-  current: number;
-  roles: ReadonlyMap<string, Role>;
-  fields: readonly string[];
-}): { level: number; levelId: string; reasons: string[] } {
-  const { before, after, current, roles } = args;
-  const choices: { level: number; reasons: readonly string[] }[] = [];
-  for (const level of before.levels) {
-    const edited = after.levels.find((l) => l.index === level.index);
-    if (edited === undefined || jsonOf(edited.policy) === jsonOf(level.policy)) continue;
-    choices.push(
-      policyForChange({
-        unit: before,
-        current,
-        level: level.index,
-        before: level.policy,
-        after: edited.policy,
-        roles,
-      }),
-    );
-  }
-  const policiesOnly =
-    choices.length > 0 &&
-    jsonOf(before.levels.map(({ policy: _p, ...rest }) => rest)) ===
-      jsonOf(after.levels.map(({ policy: _p, ...rest }) => rest)) &&
-    args.fields.every((field) => field === 'levels' || COSMETIC.has(field));
-  if (!policiesOnly) choices.push(policyForChange({ unit: before, current, roles }));
-  const level = Math.max(...choices.map((c) => c.level));
-  const reasons = [...new Set(choices.flatMap((c) => c.reasons))].sort();
-  return { level, levelId: before.levels.find((l) => l.index === level)?.id ?? String(level), reasons };
+/** The level whose policy decides a governance change (the charter-change proposal's own choice). */
+function decidingLevel(state: OrgState, before: Unit, after: Unit) {
+  const choice = changeChoice(state, before, after);
+  const reasons = 'reasons' in choice ? [...(choice.reasons as readonly string[])].sort() : [];
+  return {
+    level: choice.level,
+    levelId: before.levels.find((l) => l.index === choice.level)?.id ?? String(choice.level),
+    reasons,
+  };
 }
 
 /**
@@ -123,7 +93,6 @@ export function diffCharter(args: {
 }): CharterDiff {
   const { state, organization } = args;
   const before = state.organization;
-  const roles = new Map(before.roles.map((role) => [role.id, role]));
   const units: UnitChange[] = [];
   for (const unit of organization.units) {
     const previous = before.units.find((u) => u.id === unit.id);
@@ -164,7 +133,7 @@ export function diffCharter(args: {
           level,
           route: 'proposal',
           fields: all,
-          decidedAt: decidingLevel({ before: previous, after: unit, current: level, roles, fields: all }),
+          decidedAt: decidingLevel(state, previous, unit),
         });
     } else if (unitFields.length > 0) {
       units.push({ unit: unit.id, change: 'reworded', level, route: 'apply', fields: unitFields });
@@ -177,19 +146,8 @@ export function diffCharter(args: {
       unit: previous.id,
       change: 'removed',
       level,
-      route: level === 0 ? 'apply' : 'proposal',
+      route: level === 0 ? 'apply' : 'blocked',
       fields: [],
-      ...(level === 0
-        ? {}
-        : {
-            decidedAt: decidingLevel({
-              before: previous,
-              after: previous,
-              current: level,
-              roles,
-              fields: ['removed'],
-            }),
-          }),
     });
   }
   return {
