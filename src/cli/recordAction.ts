@@ -1,10 +1,12 @@
+import type { Command } from 'commander';
 import type { LogEvent } from '../core/log/LogEvent.js';
 import type { OrgState } from '../core/state/OrgState.js';
-import type { LoadedSigningKey } from '../identity/keyFile.js';
+import { type LoadedSigningKey, loadSigningKey } from '../identity/keyFile.js';
 import { signAction } from '../identity/signAction.js';
 import { usageError } from './CliError.js';
+import { defaultStyle, printJson } from './output.js';
 import { resolveActor } from './recordCharter.js';
-import type { ActionTarget } from './serverClient.js';
+import { type ActionTarget, openTarget, SERVER_OPTION } from './serverClient.js';
 
 /**
  * The organization a command acts on: `org` when given, else the only one the store or server
@@ -37,7 +39,7 @@ export async function recordAction(args: {
   org: string | undefined;
   kind: string;
   /** The payload, or how to make it from the state in force (e.g. a proposal id not yet taken). */
-  payload: unknown;
+  payload: unknown | ((state: OrgState) => unknown);
   signer: Pick<LoadedSigningKey, 'key' | 'publicKey'>;
   as: string | undefined;
   now: () => Date;
@@ -57,10 +59,91 @@ export async function recordAction(args: {
     org,
     kind: args.kind,
     actor,
-    payload: args.payload,
+    payload:
+      typeof args.payload === 'function'
+        ? (args.payload as (state: OrgState) => unknown)(state)
+        : args.payload,
     head: state.head,
     now,
   });
   const { event, created } = await args.target.append({ signed, now });
   return { org, state, event, created };
+}
+
+/** The options every command that signs one action shares. */
+export interface ActOptions {
+  as?: string;
+  key?: string;
+  keys?: string;
+  org?: string;
+  data?: string;
+  server?: string;
+  json?: boolean;
+}
+
+/**
+ * Adds the options every acting command shares: who signs (`--as`, `--key`, `--keys`), which
+ * organization (`--org`), and where the log is (`--data`, `--server`), and `--json`.
+ *
+ * @example
+ * withActOptions(program.command('veto').argument('<proposal>')).action(…)
+ */
+export function withActOptions(command: Command): Command {
+  return command
+    .option('--as <member>', 'the member acting (default: the member whose registered key signs)')
+    .option('--key <name>', 'the key to sign with, by name (default: the only key, or "default")')
+    .option('--keys <file>', 'the key file (default: $DEVOLVE_KEYS or ~/.devolve/keys.json)')
+    .option('--org <id>', 'the organization (default: the only one in the store)')
+    .option(
+      '--data <dir>',
+      'PGlite data directory (default: DATABASE_URL if set, else .devolve/data beside the charter)',
+    )
+    .option(...SERVER_OPTION)
+    .option('--json', 'print the result as JSON');
+}
+
+/**
+ * Runs one acting command: loads the signing key, opens the local store or the server, signs and
+ * records the action, and prints `✓ <what was done> — event <seq>` (or JSON).
+ *
+ * @example
+ * await act({ options, kind: 'proposal.veto', payload: { proposal, reason }, done: 'vetoed p-1' });
+ */
+export async function act(args: {
+  options: ActOptions;
+  kind: string;
+  payload: unknown | ((state: OrgState) => unknown);
+  /** What was done, in a few words, for the line printed. */
+  done: string;
+}): Promise<void> {
+  const { options } = args;
+  const signer = await loadSigningKey({ keysFile: options.keys, name: options.key });
+  // Acting needs an organization already recorded, so it never creates a store.
+  const { target, where } = await openTarget({ server: options.server, data: options.data, mode: 'read' });
+  try {
+    const { org, event, created } = await recordAction({
+      target,
+      org: options.org,
+      kind: args.kind,
+      payload: args.payload,
+      signer,
+      as: options.as,
+      now: () => new Date(),
+    });
+    if (options.json === true) {
+      printJson({
+        org,
+        kind: args.kind,
+        created,
+        payload: event.action.payload,
+        event: { seq: event.seq, hash: event.hash, actor: event.action.actor, recordedAt: event.recordedAt },
+      });
+      return;
+    }
+    const style = defaultStyle();
+    console.log(`${style.green('✓')} ${args.done} by ${event.action.actor} — event ${event.seq}`);
+    console.log(style.dim(`  ${org} · ${where}`));
+  } finally {
+    await target.close();
+  }
 }

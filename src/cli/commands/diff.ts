@@ -55,7 +55,7 @@ export function renderDiff(args: {
   lines.push(
     diff.applicable
       ? style.dim('  every change can be recorded directly with `devolve apply` (by an owner of each unit)')
-      : style.dim('  `devolve apply` would be refused; open the proposals with `devolve propose --charter`'),
+      : style.dim('  `devolve apply` would be refused; open the proposals with `devolve propose charter`'),
   );
   return lines.join('\n');
 }
