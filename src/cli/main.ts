@@ -36,6 +36,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   delegate: async () => (await import('./commands/delegate.js')).registerDelegate,
   proposals: async () => (await import('./commands/proposals.js')).registerProposals,
   proposal: async () => (await import('./commands/proposal.js')).registerProposal,
+  whatif: async () => (await import('./commands/whatif.js')).registerWhatif,
   export: async () => (await import('./commands/export.js')).registerExport,
   verify: async () => (await import('./commands/verify.js')).registerVerify,
   tally: async () => (await import('./commands/tally.js')).registerTally,
