@@ -412,22 +412,28 @@ describe('tampering with decisions', () => {
     expect(result.state.levels['treasury']).toBe(1);
   });
 
-  it('a changed vote is caught at that vote, even with the chain re-sealed', async () => {
+  it.each([
+    {
+      what: 'a changed vote',
+      kind: 'vote.cast',
+      actor: 'jonas',
+      edit: (payload: JsonObject) => {
+        payload['ballot'] = { choice: 'for' };
+      },
+    },
+    {
+      what: 'a changed outcome',
+      kind: 'proposal.create',
+      actor: 'elena',
+      edit: (payload: JsonObject) => {
+        payload['subject'] = { outcome: 'Pay 300k LUM' };
+      },
+    },
+  ])('$what is caught at that event, even with the chain re-sealed', async ({ kind, actor, edit }) => {
     const { events } = decided();
     const changed = copy(events) as LogEvent[];
-    const index = events.findIndex((e) => e.action.kind === 'vote.cast' && e.action.actor === 'jonas');
-    (changed[index]!.action.payload as { ballot: JsonObject }).ballot = { choice: 'for' };
-    expect(bad(await verifyBytes(jsonl(reseal(changed))))).toMatchObject({
-      index,
-      code: 'log/bad-signature',
-    });
-  });
-
-  it('a changed outcome is caught where it was changed', async () => {
-    const { events } = decided();
-    const changed = copy(events) as LogEvent[];
-    const index = events.findIndex((e) => e.action.kind === 'proposal.create' && e.action.actor === 'elena');
-    (changed[index]!.action.payload as { subject: JsonObject }).subject = { outcome: 'Pay 300k LUM' };
+    const index = events.findIndex((e) => e.action.kind === kind && e.action.actor === actor);
+    edit(changed[index]!.action.payload as JsonObject);
     expect(bad(await verifyBytes(jsonl(reseal(changed))))).toMatchObject({
       index,
       code: 'log/bad-signature',

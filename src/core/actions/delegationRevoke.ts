@@ -1,8 +1,12 @@
 import type { Delegation } from '../governance/lifecycle/Proposal.js';
 import type { Infer } from '../schema/Schema.js';
 import type { ActionRecord } from './ActionRecord.js';
-import { delegationRevokePayloadSchema, scopeOf, withoutDelegation } from './delegationSet.js';
-import { delegationToRecord } from './proposalRuntime.js';
+import {
+  delegationRevokePayloadSchema,
+  scopeOf,
+  withDelegations,
+  withoutDelegation,
+} from './delegationSet.js';
 import { refuse } from './refuse.js';
 
 /** `delegation.revoke`: the actor withdraws their own delegation of a role or a token. */
@@ -19,7 +23,5 @@ export const delegationRevoke: ActionRecord<Infer<typeof delegationRevokePayload
       throw refuse('no-delegation', `'${from}' has no delegation of that ${scope.kind} to revoke`, { from });
     return remaining;
   },
-  apply({ state, event }, delegations) {
-    return { ...state, seq: event.seq, head: event.hash, delegations: delegations.map(delegationToRecord) };
-  },
+  apply: withDelegations,
 };

@@ -1,6 +1,7 @@
 import { ratioSchema } from '../charter/charterSchema.js';
 import { checkDelegation } from '../governance/electorate/checkDelegation.js';
 import type { Delegation, DelegationScope } from '../governance/lifecycle/Proposal.js';
+import type { LogEvent } from '../log/LogEvent.js';
 import { type Infer, s } from '../schema/Schema.js';
 import type { OrgState } from '../state/OrgState.js';
 import type { ActionRecord } from './ActionRecord.js';
@@ -61,6 +62,14 @@ export function withoutDelegation(state: OrgState, from: string, scope: Delegati
   return delegationsOf(state).filter((d) => !(d.from === from && sameScope(d.scope, scope)));
 }
 
+/** The state after a delegation action: `delegations` in force, as JSON. */
+export function withDelegations(
+  { state, event }: { state: OrgState; event: LogEvent },
+  delegations: readonly Delegation[],
+): OrgState {
+  return { ...state, seq: event.seq, head: event.hash, delegations: delegations.map(delegationToRecord) };
+}
+
 /**
  * `delegation.set`: the actor lends their weight of a role or a token to other members, in shares
  * (one hop; what is not lent stays with them). It replaces their earlier delegation of that scope
@@ -86,7 +95,5 @@ export const delegationSet: ActionRecord<Infer<typeof delegationSetPayloadSchema
     if (reason !== undefined) throw refuse('invalid-delegation', reason, { from });
     return [...withoutDelegation(state, from, scope), delegation];
   },
-  apply({ state, event }, delegations) {
-    return { ...state, seq: event.seq, head: event.hash, delegations: delegations.map(delegationToRecord) };
-  },
+  apply: withDelegations,
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, governedLumen, treasuryEvidence } from '../../../test/support/governedLog.js';
+import { unitOf } from '../../../test/support/signedLog.js';
 
 const move = (id: string, unit: string, to: string, extra: Record<string, unknown> = {}) => ({
   id,
@@ -117,5 +118,56 @@ describe('proposal.create: who may propose, under which policy, and whether a mo
     expect(
       lumen.refusal('mara', 'vote.cast', { proposal: 'g1', ballot: { choice: 'for' }, reason: 'back to us' }),
     ).toBe('proposal/not-in-electorate');
+  });
+
+  it('reads role terms at the action’s time: a council member proposes only once their term starts', () => {
+    const lumen = governedLumen({ org: 'lumen-terms' });
+    // risk-parameters is delegated: its council, the risk council, may propose; ade's term starts 2026-07-01
+    const decision = {
+      id: 'r1',
+      unit: 'risk-parameters',
+      kind: 'decision',
+      title: 'Raise the ETH cap',
+      subject: { outcome: 'Cap 50k ETH' },
+    };
+    expect(lumen.refusal('ade', 'proposal.create', decision)).toBe('proposal/not-a-proposer');
+    lumen.advance(122 * DAY); // 2026-03-01 + 122 days = 2026-07-01
+    lumen.as('ade', 'proposal.create', decision);
+    expect(lumen.proposal('r1').proposer).toBe('ade');
+  });
+
+  it('weighs a token vote by the holdings snapshot it records, taken no later than the opening', () => {
+    const lumen = governedLumen({
+      org: 'lumen-holdings',
+      prepare: (charter) => {
+        unitOf(charter, 'brand')['policies'] = {
+          founder: { method: 'majority', deciders: ['lum-holders'], weight: { token: 'LUM' }, period: 'P3D' },
+        };
+      },
+    });
+    const decision = {
+      id: 'b1',
+      unit: 'brand',
+      kind: 'decision',
+      title: 'New logo',
+      subject: { outcome: 'Adopt the new logo' },
+    };
+    expect(lumen.refusal('mara', 'proposal.create', decision)).toBe('proposal/holdings-required');
+    const balances = { mara: '100', hugo: '300' };
+    expect(
+      lumen.refusal('mara', 'proposal.create', { ...decision, snapshot: { at: '2027-01-01', balances } }),
+    ).toBe('action/snapshot-after-opening');
+    lumen.as('mara', 'proposal.create', { ...decision, snapshot: { at: '2026-02-28', balances } });
+    expect(lumen.org.state!.snapshots['b1']).toEqual({
+      token: 'LUM',
+      at: '2026-02-28T00:00:00.000Z',
+      balances,
+    });
+    expect(Object.fromEntries(lumen.proposal('b1').electorate.weights)).toEqual({ mara: 100n, hugo: 300n });
+    // 100 for, 300 against: rejected
+    lumen.vote('b1', ['mara'], 'for');
+    lumen.vote('b1', ['hugo'], 'against');
+    lumen.advance(3 * DAY);
+    expect(lumen.refusal('mara', 'proposal.execute', { proposal: 'b1' })).toBe('proposal/wrong-phase');
   });
 });

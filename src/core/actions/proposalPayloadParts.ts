@@ -1,7 +1,7 @@
 import { idSchema, instantSchema, levelRefSchema } from '../charter/charterSchema.js';
 import { evidenceSchema } from '../evidence/evidenceSchema.js';
 import { COUNTING_MODULES } from '../governance/counting/countingModules.js';
-import { type Infer, type Schema, s } from '../schema/Schema.js';
+import { type Schema, s } from '../schema/Schema.js';
 import { CharterDocumentSchema } from './charterPayload.js';
 
 /** A proposal's id in a payload: unique within the organization. */
@@ -79,8 +79,6 @@ export const subjectSchema = () =>
       'proposal subject',
     )
     .describe('What is proposed, shaped by the proposal kind.');
-
-export type ProposalSubject = Infer<ReturnType<typeof subjectSchema>>;
 
 /** Any counting module's ballot; the proposal's own module checks it against its options. */
 export const ballotSchema = (): Schema<unknown> => {

@@ -1,4 +1,5 @@
 import type { CharterInput } from '../charter/charterSchema.js';
+import type { Proposal } from '../governance/lifecycle/Proposal.js';
 import type { LogEvent } from '../log/LogEvent.js';
 import type { Organization } from '../model/Organization.js';
 import type { OrgState } from '../state/OrgState.js';
@@ -78,4 +79,19 @@ export function replaceCharter(
     charter: replacement.input,
     organization: replacement.organization,
   };
+}
+
+/**
+ * Refuses to execute a change decided under a lower level than the one it needs now: the unit moved
+ * up since the proposal opened, so the change must be proposed again under the policy in force.
+ */
+export function requireDecidedHighEnough(proposal: Proposal, needed: number): void {
+  const decided = proposal.subject['level'] as number;
+  if (needed > decided)
+    throw refuse(
+      'stale-change',
+      `proposal '${proposal.id}' was decided under level ${decided}; the change now needs level ${needed}'s policy`,
+      { proposal: proposal.id, decided, needed },
+      'propose it again: it will be decided under the policy in force now',
+    );
 }

@@ -1,11 +1,12 @@
 import type { JsonObject } from '../governance/lifecycle/Proposal.js';
 import { policyForChange } from '../governance/lifecycle/policyForChange.js';
 import type { RatchetChoice } from '../governance/lifecycle/policyForMove.js';
-import type { Policy, Unit } from '../model/Organization.js';
+import type { Organization, Policy, Unit } from '../model/Organization.js';
 import type { OrgState } from '../state/OrgState.js';
+import { footprintOf } from './charterAmend.js';
 import type { ProposalSubjectKind } from './ProposalSubjectKind.js';
 import { runtimeLevel } from './proposalRuntime.js';
-import { checkProposedCharter, replaceCharter } from './replaceCharter.js';
+import { checkProposedCharter, replaceCharter, requireDecidedHighEnough } from './replaceCharter.js';
 
 const policyText = (policy: Policy | undefined) =>
   JSON.stringify(policy, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
@@ -15,10 +16,15 @@ const policyText = (policy: Policy | undefined) =>
  * changes, `policyForChange` (a loosening of a level above the current one needs that level's
  * policy; a tightening the current one); any other change the current level's; the highest wins.
  */
-export function changeChoice(state: OrgState, before: Unit, after: Unit): RatchetChoice {
+export function changeChoice(
+  state: OrgState,
+  before: Unit,
+  after: Unit,
+  organization: Organization,
+): RatchetChoice {
   const current = runtimeLevel(state, before);
   const roles = new Map(state.organization.roles.map((role) => [role.id, role]));
-  let choice: RatchetChoice = policyForChange({ unit: before, current, roles });
+  let choice: RatchetChoice | undefined;
   for (const level of before.levels) {
     const next = after.levels.find((l) => l.index === level.index);
     if (policyText(level.policy) === policyText(next?.policy)) continue;
@@ -30,9 +36,19 @@ export function changeChoice(state: OrgState, before: Unit, after: Unit): Ratche
       ...(next === undefined ? {} : { after: next.policy }),
       roles,
     });
-    if (candidate.level > choice.level) choice = candidate;
+    const higher =
+      choice === undefined ||
+      candidate.level > choice.level ||
+      (candidate.level === choice.level && candidate.direction === 'loosen');
+    if (higher) choice = candidate;
   }
-  return choice;
+  if (choice !== undefined) return choice;
+  // No level's policy changed: owners, bindings or criteria did, which no rule ranks — the
+  // current level decides, as for any change it cannot tell is a tightening.
+  const unranked = footprintOf(state.organization, before) !== footprintOf(organization, after);
+  return unranked
+    ? policyForChange({ unit: before, current, roles })
+    : { policy: before.levels[current]!.policy, level: current, direction: 'tighten' };
 }
 
 /**
@@ -47,7 +63,7 @@ export const subjectCharterChange: ProposalSubjectKind<{ readonly charter: JsonO
   open({ state, unit, subject }) {
     const { organization } = checkProposedCharter(state, unit.id, subject.charter);
     const after = organization.units.find((u) => u.id === unit.id)!;
-    const choice = changeChoice(state, unit, after);
+    const choice = changeChoice(state, unit, after, organization);
     return {
       policy: choice.policy,
       level: choice.level,
@@ -55,10 +71,10 @@ export const subjectCharterChange: ProposalSubjectKind<{ readonly charter: JsonO
     };
   },
   execute({ state, event, proposal }) {
-    return replaceCharter(
-      state,
-      event,
-      checkProposedCharter(state, proposal.unit, proposal.subject['charter']),
-    );
+    const replacement = checkProposedCharter(state, proposal.unit, proposal.subject['charter']);
+    const unit = state.organization.units.find((u) => u.id === proposal.unit)!;
+    const after = replacement.organization.units.find((u) => u.id === proposal.unit)!;
+    requireDecidedHighEnough(proposal, changeChoice(state, unit, after, replacement.organization).level);
+    return replaceCharter(state, event, replacement);
   },
 };

@@ -6,7 +6,7 @@ import type { ProposalSubjectKind } from './ProposalSubjectKind.js';
 import type { commitmentSchema } from './proposalPayloadParts.js';
 import { levelIndex, runtimeLevel, unitOf } from './proposalRuntime.js';
 import { refuse } from './refuse.js';
-import { replaceCharter } from './replaceCharter.js';
+import { replaceCharter, requireDecidedHighEnough } from './replaceCharter.js';
 
 type CommitmentInput = Infer<ReturnType<typeof commitmentSchema>>;
 
@@ -56,6 +56,17 @@ function changedCharter(state: OrgState, unitId: string, subject: CommitmentSubj
   return { promised: existing?.level, resolved: readCharter(charter) };
 }
 
+/** Adding tightens (the current level decides); weakening a promise above it needs the promised level. */
+function decidingLevel(
+  state: OrgState,
+  unit: string,
+  action: CommitmentSubject['action'],
+  promised: number | undefined,
+): number {
+  const current = runtimeLevel(state, unitOf(state, unit));
+  return action === 'add' ? current : Math.max(current, promised ?? current);
+}
+
 /**
  * A commitment change: add a promise, extend its date, or cancel it. Adding tightens, decided
  * under the current policy; extending or cancelling weakens a promise, so it is decided under the
@@ -65,13 +76,12 @@ export const subjectCommitment: ProposalSubjectKind<CommitmentSubject> = {
   kind: 'commitment',
   key: 'action',
   open({ state, unit, subject }) {
-    const current = runtimeLevel(state, unit);
     const { promised } = changedCharter(state, unit.id, subject);
     if (subject.action === 'add' && levelIndex(unit, subject.commitment.level!) === undefined)
       throw refuse('unknown-level', `unit '${unit.id}' has no level '${subject.commitment.level}'`, {
         unit: unit.id,
       });
-    const level = subject.action === 'add' ? current : Math.max(current, promised ?? current);
+    const level = decidingLevel(state, unit.id, subject.action, promised);
     return {
       policy: unit.levels[level]!.policy,
       level,
@@ -80,6 +90,8 @@ export const subjectCommitment: ProposalSubjectKind<CommitmentSubject> = {
   },
   execute({ state, event, proposal }) {
     const subject = proposal.subject as unknown as CommitmentSubject;
-    return replaceCharter(state, event, changedCharter(state, proposal.unit, subject).resolved);
+    const changed = changedCharter(state, proposal.unit, subject);
+    requireDecidedHighEnough(proposal, decidingLevel(state, proposal.unit, subject.action, changed.promised));
+    return replaceCharter(state, event, changed.resolved);
   },
 };
