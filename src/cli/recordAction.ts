@@ -70,29 +70,24 @@ export async function recordAction(args: {
   return { org, state, event, created };
 }
 
-/** The options every command that signs one action shares. */
-export interface ActOptions {
-  as?: string;
-  key?: string;
-  keys?: string;
+/** The options of a command that reads the runtime. */
+export interface ReadOptions {
   org?: string;
   data?: string;
   server?: string;
   json?: boolean;
 }
 
-/**
- * Adds the options every acting command shares: who signs (`--as`, `--key`, `--keys`), which
- * organization (`--org`), and where the log is (`--data`, `--server`), and `--json`.
- *
- * @example
- * withActOptions(program.command('veto').argument('<proposal>')).action(…)
- */
-export function withActOptions(command: Command): Command {
+/** The options every command that signs one action shares. */
+export interface ActOptions extends ReadOptions {
+  as?: string;
+  key?: string;
+  keys?: string;
+}
+
+/** Adds the options of a command that reads the runtime: `--org`, `--data`, `--server`, `--json`. */
+export function withReadOptions(command: Command): Command {
   return command
-    .option('--as <member>', 'the member acting (default: the member whose registered key signs)')
-    .option('--key <name>', 'the key to sign with, by name (default: the only key, or "default")')
-    .option('--keys <file>', 'the key file (default: $DEVOLVE_KEYS or ~/.devolve/keys.json)')
     .option('--org <id>', 'the organization (default: the only one in the store)')
     .option(
       '--data <dir>',
@@ -100,6 +95,22 @@ export function withActOptions(command: Command): Command {
     )
     .option(...SERVER_OPTION)
     .option('--json', 'print the result as JSON');
+}
+
+/**
+ * Adds the options every acting command shares: who signs (`--as`, `--key`, `--keys`), and the
+ * reading options (which organization, where the log is, `--json`).
+ *
+ * @example
+ * withActOptions(program.command('veto').argument('<proposal>')).action(…)
+ */
+export function withActOptions(command: Command): Command {
+  return withReadOptions(
+    command
+      .option('--as <member>', 'the member acting (default: the member whose registered key signs)')
+      .option('--key <name>', 'the key to sign with, by name (default: the only key, or "default")')
+      .option('--keys <file>', 'the key file (default: $DEVOLVE_KEYS or ~/.devolve/keys.json)'),
+  );
 }
 
 /**

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { DevolveError } from '../../core/errors/DevolveError.js';
 import { proposalDetail } from '../../core/governance/views/proposalView.js';
 import { defaultStyle, printJson } from '../output.js';
-import { nextStep, type ReadOptions, readRuntime, withReadOptions } from './proposals.js';
+import { type ReadOptions, withReadOptions } from '../recordAction.js';
+import { nextStep, readRuntime } from './proposals.js';
 
 /**
  * `devolve proposal <id>`: one proposal — what is proposed, every ballot with its reason, the

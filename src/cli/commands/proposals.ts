@@ -2,27 +2,8 @@ import type { Command } from 'commander';
 import { listProposals, type ProposalSummary } from '../../core/governance/views/proposalView.js';
 import type { OrgState } from '../../core/state/OrgState.js';
 import { defaultStyle, printJson } from '../output.js';
-import { resolveOrg } from '../recordAction.js';
-import { openTarget, SERVER_OPTION } from '../serverClient.js';
-
-export interface ReadOptions {
-  org?: string;
-  data?: string;
-  server?: string;
-  json?: boolean;
-}
-
-/** The options of a command that reads the runtime: `--org`, `--data`, `--server`, `--json`. */
-export function withReadOptions(command: Command): Command {
-  return command
-    .option('--org <id>', 'the organization (default: the only one in the store)')
-    .option(
-      '--data <dir>',
-      'PGlite data directory (default: DATABASE_URL if set, else .devolve/data beside the charter)',
-    )
-    .option(...SERVER_OPTION)
-    .option('--json', 'print the result as JSON');
-}
+import { type ReadOptions, resolveOrg, withReadOptions } from '../recordAction.js';
+import { openTarget } from '../serverClient.js';
 
 /** The state of the organization a reading command names, from the local store or the server. */
 export async function readRuntime(options: ReadOptions): Promise<OrgState> {

@@ -61,8 +61,8 @@ function differingKeys(before: object, after: object): string[] {
 }
 
 /** The level whose policy decides a governance change (the charter-change proposal's own choice). */
-function decidingLevel(state: OrgState, before: Unit, after: Unit) {
-  const choice = changeChoice(state, before, after);
+function decidingLevel(state: OrgState, before: Unit, after: Unit, organization: Organization) {
+  const choice = changeChoice(state, before, after, organization);
   const reasons = 'reasons' in choice ? [...(choice.reasons as readonly string[])].sort() : [];
   return {
     level: choice.level,
@@ -133,7 +133,7 @@ export function diffCharter(args: {
           level,
           route: 'proposal',
           fields: all,
-          decidedAt: decidingLevel(state, previous, unit),
+          decidedAt: decidingLevel(state, previous, unit, organization),
         });
     } else if (unitFields.length > 0) {
       units.push({ unit: unit.id, change: 'reworded', level, route: 'apply', fields: unitFields });
