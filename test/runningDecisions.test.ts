@@ -121,6 +121,27 @@ describe('devolve propose, decide, execute, delegate, proposals, proposal', () =
     expect(JSON.stringify(after.delegations)).not.toContain('jonas');
   });
 
+  it('opens the charter-change proposal `devolve diff` says an edit needs', () => {
+    const tighter = TEMPLATE.replace(
+      '        quorum: 4%\n        timelock: P14D',
+      '        quorum: 5%\n        timelock: P14D',
+    );
+    expect(tighter).not.toBe(TEMPLATE);
+    writeFileSync(join(work, 'devolve.yaml'), tighter);
+    const applied = devolve('apply', '--keys', maraKeys, '--as', 'mara');
+    expect(applied.code).toBe(1);
+    expect(applied.stderr).toContain('[action/proposal-required]');
+    const opened = json('propose', 'charter', '--keys', maraKeys);
+    expect(opened).toMatchObject({ payload: { unit: 'upgrades', kind: 'charter-change' } });
+    const id = (opened['payload'] as { id: string }).id;
+    expect(json('proposal', id)).toMatchObject({
+      unit: 'upgrades',
+      phase: 'consultation',
+      next: { phase: 'voting' },
+    });
+    writeFileSync(join(work, 'devolve.yaml'), TEMPLATE);
+  });
+
   it('names a proposal that does not exist', () => {
     const missing = devolve('proposal', 'brand-404');
     expect(missing.code).toBe(1);
