@@ -10,6 +10,8 @@ export interface BenchmarkResult {
   readonly goal?: `<=${number}` | `>=${number}`;
   /** Raw figures behind the ratio (milliseconds, operations per second, sizes …). */
   readonly figures: Readonly<Record<string, number | string>>;
+  /** The `RESULT …` line to print instead of the ratio, for a benchmark judged on several figures. */
+  readonly line?: string;
 }
 
 export interface Benchmark {

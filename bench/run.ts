@@ -34,7 +34,8 @@ for (const name of requested.length > 0 ? requested : available) {
   const verdict = meetsGoal(result);
   if (verdict === false) failed = true;
   console.log(
-    `RESULT ${result.name} ratio=${result.ratio.toFixed(3)}${result.goal === undefined ? '' : ` goal${result.goal}`}`,
+    result.line ??
+      `RESULT ${result.name} ratio=${result.ratio.toFixed(3)}${result.goal === undefined ? '' : ` goal${result.goal}`}`,
   );
 }
 process.exitCode = failed ? 1 : 0;

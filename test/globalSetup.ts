@@ -1,3 +1,4 @@
+import { ensureWebBuilt } from './browser/support/webBuild.js';
 import { ensureBuilt } from './support/builtCli.js';
 
 /**
@@ -6,4 +7,6 @@ import { ensureBuilt } from './support/builtCli.js';
  */
 export default function setup(): void {
   ensureBuilt();
+  // The dashboard too, once: the browser suites run in parallel and must not build it together.
+  ensureWebBuilt();
 }

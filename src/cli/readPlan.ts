@@ -1,3 +1,4 @@
+import type { Evidence } from '../core/evidence/Evidence.js';
 import type { Plan } from '../core/planner/makePlan.js';
 import { makePlan } from '../core/planner/makePlan.js';
 import { parseNowOption, readEvidence } from './readEvidence.js';
@@ -8,6 +9,7 @@ export interface PlanInputs {
   /** The evidence file used, if any. */
   readonly evidenceFile: string | undefined;
   readonly now: number;
+  readonly evidence: Evidence;
   readonly plan: Plan;
 }
 
@@ -35,5 +37,5 @@ export async function readPlan(args: {
     organization,
     json,
   });
-  return { charter, evidenceFile: file, now, plan: makePlan({ organization, evidence, now }) };
+  return { charter, evidenceFile: file, now, evidence, plan: makePlan({ organization, evidence, now }) };
 }

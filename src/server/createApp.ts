@@ -5,12 +5,14 @@ import { CHARTER_LIMITS } from '../core/charter/charterLimits.js';
 import { DevolveError } from '../core/errors/DevolveError.js';
 import { checkSignedAction } from '../store/checkSignedAction.js';
 import type { AppendResult, EventStore } from '../store/EventStore.js';
+import { type EvidenceSource, registerDashboardRoutes } from './dashboardRoutes.js';
 import { json } from './jsonResponse.js';
 import { openApiDocument } from './openApiDocument.js';
 import { organizationView } from './organizationView.js';
 import { paceCharterCheck } from './paceCharterCheck.js';
 import { problemFor, problemHeaders } from './problemFor.js';
 import { registerRuntimeRoutes } from './runtimeRoutes.js';
+import { DEFAULT_WEB_ROOT, readWebFile } from './serveWeb.js';
 import { unitView } from './unitView.js';
 
 /** Signed actions carry whole charters: the largest charter allowed, and room for the envelope around it. */
@@ -73,16 +75,30 @@ function integerQuery(c: Context, name: string, fallback: number, min: number, m
  * const app = createApp({ store, clock: () => new Date() });
  * const response = await app.request('/api/orgs');
  */
-export function createApp(args: { store: EventStore; clock?: () => Date }): Hono {
+export function createApp(args: {
+  store: EventStore;
+  clock?: () => Date;
+  /** The planner's evidence per organization; none by default (criteria that need it are unknown). */
+  evidence?: EvidenceSource;
+  /** The built dashboard served at `/`; `null` serves none. */
+  webRoot?: string | null;
+}): Hono {
   const { store } = args;
   const clock = args.clock ?? (() => new Date());
+  const webRoot = args.webRoot === undefined ? DEFAULT_WEB_ROOT : args.webRoot;
   const app = new Hono();
 
   app.onError((error, c) => problemResponse(c, error));
-  // Answered, not thrown: the 405 check below only looks at 404s that are not errors.
-  app.notFound((c) =>
-    problemResponse(c, requestError('not-found', 'there is nothing at this path; see /openapi.json')),
-  );
+  // Answered, not thrown: the 405 check below only looks at 404s that are not errors. What no
+  // API route answers may be a page of the dashboard (or one of its assets).
+  app.notFound(async (c) => {
+    const { method, path } = c.req;
+    if (webRoot !== null && (method === 'GET' || method === 'HEAD') && !path.startsWith('/api/')) {
+      const file = await readWebFile({ root: webRoot, pathname: path });
+      if (file !== undefined) return c.body(file.body as Uint8Array<ArrayBuffer>, 200, file.headers);
+    }
+    return problemResponse(c, requestError('not-found', 'there is nothing at this path; see /openapi.json'));
+  });
   app.use(
     methodNotAllowed({
       app,
@@ -192,6 +208,7 @@ export function createApp(args: { store: EventStore; clock?: () => Date }): Hono
   });
 
   registerRuntimeRoutes({ app, store, clock });
+  registerDashboardRoutes({ app, store, clock, evidence: args.evidence, json, limit: integerQuery });
 
   return app;
 }

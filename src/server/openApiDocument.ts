@@ -8,6 +8,8 @@ import { runtimePaths, runtimeSchemas } from './runtimeOpenApi.js';
  * with (`actionPayloadSchemas`), one component per kind.
  */
 
+import { dashboardPaths } from './dashboardOpenApi.js';
+
 const problem = { $ref: '#/components/responses/Problem' };
 const orgParam = { $ref: '#/components/parameters/org' };
 
@@ -173,6 +175,7 @@ export const openApiDocument = {
         },
       },
     },
+    ...dashboardPaths,
     '/api/orgs/{org}/actions': {
       post: {
         operationId: 'postAction',

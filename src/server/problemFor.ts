@@ -48,6 +48,7 @@ const STATUS: Readonly<Record<string, number>> = {
   'store/organization-not-found': 404,
   'store/unit-not-found': 404,
   'store/proposal-not-found': 404,
+  'unit/not-found': 404,
   'store/organization-exists': 409,
   'store/bad-page': 400,
   'store/unavailable': 503,

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { EventStore } from '../store/EventStore.js';
 import { createApp } from './createApp.js';
+import type { EvidenceSource } from './dashboardRoutes.js';
 
 export const DEFAULT_PORT = 4747;
 /** Loopback only unless asked otherwise: a fresh `devolve serve` is never reachable from outside. */
@@ -31,8 +32,13 @@ export async function startServer(args: {
   port?: number;
   host?: string;
   clock?: () => Date;
+  evidence?: EvidenceSource;
 }): Promise<RunningServer> {
-  const app = createApp({ store: args.store, ...(args.clock === undefined ? {} : { clock: args.clock }) });
+  const app = createApp({
+    store: args.store,
+    ...(args.clock === undefined ? {} : { clock: args.clock }),
+    ...(args.evidence === undefined ? {} : { evidence: args.evidence }),
+  });
   const host = args.host ?? DEFAULT_HOST;
   return new Promise((resolve, reject) => {
     const server = serve(

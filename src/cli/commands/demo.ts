@@ -1,6 +1,7 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { NO_EVIDENCE } from '../../core/evidence/Evidence.js';
 import { buildBoard } from '../../core/explain/buildBoard.js';
 import { formatDate } from '../../core/time/Instant.js';
 import { createKey, loadSigningKey } from '../../identity/keyFile.js';
@@ -8,6 +9,7 @@ import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../server/startServe
 import { createPgliteStore } from '../../store/createPgliteStore.js';
 import { assertPortFree, explainListenFailure } from '../assertPortFree.js';
 import { DEFAULT_CHARTER } from '../findCharter.js';
+import { terminalWidth } from '../fitToWidth.js';
 import { storeDirFor } from '../openStore.js';
 import { defaultStyle } from '../output.js';
 import { parsePort } from '../parsePort.js';
@@ -69,7 +71,7 @@ export function registerDemo(program: Command): void {
       }
       if (!(await exists(keysFile))) await createKey({ file: keysFile, type: 'ed25519', now: new Date() });
 
-      const { charter, plan, now } = await readPlan({
+      const { charter, plan, now, evidence } = await readPlan({
         file: charterFile,
         evidence: undefined,
         now: undefined,
@@ -111,7 +113,7 @@ export function registerDemo(program: Command): void {
         } else {
           const next = new Map(plan.recommendations.map((r) => [r.unit, r]));
           say('');
-          say(renderStatus({ board: buildBoard({ organization }), next, style }));
+          say(renderStatus({ board: buildBoard({ organization }), next, style, width: terminalWidth() }));
           say(`\n${style.bold(`Next moves (as of ${formatDate(now)})`)}`);
           for (const r of plan.recommendations.slice(0, 3)) {
             say(`  ${r.rank}. ${r.unitName}: ${r.from.name} → ${r.to.name}  ${statusLabel(r.status, style)}`);
@@ -125,12 +127,19 @@ export function registerDemo(program: Command): void {
           );
         }
         if (!options.serve) return;
-        const server = await startServer({ store, port, host: DEFAULT_HOST }).catch((error: unknown) => {
+        // The dashboard weighs the demo's readiness against the same sample evidence as the plan above.
+        const server = await startServer({
+          store,
+          port,
+          host: DEFAULT_HOST,
+          evidence: async (org) => (org === organization.id ? evidence : NO_EVIDENCE),
+        }).catch((error: unknown) => {
           throw explainListenFailure(error, { port, host: DEFAULT_HOST });
         });
         if (json) console.log(JSON.stringify({ url: server.url, port: server.port }));
         say('');
-        say(`Devolve API for ${organization.name} on ${style.bold(server.url)}`);
+        say(`Devolve dashboard for ${organization.name} on ${style.bold(server.url)}/`);
+        say(style.dim(`  ${server.url}/public/${organization.id} (the public transparency page)`));
         say(style.dim(`  ${server.url}/api/orgs/${organization.id}`));
         say(style.dim(`  ${server.url}/api/orgs/${organization.id}/units`));
         say(style.dim(`  ${server.url}/openapi.json · stop with Ctrl-C`));

@@ -7,14 +7,14 @@ import { parsePort } from '../parsePort.js';
 import { untilStopped } from '../untilStopped.js';
 
 /**
- * `devolve serve`: the HTTP API (OpenAPI document at /openapi.json) over the store, on
+ * `devolve serve`: the HTTP API (OpenAPI document at /openapi.json) and the dashboard over the store, on
  * 127.0.0.1:4747 unless told otherwise — binding beyond loopback is a choice to make with
  * `--host`. Runs until SIGINT or SIGTERM, then closes the server and the store cleanly.
  */
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('serve the HTTP API over the store (127.0.0.1:4747 by default)')
+    .description('serve the HTTP API and the dashboard over the store (127.0.0.1:4747 by default)')
     .option('--port <port>', `port to listen on (0: any free port)`, String(DEFAULT_PORT))
     .option('--host <host>', 'address to bind', DEFAULT_HOST)
     .option(
@@ -39,7 +39,9 @@ export function registerServe(program: Command): void {
       } else {
         const style = defaultStyle();
         console.log(`Devolve API listening on ${style.bold(server.url)} ${style.dim(`(${where})`)}`);
-        console.log(style.dim(`  OpenAPI: ${server.url}/openapi.json · stop with Ctrl-C`));
+        console.log(
+          style.dim(`  Dashboard: ${server.url}/ · OpenAPI: ${server.url}/openapi.json · stop with Ctrl-C`),
+        );
       }
       await untilStopped();
       await server.close();

@@ -1,0 +1,97 @@
+import type { Context, Hono } from 'hono';
+import { type Evidence, NO_EVIDENCE } from '../core/evidence/Evidence.js';
+import { buildBoard } from '../core/explain/buildBoard.js';
+import { explainUnit } from '../core/explain/explainUnit.js';
+import { makePlan, type Plan } from '../core/planner/makePlan.js';
+import type { EventStore } from '../store/EventStore.js';
+import { createTimelines } from './timelineView.js';
+import { transparencyView } from './transparencyView.js';
+
+/** Where the planner's evidence comes from, per organization (today: the evidence file `demo` reads). */
+export type EvidenceSource = (org: string) => Promise<Evidence>;
+
+/**
+ * How long a computed plan is reused while the log stands still: readiness moves with the clock
+ * only by whole days (time at level, deadlines), and the board asks again on every event.
+ */
+const PLAN_REUSE_MS = 60_000;
+
+/** Timeline entries returned when the client does not say. */
+const DEFAULT_TIMELINE = 50;
+const MAX_TIMELINE = 500;
+
+/**
+ * The read-only views the dashboard draws, registered on the API app: the plan with structured
+ * readiness, every unit explained in plain words, the timeline of slider moves, and the public
+ * transparency view. They derive everything from the log's projection, the evidence and the
+ * clock; none of them writes. `json` and `limit` are the app's own response and query helpers,
+ * so these routes answer and fail exactly as the rest of the API.
+ */
+export function registerDashboardRoutes(args: {
+  app: Hono;
+  store: EventStore;
+  clock: () => Date;
+  evidence: EvidenceSource | undefined;
+  json: (c: Context, value: unknown) => Response;
+  limit: (c: Context, name: string, fallback: number, min: number, max: number) => number;
+}): void {
+  const { app, store, clock, json, limit } = args;
+  const evidenceFor = args.evidence ?? (async () => NO_EVIDENCE);
+  const timelines = createTimelines({ store });
+
+  // The last plan per organization, reused for the same log head and evidence within PLAN_REUSE_MS.
+  const plans = new Map<string, { head: string; evidence: Evidence; at: number; plan: Plan }>();
+  const planOf = async (org: string) => {
+    const state = await store.readState({ org });
+    const evidence = await evidenceFor(org);
+    const now = clock().getTime();
+    const cached = plans.get(org);
+    const fresh =
+      cached !== undefined &&
+      cached.head === state.head &&
+      cached.evidence === evidence &&
+      now >= cached.at &&
+      now - cached.at < PLAN_REUSE_MS;
+    if (fresh) return { state, evidence, plan: cached.plan };
+    const plan = makePlan({ organization: state.organization, evidence, now });
+    plans.set(org, { head: state.head, evidence, at: now, plan });
+    return { state, evidence, plan };
+  };
+
+  // The board's answer is large (every unit's readiness): kept as text for as long as its plan is reused.
+  const planTexts = new WeakMap<Plan, string>();
+  app.get('/api/orgs/:org/plan', async (c) => {
+    const { state, plan } = await planOf(c.req.param('org'));
+    let text = planTexts.get(plan);
+    if (text === undefined) {
+      const board = buildBoard({ organization: state.organization });
+      text = JSON.stringify({ seq: state.seq, head: state.head, board, plan }, (_key, v: unknown) =>
+        typeof v === 'bigint' ? v.toString() : v,
+      );
+      planTexts.set(plan, text);
+    }
+    return c.body(text, 200, { 'content-type': 'application/json; charset=utf-8' });
+  });
+
+  app.get('/api/orgs/:org/explain', async (c) => {
+    const { organization } = await store.readState({ org: c.req.param('org') });
+    return json(c, { units: organization.units.map((unit) => explainUnit({ organization, unit: unit.id })) });
+  });
+
+  app.get('/api/orgs/:org/units/:unit/explain', async (c) => {
+    const { organization } = await store.readState({ org: c.req.param('org') });
+    return json(c, explainUnit({ organization, unit: c.req.param('unit') }));
+  });
+
+  app.get('/api/orgs/:org/timeline', async (c) => {
+    const count = limit(c, 'limit', DEFAULT_TIMELINE, 1, MAX_TIMELINE);
+    const org = c.req.param('org');
+    const { organization } = await store.readState({ org });
+    return json(c, await timelines.read({ org, organization, limit: count }));
+  });
+
+  app.get('/api/orgs/:org/transparency', async (c) => {
+    const { state, plan, evidence } = await planOf(c.req.param('org'));
+    return json(c, transparencyView({ state, plan, evidence }));
+  });
+}

@@ -1,0 +1,35 @@
+import type { CommitmentView } from '../../../src/core/planner/makePlan.js';
+import { countdown, formatDate } from '../format.js';
+
+const STATUS_WORDS: Record<CommitmentView['status'], string> = {
+  met: 'Kept',
+  'on-track': 'On track',
+  'at-risk': 'At risk',
+  overdue: 'Overdue',
+  due: 'Due now',
+  waiting: 'Waiting',
+};
+
+export const commitmentWord = (status: CommitmentView['status']) => STATUS_WORDS[status];
+
+/** A public commitment with its status and its countdown to the deadline. */
+export function Commitment(props: { commitment: CommitmentView; now: number; showUnit?: boolean }) {
+  const { commitment: c, now } = props;
+  return (
+    <div class="commitment">
+      <span class={`badge badge--${c.status}`}>{STATUS_WORDS[c.status]}</span>
+      <span class="commitment__text">
+        {props.showUnit ? <strong>{c.unitName}: </strong> : null}
+        {c.level.name}
+        {c.by === undefined ? null : (
+          <>
+            {' '}
+            by <time dateTime={formatDate(c.by)}>{formatDate(c.by)}</time>
+            {c.status !== 'met' && <span class="commitment__countdown"> ({countdown(c.by, now)})</span>}
+          </>
+        )}
+        {c.unless === undefined ? null : <span class="muted"> — unless {c.unless}</span>}
+      </span>
+    </div>
+  );
+}
