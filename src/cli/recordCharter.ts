@@ -6,8 +6,8 @@ import type { Organization } from '../core/model/Organization.js';
 import { suggestionHint } from '../core/text/didYouMean.js';
 import type { LoadedSigningKey } from '../identity/keyFile.js';
 import { signAction } from '../identity/signAction.js';
-import type { EventStore } from '../store/EventStore.js';
 import { usageError } from './CliError.js';
+import type { ActionTarget } from './serverClient.js';
 
 /**
  * The actor's key as the organization registered it, when that is the signing key spelled
@@ -71,7 +71,7 @@ export interface RecordedCharter {
  * const { outcome, event } = await recordCharter({ store, organization, input, signer, as: 'mara', now: () => new Date() });
  */
 export async function recordCharter(args: {
-  store: EventStore;
+  store: Pick<ActionTarget, 'listOrganizations' | 'readState' | 'createOrganization' | 'append'>;
   organization: Organization;
   /** The charter as a JSON value: what the action carries and signs. */
   input: CharterInput;

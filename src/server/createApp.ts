@@ -6,10 +6,12 @@ import { DevolveError } from '../core/errors/DevolveError.js';
 import { checkSignedAction } from '../store/checkSignedAction.js';
 import type { AppendResult, EventStore } from '../store/EventStore.js';
 import { type EvidenceSource, registerDashboardRoutes } from './dashboardRoutes.js';
+import { json } from './jsonResponse.js';
 import { openApiDocument } from './openApiDocument.js';
 import { organizationView } from './organizationView.js';
 import { paceCharterCheck } from './paceCharterCheck.js';
 import { problemFor, problemHeaders } from './problemFor.js';
+import { registerRuntimeRoutes } from './runtimeRoutes.js';
 import { DEFAULT_WEB_ROOT, readWebFile } from './serveWeb.js';
 import { unitView } from './unitView.js';
 
@@ -18,17 +20,6 @@ export const MAX_BODY_BYTES = CHARTER_LIMITS.bytes.max + 64 * 1024;
 
 function requestError(code: string, message: string, details: Record<string, unknown> = {}): DevolveError {
   return new DevolveError({ code: `request/${code}`, message, details });
-}
-
-/** JSON with bigints as decimal strings, as everywhere in Devolve. */
-function json(
-  c: Context,
-  value: unknown,
-  status: 200 | 201 = 200,
-  headers: Record<string, string> = {},
-): Response {
-  const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
-  return c.body(text, status, { 'content-type': 'application/json; charset=utf-8', ...headers });
 }
 
 /** Every failure leaves through here, as an RFC 9457 problem with the status `problemFor` gives. */
@@ -216,6 +207,7 @@ export function createApp(args: {
     return created(c, await store.append({ signed, now: clock() }));
   });
 
+  registerRuntimeRoutes({ app, store, clock });
   registerDashboardRoutes({ app, store, clock, evidence: args.evidence, json, limit: integerQuery });
 
   return app;

@@ -1,6 +1,11 @@
+import { actionPayloadSchemas } from '../core/actions/actionPayloadSchemas.js';
+import { runtimePaths, runtimeSchemas } from './runtimeOpenApi.js';
+
 /**
  * The OpenAPI 3.1 description of the Devolve HTTP API, served at `/openapi.json`. Written by hand
  * beside the routes in `createApp.ts`; a test checks that every route the app serves is here.
+ * Action payloads are not written here: they are rendered from the schemas `applyEvent` validates
+ * with (`actionPayloadSchemas`), one component per kind.
  */
 
 import { dashboardPaths } from './dashboardOpenApi.js';
@@ -23,6 +28,22 @@ const levelProperties = {
   summary: { type: 'string' },
   policy: { type: 'string', description: "The level's decision policy in one stable line." },
 };
+
+/** `#/$defs/X` (the payload renderer's references) as `#/components/schemas/X`. */
+function asComponents<T>(schema: T): T {
+  return JSON.parse(JSON.stringify(schema).replaceAll('"#/$defs/', '"#/components/schemas/')) as T;
+}
+
+const rendered = actionPayloadSchemas();
+const ACTION_KINDS = Object.keys(rendered.payloads);
+const payloadComponent = (kind: string) => `ActionPayload.${kind}`;
+const payloadSchemas = Object.fromEntries([
+  ...Object.entries(rendered.defs).map(([name, schema]) => [name, asComponents(schema)]),
+  ...Object.entries(rendered.payloads).map(([kind, schema]) => [
+    payloadComponent(kind),
+    asComponents(schema),
+  ]),
+]);
 
 const writeResponses = {
   '200': jsonBody(
@@ -168,6 +189,7 @@ export const openApiDocument = {
         responses: writeResponses,
       },
     },
+    ...runtimePaths,
   },
   components: {
     parameters: {
@@ -186,6 +208,8 @@ export const openApiDocument = {
       },
     },
     schemas: {
+      ...payloadSchemas,
+      ...runtimeSchemas,
       Problem: {
         type: 'object',
         required: ['type', 'title', 'status', 'detail', 'code'],
@@ -206,14 +230,19 @@ export const openApiDocument = {
         properties: {
           v: { const: 1 },
           org: { type: 'string' },
-          kind: { type: 'string', examples: ['org.create', 'charter.amend'] },
+          kind: { type: 'string', enum: ACTION_KINDS },
           actor: { type: 'string', description: 'Member id' },
           key: { type: 'string', description: '`ed25519:<base64url>` or a 0x Ethereum address' },
-          payload: { description: 'JSON; for org.create and charter.amend `{ "charter": … }`' },
+          payload: { description: 'JSON, shaped by `kind`: see `ActionPayload.<kind>`' },
           head: { oneOf: [hash, { type: 'null' }] },
           nonce: { type: 'string', pattern: '^[A-Za-z0-9_-]{16,128}$' },
           issuedAt: isoTime,
         },
+        allOf: ACTION_KINDS.map((kind) => ({
+          if: { properties: { kind: { const: kind } } },
+          // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, a document and never awaited
+          then: { properties: { payload: ref(payloadComponent(kind)) } },
+        })),
       },
       SignedAction: {
         type: 'object',

@@ -47,6 +47,7 @@ const STATUS: Readonly<Record<string, number>> = {
   'action/issued-in-future': 422,
   'store/organization-not-found': 404,
   'store/unit-not-found': 404,
+  'store/proposal-not-found': 404,
   'unit/not-found': 404,
   'store/organization-exists': 409,
   'store/bad-page': 400,

@@ -1,15 +1,16 @@
 import type { Command } from 'commander';
 import { loadSigningKey } from '../../identity/keyFile.js';
-import { openStore } from '../openStore.js';
 import { defaultStyle, printJson } from '../output.js';
 import { readValidCharter } from '../readValidCharter.js';
 import { recordCharter, resolveActor } from '../recordCharter.js';
+import { openTarget, SERVER_OPTION } from '../serverClient.js';
 
 interface ApplyOptions {
   as?: string;
   key?: string;
   keys?: string;
   data?: string;
+  server?: string;
   json?: boolean;
 }
 
@@ -32,6 +33,7 @@ export function registerApply(program: Command): void {
       '--data <dir>',
       'PGlite data directory (default: DATABASE_URL if set, else .devolve/data beside the charter)',
     )
+    .option(...SERVER_OPTION)
     .option('--json', 'print the result as JSON')
     .action(async (file: string, options: ApplyOptions) => {
       const json = options.json === true;
@@ -43,7 +45,8 @@ export function registerApply(program: Command): void {
       if (options.as !== undefined)
         resolveActor({ as: options.as, publicKey: '', members, keys: {}, org: organization.id });
       const signer = await loadSigningKey({ keysFile: options.keys, name: options.key });
-      const { store, where } = await openStore({
+      const { target: store, where } = await openTarget({
+        server: options.server,
         data: options.data,
         charterFile: charter.file,
         mode: 'write',

@@ -8,10 +8,10 @@ import {
   publicEntry,
   readKeyFile,
 } from '../../identity/keyFile.js';
-import { signAction } from '../../identity/signAction.js';
 import { usageError } from '../CliError.js';
-import { openStore } from '../openStore.js';
 import { defaultStyle, printJson } from '../output.js';
+import { recordAction } from '../recordAction.js';
+import { openTarget, SERVER_OPTION } from '../serverClient.js';
 
 interface KeysOptions {
   keys?: string;
@@ -106,49 +106,41 @@ export function registerKeys(program: Command): void {
       '--data <dir>',
       'PGlite data directory (default: DATABASE_URL if set, else .devolve/data beside the charter)',
     )
+    .option(...SERVER_OPTION)
     .option('--json', 'print the result as JSON')
-    .action(async (options: KeysOptions & { as: string; org?: string; key?: string; data?: string }) => {
-      const signer = await loadSigningKey({ keysFile: options.keys, name: options.key });
-      // Registering needs an organization already recorded, so it never creates a store.
-      const { store } = await openStore({ data: options.data, mode: 'read' });
-      try {
-        const orgs = (await store.listOrganizations()).map((o) => o.id);
-        const org = options.org ?? (orgs.length === 1 ? orgs[0] : undefined);
-        if (org === undefined) {
-          throw usageError({
-            code: 'organization-required',
-            message: orgs.length === 0 ? 'there is no organization in this store' : 'which organization?',
-            hint:
-              orgs.length === 0 ? 'create one with `devolve apply`' : `say --org ${orgs.join(' or --org ')}`,
+    .action(
+      async (
+        options: KeysOptions & { as: string; org?: string; key?: string; data?: string; server?: string },
+      ) => {
+        const signer = await loadSigningKey({ keysFile: options.keys, name: options.key });
+        // Registering needs an organization already recorded, so it never creates a store.
+        const { target } = await openTarget({ server: options.server, data: options.data, mode: 'read' });
+        try {
+          const { org, event } = await recordAction({
+            target,
+            org: options.org,
+            kind: 'key.register',
+            payload: {},
+            signer,
+            as: options.as,
+            now: () => new Date(),
           });
+          if (options.json) {
+            printJson({
+              org,
+              member: options.as,
+              key: signer.publicKey,
+              event: { seq: event.seq, hash: event.hash },
+            });
+            return;
+          }
+          const style = defaultStyle();
+          console.log(
+            `${style.green('✓')} registered ${style.bold(signer.publicKey)} for '${options.as}' in ${org} — event ${event.seq}`,
+          );
+        } finally {
+          await target.close();
         }
-        const state = await store.readState({ org });
-        const now = new Date();
-        const signed = signAction({
-          key: signer.key,
-          org,
-          kind: 'key.register',
-          actor: options.as,
-          payload: {},
-          head: state.head,
-          now,
-        });
-        const { event } = await store.append({ signed, now });
-        if (options.json) {
-          printJson({
-            org,
-            member: options.as,
-            key: signer.publicKey,
-            event: { seq: event.seq, hash: event.hash },
-          });
-          return;
-        }
-        const style = defaultStyle();
-        console.log(
-          `${style.green('✓')} registered ${style.bold(signer.publicKey)} for '${options.as}' in ${org} — event ${event.seq}`,
-        );
-      } finally {
-        await store.close();
-      }
-    });
+      },
+    );
 }
