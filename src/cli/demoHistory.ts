@@ -24,21 +24,6 @@ export const DEMO_FOUNDER = 'mara';
 
 const CORE_TEAM = ['mara', 'jonas', 'priya', 'tomas', 'lin'] as const;
 const GRANTS_COMMITTEE = ['elena', 'dmitri', 'grace'] as const;
-/** Every member but the founder, who registers their own key in the first days. */
-export const DEMO_MEMBERS = [
-  'jonas',
-  'priya',
-  'tomas',
-  'lin',
-  'ade',
-  'sofia',
-  'kenji',
-  'noor',
-  'elena',
-  'dmitri',
-  'grace',
-  'hugo',
-] as const;
 
 const DAY_MS = 86_400_000;
 /** The day the treasury's move up is proposed: its evidence must be dated no later. */
@@ -88,14 +73,19 @@ const dateOf = (start: Date, day: number) =>
  * move carries (the sample evidence's treasury attestations), as an evidence file's JSON.
  *
  * @example
- * demoHistory({ start: new Date('2026-06-04T09:00:00Z'), evidence })[0]
+ * demoHistory({ start: new Date('2026-06-04T09:00:00Z'), evidence, members: ['jonas', 'priya'] })[0]
  * // { day: 1, actor: 'jonas', kind: 'key.register', payload: {} }
  */
-export function demoHistory(args: { start: Date; evidence: unknown }): DemoStep[] {
+export function demoHistory(args: {
+  start: Date;
+  evidence: unknown;
+  /** Every member but the founder: they register their own keys first. */
+  members: readonly string[];
+}): DemoStep[] {
   const { start } = args;
   return [
-    // Days 1–3: every member registers their own key, four a day.
-    ...DEMO_MEMBERS.map((actor, i) => ({
+    // From day 1: every member registers their own key, four a day.
+    ...args.members.map((actor, i) => ({
       day: 1 + Math.floor(i / 4),
       actor,
       kind: 'key.register',

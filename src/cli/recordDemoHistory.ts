@@ -2,7 +2,7 @@ import { parse } from 'yaml';
 import { createKey, type LoadedSigningKey, loadSigningKey, readKeyFile } from '../identity/keyFile.js';
 import { signAction } from '../identity/signAction.js';
 import type { EventStore } from '../store/EventStore.js';
-import { DEMO_FOUNDER, DEMO_MEMBERS, demoHistory, SLIDER_MOVE_DAY } from './demoHistory.js';
+import { DEMO_FOUNDER, demoHistory, SLIDER_MOVE_DAY } from './demoHistory.js';
 
 const DAY_MS = 86_400_000;
 /** Actions taken on the same day are a minute apart. */
@@ -32,27 +32,30 @@ function treasuryEvidence(evidenceText: string | undefined, at: Date): unknown {
  * history after the charter, each action issued and recorded at its step's past time.
  *
  * @example
- * await recordDemoHistory({ store, org: 'lumen-protocol', keysFile, start, evidenceText });
+ * await recordDemoHistory({ store, org: 'lumen-protocol', members, keysFile, start, evidenceText });
  */
 export async function recordDemoHistory(args: {
   store: EventStore;
   org: string;
   keysFile: string;
+  /** Every member of the demo organization; all but the founder get a key of their own. */
+  members: readonly string[];
   /** When the charter was recorded: day 0 of the history. */
   start: Date;
   /** The demo's sample evidence (YAML), whose treasury attestations the slider move cites. */
   evidenceText: string | undefined;
 }): Promise<number> {
   const { store, org, keysFile, start } = args;
+  const members = args.members.filter((m) => m !== DEMO_FOUNDER);
   const named = new Set((await readKeyFile({ file: keysFile })).map((k) => k.name));
-  for (const member of DEMO_MEMBERS)
+  for (const member of members)
     if (!named.has(member))
       await createKey({ file: keysFile, type: 'ed25519', name: member, now: new Date() });
   const signers = new Map<string, LoadedSigningKey>([[DEMO_FOUNDER, await loadSigningKey({ keysFile })]]);
-  for (const member of DEMO_MEMBERS) signers.set(member, await loadSigningKey({ keysFile, name: member }));
+  for (const member of members) signers.set(member, await loadSigningKey({ keysFile, name: member }));
 
   const evidence = treasuryEvidence(args.evidenceText, new Date(start.getTime() + SLIDER_MOVE_DAY * DAY_MS));
-  const steps = demoHistory({ start, evidence });
+  const steps = demoHistory({ start, evidence, members });
   let head = (await store.readHead({ org })).head;
   let clock = start.getTime();
   for (const step of steps) {

@@ -104,6 +104,7 @@ export function registerDemo(program: Command): void {
           const steps = await recordDemoHistory({
             store,
             org: organization.id,
+            members: organization.members.map((m) => m.id),
             keysFile,
             start,
             evidenceText,
