@@ -1,4 +1,4 @@
-import { access, mkdir, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { NO_EVIDENCE } from '../../core/evidence/Evidence.js';
@@ -8,6 +8,7 @@ import { createKey, loadSigningKey } from '../../identity/keyFile.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../server/startServer.js';
 import { createPgliteStore } from '../../store/createPgliteStore.js';
 import { assertPortFree, explainListenFailure } from '../assertPortFree.js';
+import { DEMO_FOUNDER, HISTORY_DAYS } from '../demoHistory.js';
 import { DEFAULT_CHARTER } from '../findCharter.js';
 import { terminalWidth } from '../fitToWidth.js';
 import { storeDirFor } from '../openStore.js';
@@ -16,7 +17,9 @@ import { parsePort } from '../parsePort.js';
 import { DEFAULT_EVIDENCE } from '../readEvidence.js';
 import { readPlan } from '../readPlan.js';
 import { recordCharter } from '../recordCharter.js';
+import { recordDemoHistory } from '../recordDemoHistory.js';
 import { schemaComment } from '../schemaComment.js';
+import { syncCharterText } from '../syncCharterText.js';
 import { findTemplate } from '../templates.js';
 import { untilStopped } from '../untilStopped.js';
 // The board and the move labels are drawn exactly as `status` and `plan` draw them.
@@ -25,8 +28,6 @@ import { renderStatus } from './status.js';
 
 const DEMO_DIR = join('.devolve', 'demo');
 const DEMO_TEMPLATE = 'dao';
-/** The founder who creates the demo organization's log. */
-const DEMO_FOUNDER = 'mara';
 
 const exists = (path: string) =>
   access(path).then(
@@ -83,16 +84,39 @@ export function registerDemo(program: Command): void {
       const store = await createPgliteStore({ dataDir: storeDirFor({ charterFile }) });
       try {
         const signer = await loadSigningKey({ keysFile });
+        // A new demo starts months ago, so its history has happened by today.
+        const start = new Date(Date.now() - HISTORY_DAYS * 86_400_000);
+        const fresh = !(await store.listOrganizations()).some((o) => o.id === organization.id);
         const { outcome } = await recordCharter({
           store,
           organization,
           input,
           signer,
           as: DEMO_FOUNDER,
-          now: () => new Date(),
+          now: () => (fresh ? start : new Date()),
         });
-        if (outcome === 'created')
+        if (outcome === 'created') {
           say(style.dim(`Recorded the charter as the first signed event, by ${DEMO_FOUNDER}.`));
+          const evidenceFile = join(options.dir, DEFAULT_EVIDENCE);
+          const evidenceText = (await exists(evidenceFile))
+            ? await readFile(evidenceFile, 'utf8')
+            : undefined;
+          const steps = await recordDemoHistory({
+            store,
+            org: organization.id,
+            members: organization.members.map((m) => m.id),
+            keysFile,
+            start,
+            evidenceText,
+          });
+          // The history changed the charter (a commitment): the file says what the log says.
+          const { charter: recorded } = await store.readState({ org: organization.id });
+          const text = await readFile(charterFile, 'utf8');
+          await writeFile(charterFile, syncCharterText({ text, recorded }));
+          say(
+            style.dim(`Recorded ${steps} actions of six months' history, signed by the members' own keys.`),
+          );
+        }
         if (outcome === 'amended') say(style.dim(`Recorded the edited charter, signed by ${DEMO_FOUNDER}.`));
         const head = await store.readHead({ org: organization.id });
         if (json) {
