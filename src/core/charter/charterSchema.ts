@@ -1,3 +1,5 @@
+import { METHODS } from '../policy/MethodName.js';
+import { BINDABLE_SLOTS, type BindableSlot } from '../policy/Slot.js';
 import { parseRatio } from '../ratio/Ratio.js';
 import { type Infer, type Optional, type Refusal, type Schema, StringSchema, s } from '../schema/Schema.js';
 import { DURATION_FORMS, parseDuration } from '../time/Duration.js';
@@ -91,26 +93,6 @@ export const roleRefSchema = () =>
     .describe('A role id, a slot ($owner, $team, $council, $community, $guardian), members, or anyone.');
 
 const roleRefsSchema = () => s.array(roleRefSchema(), { minItems: 1 });
-
-export const METHODS = [
-  'single-owner',
-  'majority',
-  'supermajority',
-  'approval',
-  'ranked-choice',
-  'quadratic',
-  'weighted-split',
-  'consent',
-  'advice',
-  'optimistic',
-] as const;
-export type MethodName = (typeof METHODS)[number];
-
-export const SLOTS = ['owner', 'team', 'council', 'community', 'guardian'] as const;
-export type SlotName = (typeof SLOTS)[number];
-/** `$owner` is always the unit's `owners`; the other slots are bound per unit or by `defaults.roles`. */
-export const BINDABLE_SLOTS = ['team', 'council', 'community', 'guardian'] as const;
-export type BindableSlot = (typeof BINDABLE_SLOTS)[number];
 
 const weightSchema = () =>
   s
