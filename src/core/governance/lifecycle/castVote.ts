@@ -1,0 +1,33 @@
+import type { CountingModule } from '../counting/CountingModule.js';
+import { requireAct } from './checkAct.js';
+import type { JsonValue, Proposal } from './Proposal.js';
+
+/**
+ * Records `voter`'s ballot, with an optional reason, while voting is open. A later ballot by the
+ * same voter replaces the earlier one in the count (both stay in `ballots`, in order). Refused,
+ * with a `proposal/…` code, outside voting, for a voter with no weight, for a ballot the counting
+ * module refuses, or without a reason where the policy requires one (rules: `checkAct`).
+ *
+ * Each call copies the ballot list, so n votes cost O(n²) copying. A replay that owns its
+ * proposal (rebuilding state from a large log) may instead call `checkAct` and append the record
+ * to its own list: the late-quorum walk and the count resume on an appended list.
+ *
+ * @example
+ * castVote({ proposal, voter: 'ana', ballot: 'for', reason: 'cheaper', now, counting: majority })
+ */
+export function castVote(args: {
+  readonly proposal: Proposal;
+  readonly voter: string;
+  readonly ballot: JsonValue;
+  readonly reason?: string;
+  readonly now: number;
+  readonly counting: CountingModule;
+}): Proposal {
+  const { proposal, voter, ballot, reason, now, counting } = args;
+  const act = { kind: 'vote', by: voter, ballot, ...(reason === undefined ? {} : { reason }) } as const;
+  requireAct({ proposal, act, now, counting });
+  return {
+    ...proposal,
+    ballots: [...proposal.ballots, { voter, ballot, ...(reason === undefined ? {} : { reason }), at: now }],
+  };
+}
