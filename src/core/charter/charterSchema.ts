@@ -1,3 +1,4 @@
+import type { ProblemIn } from '../errors/ErrorCode.js';
 import { METHODS } from '../policy/MethodName.js';
 import { BINDABLE_SLOTS, type BindableSlot } from '../policy/Slot.js';
 import { parseRatio } from '../ratio/Ratio.js';
@@ -28,7 +29,10 @@ const tokenSymbolSchema = () =>
 const nameSchema = () => s.string({ minLength: 1, maxLength: 200 });
 const textSchema = () => s.string({ maxLength: 10_000 });
 
-function refusal(result: { ok: boolean; reason?: string; hint?: string }, code: string): Refusal | undefined {
+function refusal(
+  result: { ok: boolean; reason?: string; hint?: string },
+  code: ProblemIn<'charter'>,
+): Refusal | undefined {
   if (result.ok) return undefined;
   return {
     code,

@@ -1,3 +1,5 @@
+import type { ErrorCode } from './ErrorCode.js';
+
 /**
  * The one base error of Devolve. Every failure carries a stable machine-readable `code`, structured
  * `details`, and an optional `cause`; the message is rendered from that data, so callers match on
@@ -8,12 +10,12 @@
  */
 export class DevolveError extends Error {
   override readonly name = 'DevolveError';
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly details: Readonly<Record<string, unknown>>;
   readonly hint: string | undefined;
 
   constructor(args: {
-    code: string;
+    code: ErrorCode;
     message: string;
     details?: Record<string, unknown>;
     hint?: string;

@@ -1,3 +1,4 @@
+import type { ErrorCode, ProblemIn } from '../errors/ErrorCode.js';
 import { suggestionHint } from '../text/didYouMean.js';
 import { quote } from '../text/quote.js';
 
@@ -16,7 +17,7 @@ export type Path = readonly (string | number)[];
 
 export interface SchemaIssue {
   readonly path: Path;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   readonly hint?: string;
   /** True when the issue concerns the key at `path` (an unknown key) rather than its value. */
@@ -31,7 +32,7 @@ export interface JsonSchemaContext {
 
 /** A problem a refinement found: rendered as `charter/<code>` at the value's path. */
 export interface Refusal {
-  readonly code?: string;
+  readonly code?: ProblemIn<'charter'>;
   readonly reason: string;
   readonly hint?: string;
 }

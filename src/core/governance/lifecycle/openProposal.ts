@@ -1,4 +1,5 @@
 import { DevolveError } from '../../errors/DevolveError.js';
+import type { ProblemIn } from '../../errors/ErrorCode.js';
 import type { Organization, Policy } from '../../model/Organization.js';
 import type { CountingModule } from '../counting/CountingModule.js';
 import { checkDelegation } from '../electorate/checkDelegation.js';
@@ -54,7 +55,11 @@ export interface OpenProposalInput {
 export function openProposal(args: OpenProposalInput): Proposal {
   const { organization, policy, now } = args;
   const opensAt = args.opensAt ?? now;
-  const refuse = (code: string, message: string, details: Record<string, unknown> = {}): never => {
+  const refuse = (
+    code: ProblemIn<'proposal'>,
+    message: string,
+    details: Record<string, unknown> = {},
+  ): never => {
     throw new DevolveError({ code: `proposal/${code}`, message, details: { proposal: args.id, ...details } });
   };
   if (!(PROPOSAL_KINDS as readonly string[]).includes(args.kind))
