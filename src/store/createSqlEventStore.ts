@@ -1,3 +1,7 @@
+// One file (over 450 lines): the store is one closure over one database handle. Append, its
+// checks, the projection and the readers share the per-organization lock, the transaction helper
+// and the prepared shapes; split apart they would pass that state through every call. The rules
+// themselves live in src/core (applyEvent, verifyLog); this file is their transaction.
 import { checkCharterValue } from '../core/charter/checkCharterValue.js';
 import { DevolveError } from '../core/errors/DevolveError.js';
 import type { ProblemIn } from '../core/errors/ErrorCode.js';

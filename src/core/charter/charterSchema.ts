@@ -1,3 +1,7 @@
+// One file (over 450 lines): the charter format is one document, and this file is its single
+// definition, read top to bottom like the format section of the README; schema/devolve.schema.json
+// is rendered from it. Its parts are small schemas that refer to each other (a unit's policy
+// override, a ladder's policy); one file keeps the format reviewable as a whole.
 import type { ProblemIn } from '../errors/ErrorCode.js';
 import { METHODS } from '../policy/MethodName.js';
 import { BINDABLE_SLOTS, type BindableSlot } from '../policy/Slot.js';

@@ -1,3 +1,6 @@
+// One file (over 450 lines): a small schema language. The base class and its kinds share
+// protected members (check, refine, the JSON Schema context) and the `s` builder names every kind;
+// in separate files each kind would import the base and the base the kinds, a cycle for no reader.
 import type { ErrorCode, ProblemIn } from '../errors/ErrorCode.js';
 import { suggestionHint } from '../text/didYouMean.js';
 import { quote } from '../text/quote.js';
