@@ -6,25 +6,15 @@ import { checkDelegation } from '../electorate/checkDelegation.js';
 import { electorateAt } from '../electorate/electorateAt.js';
 import { partyMembers } from '../electorate/partyMembers.js';
 import { composeLifecycle } from './composeLifecycle.js';
-import {
-  type Delegation,
-  type JsonObject,
-  PROPOSAL_KINDS,
-  type Proposal,
-  type ProposalKind,
-} from './Proposal.js';
+import { type Delegation, PROPOSAL_KINDS, type Proposal } from './Proposal.js';
 
 /** The options of a yes/no vote. */
 export const YES_NO_OPTIONS: readonly string[] = ['for', 'against', 'abstain'];
 
-export interface OpenProposalInput {
-  readonly id: string;
+/** What a proposal is opened with: its own fields as `Proposal` defines them, and the context. */
+export interface OpenProposalInput
+  extends Pick<Proposal, 'id' | 'unit' | 'kind' | 'subject' | 'title' | 'proposer'> {
   readonly organization: Organization;
-  readonly unit: string;
-  readonly kind: ProposalKind;
-  readonly subject: JsonObject;
-  readonly title?: string;
-  readonly proposer: string;
   /** The policy in force now for this unit and kind (the ratchet picks it: `policyForMove`). */
   readonly policy: Policy;
   /** Named options; by default the counting module's fixed options, else for / against / abstain. */
