@@ -6,7 +6,7 @@ import type { ErrorCode } from './ErrorCode.js';
  * `code`, never on text. Adapters map codes to exit statuses and HTTP statuses in one place each.
  *
  * @example
- * throw new DevolveError({ code: 'charter/not-found', message: `no charter at ${file}`, details: { file } });
+ * throw new DevolveError({ code: 'usage/charter-not-found', message: `no charter at ${file}`, details: { file } });
  */
 export class DevolveError extends Error {
   override readonly name = 'DevolveError';

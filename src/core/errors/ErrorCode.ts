@@ -72,7 +72,6 @@ export const ERROR_CODES = {
     'level-out-of-range',
     'metric-comparison',
     'not-a-role',
-    'not-found',
     'objection-without-reason',
     'odd',
     'requirement-unmet',
