@@ -41,5 +41,6 @@ describe('devolve demo (npm start)', () => {
     expect(summary.org).toBe('lumen-protocol');
     expect(summary.head.seq).toBe(0);
     expect(summary.recommendations.length).toBeGreaterThan(0);
-  });
+    // Two whole runs of the CLI, each starting the embedded database: generous on a busy machine.
+  }, 180_000);
 });

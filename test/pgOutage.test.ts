@@ -66,6 +66,9 @@ describe.skipIf(bin === undefined && !required)(
         const endpoint = `${serve.url}/api/orgs/${dao.org}/actions`;
         const created = await post(`${serve.url}/api/orgs`, dao.create());
         expect(created.status, serve.stderr()).toBe(201);
+        // jonas registers the key the charter pins for him before he acts.
+        const registered = await post(endpoint, dao.register({ head: created.event!.hash, actor: 'jonas' }));
+        expect(registered.status, serve.stderr()).toBe(201);
 
         const acknowledged: LogEvent[] = [];
         const unavailable: { signed: SignedAction; answer: Answer }[] = [];
@@ -74,7 +77,7 @@ describe.skipIf(bin === undefined && !required)(
         let acksAfter = 0;
 
         async function client(index: number): Promise<void> {
-          let head = created.event!.hash;
+          let head = registered.event!.hash;
           for (let i = 0; i < MAX_ACTIONS_PER_CLIENT && phase !== 'done'; i++) {
             const signed = dao.amendBrand({
               head,
@@ -138,8 +141,8 @@ describe.skipIf(bin === undefined && !required)(
         }
         const events = await readAllEvents({ url: serve.url, org: dao.org });
         expect(checkChain({ events, acknowledged: [...acknowledged, ...retried] })).toEqual([]);
-        // 1 org.create + every acknowledged action + every refused one, each once.
-        expect(events.length).toBe(1 + acknowledged.length + unavailable.length);
+        // org.create and jonas's key.register + every acknowledged action + every refused one, each once.
+        expect(events.length).toBe(2 + acknowledged.length + unavailable.length);
 
         serve.child.kill('SIGTERM');
         expect(await serve.exited).toBe(0);

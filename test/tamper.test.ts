@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatePrivateKey } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { proposalFromJson } from '../src/core/governance/lifecycle/proposalJson.js';
 import { canonicalJson } from '../src/core/log/canonicalJson.js';
 import type { LogEvent } from '../src/core/log/LogEvent.js';
 import { type LogVerification, verifyLog } from '../src/core/log/verifyLog.js';
@@ -10,6 +11,7 @@ import { logCrypto } from '../src/identity/logCrypto.js';
 import type { SigningKey } from '../src/identity/signAction.js';
 import { verifyActionSignature } from '../src/identity/verifyActionSignature.js';
 import { readLogFile } from '../src/log/readLogFile.js';
+import { DAY, GRANTS_COMMITTEE, governedLumen, treasuryEvidence } from './support/governedLog.js';
 import { seededRandom } from './support/seededRandom.js';
 import {
   copy,
@@ -364,5 +366,99 @@ describe('Ethereum accounts (EIP-712)', () => {
       index: 3,
       code: 'log/bad-signature',
     });
+  });
+});
+
+describe('tampering with decisions', () => {
+  /**
+   * A grant decided on the delegated `grants` unit (two-day timelock after the team's veto window)
+   * and a treasury move voted down, then the grant executed once its timelock is over.
+   */
+  function decided() {
+    const lumen = governedLumen({
+      org: 'lumen-decided',
+      prepare: (charter) => {
+        unitOf(charter, 'grants')['policies'] = { delegated: { timelock: 'P2D' } };
+      },
+    });
+    lumen.as('elena', 'proposal.create', {
+      id: 'grant',
+      unit: 'grants',
+      kind: 'decision',
+      title: 'Fund the indexer',
+      subject: { outcome: 'Pay 30k LUM to the indexer team' },
+    });
+    lumen.as('mara', 'proposal.create', {
+      id: 'move',
+      unit: 'treasury',
+      kind: 'slider-move',
+      title: 'Treasury becomes consultative',
+      subject: { to: 'consultative', evidence: treasuryEvidence(['treasury-dashboard']) },
+    });
+    lumen.vote('move', ['mara'], 'for');
+    lumen.vote('move', ['jonas', 'priya'], 'against');
+    lumen.advance(7 * DAY);
+    lumen.vote('grant', GRANTS_COMMITTEE, 'for');
+    lumen.advance(5 * DAY + 3 * DAY + 2 * DAY);
+    lumen.as('elena', 'proposal.execute', { proposal: 'grant' });
+    return { events: lumen.log.events };
+  }
+
+  it('the untouched log verifies, with the grant executed and the move rejected', async () => {
+    const { events } = decided();
+    const result = await verifyBytes(jsonl(events));
+    if (!result.ok) throw new Error(result.firstBad.reason);
+    expect(proposalFromJson(result.state.proposals['grant']).executedAt).toBeDefined();
+    expect(result.state.levels['treasury']).toBe(1);
+  });
+
+  it.each([
+    {
+      what: 'a changed vote',
+      kind: 'vote.cast',
+      actor: 'jonas',
+      edit: (payload: JsonObject) => {
+        payload['ballot'] = { choice: 'for' };
+      },
+    },
+    {
+      what: 'a changed outcome',
+      kind: 'proposal.create',
+      actor: 'elena',
+      edit: (payload: JsonObject) => {
+        payload['subject'] = { outcome: 'Pay 300k LUM' };
+      },
+    },
+  ])('$what is caught at that event, even with the chain re-sealed', async ({ kind, actor, edit }) => {
+    const { events } = decided();
+    const changed = copy(events) as LogEvent[];
+    const index = events.findIndex((e) => e.action.kind === kind && e.action.actor === actor);
+    edit(changed[index]!.action.payload as JsonObject);
+    expect(bad(await verifyBytes(jsonl(reseal(changed))))).toMatchObject({
+      index,
+      code: 'log/bad-signature',
+    });
+  });
+
+  it('a vote moved past the close of voting, to flip the result, is refused at that vote', async () => {
+    const { events } = decided();
+    const changed = copy(events) as LogEvent[];
+    const index = events.findIndex((e) => e.action.kind === 'vote.cast' && e.action.actor === 'priya');
+    // Every later event keeps its time; this one claims to be recorded after voting closed.
+    const late = new Date(Date.parse(changed[index]!.recordedAt) + 3 * DAY * 1000).toISOString();
+    (changed[index] as { recordedAt: string }).recordedAt = late;
+    const found = bad(await verifyBytes(jsonl(reseal(changed))));
+    expect(found).toMatchObject({ index, code: 'proposal/wrong-phase' });
+  });
+
+  it('an execution moved back into the timelock is refused at the execution', async () => {
+    const { events } = decided();
+    const changed = copy(events) as LogEvent[];
+    const index = changed.length - 1;
+    const early = new Date(Date.parse(changed[index]!.recordedAt) - 1 * DAY * 1000).toISOString();
+    (changed[index] as { recordedAt: string }).recordedAt = early;
+    const found = bad(await verifyBytes(jsonl(reseal(changed))));
+    expect(found).toMatchObject({ index, code: 'proposal/wrong-phase' });
+    expect(found.reason).toContain('timelock');
   });
 });

@@ -70,7 +70,7 @@ describe('the dashboard views (plan, explain, timeline, transparency)', () => {
     expect([ghost.status, ghost.body.code]).toEqual([404, 'organization/not-found']);
   });
 
-  it('tells slider moves, new targets and other amendments apart in the timeline, newest first', async () => {
+  it('tells new targets and other amendments apart in the timeline, newest first', async () => {
     const first = await get<TimelineView>(app, `/api/orgs/${dao.org}/timeline`);
     expect(first.body).toMatchObject({
       seq: 0,
@@ -78,11 +78,13 @@ describe('the dashboard views (plan, explain, timeline, transparency)', () => {
       entries: [{ seq: 0, kind: 'created', actor: 'mara' }],
     });
 
+    // A charter amend may retarget a founder-level unit but never move its level (only an executed
+    // slider-move proposal does).
     const moved = await store.append({
       signed: dao.amend({
         head,
         edit: (c) => {
-          unitOf(c, 'brand')['level'] = 'transparent';
+          unitOf(c, 'brand')['target'] = 'delegated';
         },
         now: NOW,
       }),
@@ -92,7 +94,7 @@ describe('the dashboard views (plan, explain, timeline, transparency)', () => {
       signed: dao.amend({
         head: moved.event.hash,
         edit: (c) => {
-          unitOf(c, 'brand')['level'] = 'transparent';
+          unitOf(c, 'brand')['target'] = 'delegated';
           unitOf(c, 'brand')['description'] = 'The name and the logo.';
         },
         now: NOW,
@@ -105,15 +107,15 @@ describe('the dashboard views (plan, explain, timeline, transparency)', () => {
     expect(after.body.total).toBe(3);
     expect(after.body.entries.map((e) => [e.seq, e.kind])).toEqual([
       [2, 'amended'],
-      [1, 'moved'],
+      [1, 'retargeted'],
       [0, 'created'],
     ]);
     expect(after.body.entries[0]?.changes).toEqual(['unit brand']);
     expect(after.body.entries[1]).toMatchObject({
       unit: 'brand',
       unitName: 'Brand & trademark',
-      from: { index: 0, id: 'founder', name: 'Founder-controlled' },
-      to: { index: 1, id: 'transparent', name: 'Transparent' },
+      from: { index: 2, id: 'consultative', name: 'Consultative' },
+      to: { index: 3, id: 'delegated', name: 'Delegated' },
     });
     // limit keeps the newest; a bad limit is a 400 problem.
     const newest = await get<TimelineView>(app, `/api/orgs/${dao.org}/timeline?limit=1`);
@@ -131,7 +133,7 @@ describe('the dashboard views (plan, explain, timeline, transparency)', () => {
     expect([body.seq, body.head]).toEqual([state.seq, state.head]);
     expect(body.units.map((u) => u.id)).toEqual(state.organization.units.map((u) => u.id));
     const brand = body.units.find((u) => u.id === 'brand')!;
-    expect(brand.level.name).toBe('Transparent');
+    expect([brand.level.name, brand.target.name]).toEqual(['Founder-controlled', 'Delegated']);
     expect(brand.attestations.map((a) => a.checklist)).toEqual(['brand-guidelines']);
     const frontend = body.units.find((u) => u.id === 'front-end')!;
     expect(frontend.observations.map((o) => [o.metric, o.value])).toEqual([['contributors', 7]]);

@@ -174,13 +174,14 @@ describeWithChromium('the dashboard in Chromium', () => {
     // A marker that a reload would wipe.
     await board.evaluate('window.stillTheSamePage = true');
     const brand = board.locator('[data-unit="brand"] [role="meter"]');
-    expect(await brand.getAttribute('aria-valuenow')).toBe('0');
+    expect(await brand.getAttribute('aria-valuetext')).toContain('target Consultative');
 
-    // brand is at its founder level, so its founder may move its slider by amending the charter.
+    // brand is at its founder level, so its founder may retarget its slider by amending the charter
+    // (its level itself moves only through an executed slider-move proposal).
     const signed = demo.dao.amend({
       head: state.head,
       edit: (charter) => {
-        unitOf(charter, 'brand')['level'] = 'transparent';
+        unitOf(charter, 'brand')['target'] = 'delegated';
       },
     });
     const response = await fetch(`${demo.server.url}/api/orgs/${ORG}/actions`, {
@@ -191,18 +192,18 @@ describeWithChromium('the dashboard in Chromium', () => {
     expect(response.status).toBe(201);
     const { event } = (await response.json()) as { event: { hash: string } };
 
-    await board.locator('[data-unit="brand"] [role="meter"][aria-valuenow="1"]').waitFor();
+    await board.locator('[data-unit="brand"] [role="meter"][aria-valuetext*="target Delegated"]').waitFor();
     await board
       .locator('.timeline__item')
       .first()
-      .filter({ hasText: 'Brand & trademark moved from Founder-controlled to Transparent' })
+      .filter({ hasText: 'Brand & trademark target set to Delegated' })
       .waitFor();
     expect(await board.evaluate('window.stillTheSamePage')).toBe(true);
     await publicPage.locator(`code.hash[data-head="${event.hash}"]`).waitFor();
-    expect(await publicPage.locator('[data-unit="brand"] .report__head strong').textContent()).toBe(
-      'Transparent',
+    expect(await publicPage.locator('[data-unit="brand"] .report__head').textContent()).toContain(
+      'target Delegated',
     );
-    await screenshot(board, 'board-after-move');
+    await screenshot(board, 'board-after-retarget');
     await board.close();
     await publicPage.close();
   });

@@ -1,8 +1,17 @@
 import type { ActionRecord, StartRecord } from './ActionRecord.js';
 import { charterAmend } from './charterAmend.js';
+import { delegationRevoke } from './delegationRevoke.js';
+import { delegationSet } from './delegationSet.js';
 import { keyRegister } from './keyRegister.js';
 import { keyRotate } from './keyRotate.js';
 import { orgCreate } from './orgCreate.js';
+import { proposalAdvise } from './proposalAdvise.js';
+import { proposalCreate } from './proposalCreate.js';
+import { proposalDecide } from './proposalDecide.js';
+import { proposalExecute } from './proposalExecute.js';
+import { proposalObject } from './proposalObject.js';
+import { proposalVeto } from './proposalVeto.js';
+import { voteCast } from './voteCast.js';
 
 /** The one kind that starts a log. */
 export const START_RECORD: StartRecord = orgCreate as unknown as StartRecord;
@@ -16,6 +25,15 @@ export const ACTION_RECORDS: readonly ActionRecord[] = [
   charterAmend,
   keyRegister,
   keyRotate,
+  proposalCreate,
+  voteCast,
+  proposalObject,
+  proposalAdvise,
+  proposalDecide,
+  proposalVeto,
+  proposalExecute,
+  delegationSet,
+  delegationRevoke,
 ] as unknown as readonly ActionRecord[];
 
 /** Every kind the log knows, the starting one first. */

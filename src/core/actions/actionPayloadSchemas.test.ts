@@ -25,3 +25,20 @@ describe('actionPayloadSchemas', () => {
     expect(Object.keys(document['$defs'] as object)).toContain('Charter');
   });
 });
+
+describe('the proposal kinds’ payloads', () => {
+  it('render as closed schemas naming what each act needs', () => {
+    const { payloads } = actionPayloadSchemas();
+    expect(payloads['proposal.create']).toMatchObject({
+      required: ['id', 'unit', 'kind', 'title', 'subject'],
+      additionalProperties: false,
+    });
+    const subject = (payloads['proposal.create'] as { properties: { subject: { anyOf: unknown[] } } })
+      .properties.subject;
+    expect(subject.anyOf).toHaveLength(4);
+    expect(payloads['vote.cast']).toMatchObject({ required: ['proposal', 'ballot'] });
+    expect(payloads['proposal.veto']).toMatchObject({ required: ['proposal', 'reason'] });
+    expect(payloads['proposal.execute']).toMatchObject({ required: ['proposal'] });
+    expect(payloads['delegation.set']).toMatchObject({ required: ['to'] });
+  });
+});

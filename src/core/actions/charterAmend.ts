@@ -16,7 +16,7 @@ import { refuse } from './refuse.js';
  */
 const footprints = new WeakMap<Organization, Map<string, string>>();
 
-function footprintOf(organization: Organization, unit: Unit): string {
+export function footprintOf(organization: Organization, unit: Unit): string {
   let known = footprints.get(organization);
   if (known === undefined) {
     known = new Map();
@@ -89,7 +89,7 @@ function emergencyPower(
  * Checks that no registered member's key is re-pinned by someone else, and that no key is pinned
  * for one member while registered to another. Pins never register anything (see `checkPin`).
  */
-function checkPins(state: OrgState, organization: Organization): void {
+export function checkPins(state: OrgState, organization: Organization): void {
   for (const member of organization.members) {
     if (member.key === undefined) continue;
     const registered = state.keys[member.id];

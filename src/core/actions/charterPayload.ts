@@ -17,7 +17,7 @@ import { refuse } from './refuse.js';
  * by `checkCharterValue` — schema and cross-references together, with located errors — which is
  * both stricter and cheaper than validating it twice. It renders as the charter's JSON Schema.
  */
-class CharterDocumentSchema extends Schema<CharterInput> {
+export class CharterDocumentSchema extends Schema<CharterInput> {
   expected(): string {
     return 'a charter (a mapping)';
   }
