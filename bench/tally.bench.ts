@@ -1,6 +1,6 @@
-import type { MethodName } from '../src/core/charter/charterSchema.js';
 import type { WeightedBallot } from '../src/core/governance/counting/CountingModule.js';
 import { COUNTING_MODULES } from '../src/core/governance/counting/countingModules.js';
+import type { MethodName } from '../src/core/policy/MethodName.js';
 import { makeRatio } from '../src/core/ratio/Ratio.js';
 import { seededRandom } from '../test/support/seededRandom.js';
 import { type Benchmark, medianMs } from './Benchmark.js';

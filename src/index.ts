@@ -27,6 +27,7 @@ export { DEFAULT_DIMENSIONS, DEFAULT_LADDER } from './core/charter/defaults.js';
 export { type CharterIssue, type CharterLoad, loadCharter } from './core/charter/loadCharter.js';
 // Errors
 export { DevolveError } from './core/errors/DevolveError.js';
+export { ALL_ERROR_CODES, type ErrorCode, isErrorCode } from './core/errors/ErrorCode.js';
 // Evidence, readiness, the planner and its renderings
 export { type Evidence, NO_EVIDENCE } from './core/evidence/Evidence.js';
 export { type EvidenceLoad, loadEvidence } from './core/evidence/loadEvidence.js';
@@ -77,6 +78,8 @@ export {
   type RoadmapStep,
 } from './core/planner/makePlan.js';
 export { describePolicy, explainPolicy, type PolicyExplanation } from './core/policy/describePolicy.js';
+export { METHODS, type MethodName } from './core/policy/MethodName.js';
+export { BINDABLE_SLOTS, type BindableSlot, SLOTS, type SlotName } from './core/policy/Slot.js';
 export { parseRatio, type Ratio } from './core/ratio/Ratio.js';
 export { assessMove, type MoveAssessment } from './core/readiness/assessMove.js';
 export { renderPlanMarkdown } from './core/report/renderPlanMarkdown.js';

@@ -118,7 +118,7 @@ describe('the CLI against a running server', () => {
     });
     const missing = await fetch(`${serve.url}/api/orgs/lumen-protocol/proposals/p-404`);
     expect(missing.status).toBe(404);
-    expect(((await missing.json()) as { code: string }).code).toBe('store/proposal-not-found');
+    expect(((await missing.json()) as { code: string }).code).toBe('proposal/not-found');
   });
 
   it('documents each action payload from the payload schemas, every reference resolving', async () => {

@@ -1,7 +1,8 @@
 import { DevolveError } from '../core/errors/DevolveError.js';
+import type { ProblemIn } from '../core/errors/ErrorCode.js';
 
 /** A mistake in how the command was called: exit status 2. */
-export function usageError(args: { code: string; message: string; hint?: string }): DevolveError {
+export function usageError(args: { code: ProblemIn<'usage'>; message: string; hint?: string }): DevolveError {
   return new DevolveError({ ...args, code: `usage/${args.code}` });
 }
 

@@ -31,7 +31,7 @@ describe('formatIssues', () => {
       line: 1,
       column: 5,
       severity: 'error' as const,
-      code: 'charter/wrong-type',
+      code: 'charter/wrong-type' as const,
       message: 'expected a number',
       path: 'a',
     };

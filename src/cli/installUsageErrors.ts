@@ -1,4 +1,5 @@
 import type { Command, Option } from 'commander';
+import { ERROR_CODES, type ProblemIn } from '../core/errors/ErrorCode.js';
 import { didYouMean } from '../core/text/didYouMean.js';
 import { usageError } from './CliError.js';
 
@@ -42,7 +43,7 @@ function longOptions(command: Command): string[] {
 function install(command: Command): void {
   const self = command as unknown as ParseProblems;
   const name = fullName(command);
-  const fail = (code: string, message: string, suggestion?: string): never => {
+  const fail = (code: ProblemIn<'usage'>, message: string, suggestion?: string): never => {
     throw usageError({ code, message, hint: hintFor(command, suggestion) });
   };
   self.unknownOption = (flag) =>
@@ -76,9 +77,12 @@ function install(command: Command): void {
   // Whatever else commander finds wrong (an invalid choice, a conflicting option) keeps its words,
   // under a code of ours.
   self.error = (message, options) => {
-    const code = (options?.code ?? 'commander.error')
+    const word = (options?.code ?? 'commander.error')
       .replace(/^commander\./, '')
       .replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+    const code = (ERROR_CODES.usage as readonly string[]).includes(word)
+      ? (word as ProblemIn<'usage'>)
+      : 'invalid-input';
     return fail(code, message.replace(/^error: /, ''));
   };
   for (const child of command.commands) install(child);

@@ -1,5 +1,6 @@
 import { readCharter } from '../core/actions/charterPayload.js';
 import { DevolveError } from '../core/errors/DevolveError.js';
+import { type ErrorCode, isErrorCode } from '../core/errors/ErrorCode.js';
 import type { SignedAction } from '../core/log/Action.js';
 import type { OrgState } from '../core/state/OrgState.js';
 import type { AppendResult, EventStore } from '../store/EventStore.js';
@@ -63,17 +64,21 @@ export function serverClient(args: { url: string; fetch?: typeof fetch }): Actio
     }
     if (response.ok && body !== undefined) return body as T;
     const problem = (typeof body === 'object' && body !== null ? body : {}) as ProblemBody;
-    const code = typeof problem.code === 'string' ? problem.code : `server/http-${response.status}`;
+    // A server of another version may answer with a code this client does not know: it is kept in
+    // the message and the details, under a code of our own.
+    const given = typeof problem.code === 'string' ? problem.code : `http-${response.status}`;
+    const code: ErrorCode = isErrorCode(given) ? given : 'server/bad-response';
     const detail =
       typeof problem.detail === 'string' ? problem.detail : `${response.status} ${response.statusText}`;
     throw new DevolveError({
       code,
-      message: `${detail} [${code}]`,
+      message: `${detail} [${given}]`,
       ...(typeof problem.hint === 'string' ? { hint: problem.hint } : {}),
       details: {
         ...(typeof problem.details === 'object' && problem.details !== null ? problem.details : {}),
         status: response.status,
         server: base,
+        serverCode: given,
       },
     });
   }

@@ -3,6 +3,7 @@ import { constants, type Stats } from 'node:fs';
 import { type FileHandle, link, lstat, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { DevolveError } from '../core/errors/DevolveError.js';
+import type { ProblemIn } from '../core/errors/ErrorCode.js';
 
 /** Text to write: whole, or in pieces (an export streams its log line by line). */
 export type FileContent = string | Iterable<string> | AsyncIterable<string>;
@@ -18,7 +19,7 @@ const CHUNK_BYTES = 1 << 20;
 const checksPermissions = process.platform !== 'win32';
 
 function outputError(
-  code: string,
+  code: ProblemIn<'output'>,
   message: string,
   file: string,
   hint?: string,

@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { writeFileSafely } from '../cli/writeFileSafely.js';
 import { DevolveError } from '../core/errors/DevolveError.js';
+import type { ProblemIn } from '../core/errors/ErrorCode.js';
 import { suggestionHint } from '../core/text/didYouMean.js';
 import { generateEd25519 } from './ed25519.js';
 import { generateEthereum } from './eip712.js';
@@ -53,7 +54,12 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const MAX_KEY_FILE_BYTES = 1024 * 1024;
 const LOCK_WAIT_MS = 5_000;
 
-function keysError(code: string, message: string, hint?: string, details: Record<string, unknown> = {}) {
+function keysError(
+  code: ProblemIn<'keys'>,
+  message: string,
+  hint?: string,
+  details: Record<string, unknown> = {},
+) {
   return new DevolveError({
     code: `keys/${code}`,
     message,

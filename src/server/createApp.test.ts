@@ -54,7 +54,7 @@ describe('HTTP API (createApp)', () => {
     expect(retry.json).toEqual({ event: genesis, created: false });
     const again = await post('/api/orgs', dao.create());
     expect(again.status).toBe(409);
-    expect(again.json['code']).toBe('store/organization-exists');
+    expect(again.json['code']).toBe('organization/exists');
   });
 
   it('reads the organization, its head, and its units with their levels and policies', async () => {
@@ -95,7 +95,7 @@ describe('HTTP API (createApp)', () => {
     const one = await call(app, 'GET', `/api/orgs/${dao.org}/units/treasury`);
     expect(one.json).toMatchObject({ id: 'treasury', level: { index: 1, id: 'transparent' } });
     const missing = await call(app, 'GET', `/api/orgs/${dao.org}/units/nope`);
-    expect([missing.status, missing.json['code']]).toEqual([404, 'store/unit-not-found']);
+    expect([missing.status, missing.json['code']]).toEqual([404, 'unit/not-found']);
   });
 
   it('appends signed actions and serves the log in pages and as a verifiable export', async () => {
@@ -155,7 +155,7 @@ describe('HTTP API (createApp)', () => {
         '/api/orgs/nobody/actions',
         daoFixture({ org: 'nobody' }).amendBrand({ head, description: 'x' }),
         404,
-        'store/organization-not-found',
+        'organization/not-found',
       ],
       [
         'unknown head',
@@ -199,7 +199,7 @@ describe('HTTP API (createApp)', () => {
     const badPage = await call(app, 'GET', `/api/orgs/${dao.org}/events?after=zero`);
     expect([badPage.status, badPage.json['code']]).toEqual([400, 'request/bad-query']);
     const ghost = await call(app, 'GET', '/api/orgs/ghost/export');
-    expect([ghost.status, ghost.json['code']]).toEqual([404, 'store/organization-not-found']);
+    expect([ghost.status, ghost.json['code']]).toEqual([404, 'organization/not-found']);
   });
 
   it('documents every route it serves in /openapi.json', async () => {

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { CHARTER_LIMITS } from '../core/charter/charterLimits.js';
 import { DevolveError } from '../core/errors/DevolveError.js';
+import type { ProblemIn } from '../core/errors/ErrorCode.js';
 import { checkSignedAction } from '../store/checkSignedAction.js';
 import type { AppendResult, EventStore } from '../store/EventStore.js';
 import { type EvidenceSource, registerDashboardRoutes } from './dashboardRoutes.js';
@@ -18,7 +19,11 @@ import { unitView } from './unitView.js';
 /** Signed actions carry whole charters: the largest charter allowed, and room for the envelope around it. */
 export const MAX_BODY_BYTES = CHARTER_LIMITS.bytes.max + 64 * 1024;
 
-function requestError(code: string, message: string, details: Record<string, unknown> = {}): DevolveError {
+function requestError(
+  code: ProblemIn<'request'>,
+  message: string,
+  details: Record<string, unknown> = {},
+): DevolveError {
   return new DevolveError({ code: `request/${code}`, message, details });
 }
 
@@ -158,7 +163,7 @@ export function createApp(args: {
     const unit = state.organization.units.find((u) => u.id === id);
     if (unit === undefined) {
       throw new DevolveError({
-        code: 'store/unit-not-found',
+        code: 'unit/not-found',
         message: `${state.organization.name} has no unit '${id}'`,
         details: { org: state.id, unit: id },
       });

@@ -67,7 +67,7 @@ describe('the dashboard views (plan, explain, timeline, transparency)', () => {
     const missing = await get<{ code: string }>(app, `/api/orgs/${dao.org}/units/tresury/explain`);
     expect([missing.status, missing.body.code]).toEqual([404, 'unit/not-found']);
     const ghost = await get<{ code: string }>(app, '/api/orgs/ghost/timeline');
-    expect([ghost.status, ghost.body.code]).toEqual([404, 'store/organization-not-found']);
+    expect([ghost.status, ghost.body.code]).toEqual([404, 'organization/not-found']);
   });
 
   it('tells new targets and other amendments apart in the timeline, newest first', async () => {

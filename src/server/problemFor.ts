@@ -1,4 +1,5 @@
 import { DevolveError } from '../core/errors/DevolveError.js';
+import type { ErrorCode } from '../core/errors/ErrorCode.js';
 
 /** An RFC 9457 problem object, with Devolve's stable `code` and optional `hint` and `details`. */
 export interface Problem {
@@ -8,21 +9,21 @@ export interface Problem {
   readonly status: number;
   readonly detail: string;
   /** Stable and machine-readable, e.g. `action/proposal-required`: match on this. */
-  readonly code: string;
+  readonly code: ErrorCode | 'internal';
   readonly hint?: string;
   /** Structured facts about the failure, e.g. `{ unit: 'treasury', level: 1 }`. */
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
 /**
- * The one table from error codes to HTTP statuses. Whatever is not listed falls back by prefix:
- * `action/…` is a refusal (403), `store/…` the server's own trouble (500), anything else a
- * request the server cannot use (400). Only an error that is not a `DevolveError` at all — a
- * bug — is a 500 without a code of its own.
+ * The one table from error codes to HTTP statuses. Whatever is not listed falls back by family:
+ * `action/…` and `proposal/…` are refusals (403), anything else a request the server cannot use
+ * (400). The store's own codes never reach a client, with one exception (see `isPublic`).
  */
-const STATUS: Readonly<Record<string, number>> = {
+const STATUS: Readonly<Partial<Record<ErrorCode, number>>> = {
   'request/malformed-json': 400,
   'request/bad-query': 400,
+  'request/bad-page': 400,
   'request/not-found': 404,
   'request/method-not-allowed': 405,
   'request/too-large': 413,
@@ -45,21 +46,30 @@ const STATUS: Readonly<Record<string, number>> = {
   'action/not-org-create': 422,
   'action/no-organization': 422,
   'action/issued-in-future': 422,
-  'store/organization-not-found': 404,
-  'store/unit-not-found': 404,
-  'store/proposal-not-found': 404,
+  'organization/not-found': 404,
+  'proposal/not-found': 404,
   'unit/not-found': 404,
-  'store/organization-exists': 409,
-  'store/bad-page': 400,
+  'organization/exists': 409,
   'store/unavailable': 503,
-  'store/data-dir-in-use': 503,
 };
+
+/**
+ * Whether a code may be shown to a client. `store/…` codes are the server's own trouble; of
+ * them only `store/unavailable` is answered as itself (503 with `Retry-After`: the database is
+ * restarting or out of reach, and a client should try again). The others — `store/corrupt`, a
+ * data directory in use or unusable, a schema too new — say something about the server's disk
+ * that no client can act on and that an attacker could probe for, so they are answered as a
+ * bare `internal` 500, like a bug, and logged in full.
+ */
+function isPublic(code: ErrorCode): boolean {
+  return code === 'store/unavailable' || !code.startsWith('store/');
+}
 
 /**
  * Seconds a client should wait before trying again, sent as `Retry-After`, for failures that
  * pass: the database restarting, or briefly out of reach.
  */
-const RETRY_AFTER_SECONDS: Readonly<Record<string, number>> = {
+const RETRY_AFTER_SECONDS: Readonly<Partial<Record<ErrorCode, number>>> = {
   'store/unavailable': 2,
 };
 
@@ -77,25 +87,26 @@ const TITLES: Readonly<Record<number, string>> = {
 };
 
 /** The HTTP status for an error code, from the table above. */
-export function statusFor(code: string): number {
+export function statusFor(code: ErrorCode): number {
   const listed = STATUS[code];
   if (listed !== undefined) return listed;
-  if (code.startsWith('action/')) return 403;
-  if (code.startsWith('store/')) return 500;
+  if (!isPublic(code)) return 500;
+  if (code.startsWith('action/') || code.startsWith('proposal/')) return 403;
   return 400;
 }
 
 /**
- * Turns any failure into the problem object the API answers with: every `DevolveError` keeps
- * its code, message, hint and details; anything else becomes a bare `internal` 500 whose message
- * is not shown (it may hold internals), so the caller logs it.
+ * Turns any failure into the problem object the API answers with: every `DevolveError` with a
+ * public code keeps its code, message, hint and details; anything else — a bug, or a store
+ * failure other than `store/unavailable` — becomes a bare `internal` 500 whose message is not
+ * shown (it may hold internals), so the caller logs it.
  *
  * @example
- * problemFor(new DevolveError({ code: 'store/organization-not-found', message: 'no such organization' }))
- * // { type: '/problems/store/organization-not-found', title: 'Not found', status: 404, … }
+ * problemFor(new DevolveError({ code: 'organization/not-found', message: 'no such organization' }))
+ * // { type: '/problems/organization/not-found', title: 'Not found', status: 404, … }
  */
 export function problemFor(error: unknown): Problem {
-  if (error instanceof DevolveError) {
+  if (error instanceof DevolveError && isPublic(error.code)) {
     const status = statusFor(error.code);
     return {
       type: `/problems/${error.code}`,

@@ -40,7 +40,7 @@ export function registerRuntimeRoutes(args: { app: Hono; store: EventStore; cloc
     const detail = proposalDetail({ state, id, now: clock().getTime() });
     if (detail === undefined) {
       throw new DevolveError({
-        code: 'store/proposal-not-found',
+        code: 'proposal/not-found',
         message: `${state.organization.name} has no proposal '${id}'`,
         details: { org: state.id, proposal: id },
       });

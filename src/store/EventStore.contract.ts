@@ -215,11 +215,11 @@ export function describeEventStoreContract(args: {
       const retry = await store.createOrganization({ signed: create, now: at(1) });
       expect(retry).toEqual({ event: first.event, created: false });
       expect(await codeOf(store.createOrganization({ signed: dao.create({ now: at(2) }), now: at(2) }))).toBe(
-        'store/organization-exists',
+        'organization/exists',
       );
       // append() routes org.create to createOrganization.
       expect(await codeOf(store.append({ signed: dao.create({ now: at(3) }), now: at(3) }))).toBe(
-        'store/organization-exists',
+        'organization/exists',
       );
       const amend = dao.amendBrand({ head: first.event.hash, description: 'x' });
       expect(await codeOf(store.createOrganization({ signed: amend, now: at(4) }))).toBe(
@@ -282,19 +282,19 @@ export function describeEventStoreContract(args: {
       expect((await store.readHead({ org: bDao.org })).seq).toBe(0);
     });
 
-    it('names a missing organization with store/organization-not-found everywhere', async () => {
+    it('names a missing organization with organization/not-found everywhere', async () => {
       const dao = daoFixture({ org: nextOrg() });
       const ghost = dao.amendBrand({ head: 'a'.repeat(64), description: 'x' });
-      expect(await codeOf(store.append({ signed: ghost, now: T0 }))).toBe('store/organization-not-found');
-      expect(await codeOf(store.readState({ org: dao.org }))).toBe('store/organization-not-found');
-      expect(await codeOf(store.readHead({ org: dao.org }))).toBe('store/organization-not-found');
-      expect(await codeOf(store.readEvents({ org: dao.org }))).toBe('store/organization-not-found');
-      expect(await codeOf(exported(store, dao.org))).toBe('store/organization-not-found');
-      expect(await codeOf(store.rebuild({ org: dao.org }))).toBe('store/organization-not-found');
+      expect(await codeOf(store.append({ signed: ghost, now: T0 }))).toBe('organization/not-found');
+      expect(await codeOf(store.readState({ org: dao.org }))).toBe('organization/not-found');
+      expect(await codeOf(store.readHead({ org: dao.org }))).toBe('organization/not-found');
+      expect(await codeOf(store.readEvents({ org: dao.org }))).toBe('organization/not-found');
+      expect(await codeOf(exported(store, dao.org))).toBe('organization/not-found');
+      expect(await codeOf(store.rebuild({ org: dao.org }))).toBe('organization/not-found');
       // Ids no organization can have never reach the database (which refuses NUL in text).
       for (const odd of ['\u0000', 'Not An Id', 'x'.repeat(500), '\ud800']) {
-        expect(await codeOf(store.readState({ org: odd }))).toBe('store/organization-not-found');
-        expect(await codeOf(store.readEvents({ org: odd }))).toBe('store/organization-not-found');
+        expect(await codeOf(store.readState({ org: odd }))).toBe('organization/not-found');
+        expect(await codeOf(store.readEvents({ org: odd }))).toBe('organization/not-found');
       }
     });
 
@@ -327,7 +327,7 @@ export function describeEventStoreContract(args: {
       expect(page2.next).toBeNull();
       expect((await store.readEvents({ org: dao.org, after: 5 })).events).toEqual([]);
       for (const bad of [{ after: -2 }, { limit: 0 }, { limit: 1001 }, { after: 1.5 }]) {
-        expect(await codeOf(store.readEvents({ org: dao.org, ...bad }))).toBe('store/bad-page');
+        expect(await codeOf(store.readEvents({ org: dao.org, ...bad }))).toBe('request/bad-page');
       }
     });
 

@@ -67,8 +67,9 @@ export interface RebuildReport {
  *   action is never lost;
  * - each event is kept as the canonical JSON it was hashed from, so an export is byte-exact.
  *
- * Failures are `DevolveError`s: `store/…` for the store itself (`store/organization-not-found`,
- * `store/organization-exists`), `action/…` for a refused action.
+ * Failures are `DevolveError`s: `organization/…` for an organization that is
+ * missing or already there (`organization/not-found`, `organization/exists`), `action/…` for a
+ * refused action, `store/…` for the store's own trouble (`store/unavailable`, `store/corrupt`).
  *
  * @example
  * const { event } = await store.append({ signed, now: new Date() });
@@ -80,7 +81,7 @@ export interface EventStore {
   /** Records a signed action at the head of its organization's log. */
   append(args: { signed: SignedAction; now: Date }): Promise<AppendResult>;
   listOrganizations(): Promise<readonly OrganizationSummary[]>;
-  /** The projected state; `store/organization-not-found` if there is no such organization. */
+  /** The projected state; `organization/not-found` if there is no such organization. */
   readState(args: { org: string }): Promise<OrgState>;
   readHead(args: { org: string }): Promise<LogHead>;
   /** Events with `seq > after` (default: from the start), at most `limit` (1 … 1000, default 100). */

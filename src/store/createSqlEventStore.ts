@@ -1,5 +1,10 @@
+// One file (over 450 lines): the store is one closure over one database handle. Append, its
+// checks, the projection and the readers share the per-organization lock, the transaction helper
+// and the prepared shapes; split apart they would pass that state through every call. The rules
+// themselves live in src/core (applyEvent, verifyLog); this file is their transaction.
 import { checkCharterValue } from '../core/charter/checkCharterValue.js';
 import { DevolveError } from '../core/errors/DevolveError.js';
+import type { ProblemIn } from '../core/errors/ErrorCode.js';
 import type { SignedAction } from '../core/log/Action.js';
 import { canonicalJson } from '../core/log/canonicalJson.js';
 import type { LogEvent } from '../core/log/LogEvent.js';
@@ -40,14 +45,18 @@ const UNIT_COLUMNS =
 
 function notFound(org: string): DevolveError {
   return new DevolveError({
-    code: 'store/organization-not-found',
+    code: 'organization/not-found',
     message: `there is no organization '${org}' in this store`,
     details: { org },
     hint: 'create it with `devolve apply`',
   });
 }
 
-function refuse(code: string, message: string, details: Record<string, unknown> = {}): DevolveError {
+function refuse(
+  code: ProblemIn<'action'>,
+  message: string,
+  details: Record<string, unknown> = {},
+): DevolveError {
   return new DevolveError({ code: `action/${code}`, message, details });
 }
 
@@ -329,7 +338,7 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
           const { recorded } = await lookUp(tx, signed).catch(() => ({ recorded: undefined }));
           if (recorded !== undefined && recorded.seq === 0) return { event: recorded, created: false };
           throw new DevolveError({
-            code: 'store/organization-exists',
+            code: 'organization/exists',
             message: `the organization '${action.org}' already exists`,
             details: { org: action.org },
             hint: 'amend its charter with charter.amend instead',
@@ -424,14 +433,14 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
       const size = limit ?? DEFAULT_PAGE;
       if (!Number.isSafeInteger(from) || from < -1) {
         throw new DevolveError({
-          code: 'store/bad-page',
+          code: 'request/bad-page',
           message: '`after` must be an integer ≥ -1',
           details: { after },
         });
       }
       if (!Number.isSafeInteger(size) || size < 1 || size > MAX_PAGE) {
         throw new DevolveError({
-          code: 'store/bad-page',
+          code: 'request/bad-page',
           message: `\`limit\` must be an integer from 1 to ${MAX_PAGE}`,
           details: { limit },
         });

@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { DevolveError } from '../core/errors/DevolveError.js';
+import type { ProblemIn } from '../core/errors/ErrorCode.js';
 
 export interface DataDirLock {
   /** The directory's resolved real path: what the lock is on, and what the store should open. */
@@ -183,7 +184,7 @@ function claim(file: string, me: Holder, depth: number): void {
 }
 
 function dataDirError(
-  code: string,
+  code: ProblemIn<'store'>,
   message: string,
   dir: string,
   hint?: string,

@@ -211,7 +211,7 @@ describeWithChromium('the dashboard in Chromium', () => {
   it('says so, readably, when an organization does not exist', async () => {
     const page = await open('/orgs/no-such-org');
     await page.waitForSelector('[role="alert"]');
-    expect(await page.locator('[role="alert"] code').textContent()).toBe('store/organization-not-found');
+    expect(await page.locator('[role="alert"] code').textContent()).toBe('organization/not-found');
     await page.close();
     // The 404 the page's own request met is expected here; no other error is.
     const expected = (line: string) => line.includes('/orgs/no-such-org') && line.includes('404');

@@ -18,13 +18,14 @@ import { DEFAULT_EVIDENCE } from '../readEvidence.js';
 import { readPlan } from '../readPlan.js';
 import { recordCharter } from '../recordCharter.js';
 import { recordDemoHistory } from '../recordDemoHistory.js';
+import { renderStatus } from '../renderStatus.js';
 import { schemaComment } from '../schemaComment.js';
+import { statusLabel } from '../statusLabel.js';
 import { syncCharterText } from '../syncCharterText.js';
 import { findTemplate } from '../templates.js';
 import { untilStopped } from '../untilStopped.js';
+
 // The board and the move labels are drawn exactly as `status` and `plan` draw them.
-import { statusLabel } from './plan.js';
-import { renderStatus } from './status.js';
 
 const DEMO_DIR = join('.devolve', 'demo');
 const DEMO_TEMPLATE = 'dao';

@@ -93,7 +93,7 @@ export function registerDiff(program: Command): void {
         try {
           state = await target.readState({ org: organization.id });
         } catch (error) {
-          if (!(error instanceof DevolveError) || error.code !== 'store/organization-not-found') throw error;
+          if (!(error instanceof DevolveError) || error.code !== 'organization/not-found') throw error;
           if (json) printJson({ org: organization.id, recorded: false });
           else console.log(`${organization.name} is not recorded yet: \`devolve apply\` creates it`);
           return;

@@ -1,24 +1,11 @@
 import type { Command } from 'commander';
-import type { Plan, Recommendation } from '../../core/planner/makePlan.js';
+import type { Plan } from '../../core/planner/makePlan.js';
 import type { CriterionResult, CriterionStatus } from '../../core/readiness/evaluateCriterion.js';
 import { formatDate } from '../../core/time/Instant.js';
 import { fitLine, terminalWidth } from '../fitToWidth.js';
 import { defaultStyle, printJson, type Style } from '../output.js';
 import { readPlan } from '../readPlan.js';
-
-const STATUS_WORDS: Record<Recommendation['status'], string> = {
-  ready: 'ready',
-  blocked: 'blocked',
-  'not-ready': 'not ready',
-  unknown: 'evidence missing',
-};
-
-export function statusLabel(status: Recommendation['status'], style: Style): string {
-  const word = STATUS_WORDS[status];
-  if (status === 'ready') return style.green(word);
-  if (status === 'blocked') return style.red(word);
-  return style.yellow(word);
-}
+import { statusLabel } from '../statusLabel.js';
 
 const MARK: Record<CriterionStatus, (style: Style) => string> = {
   met: (style) => style.green('✓'),

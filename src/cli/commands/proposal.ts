@@ -20,7 +20,7 @@ export function registerProposal(program: Command): void {
     const detail = proposalDetail({ state, id, now: Date.now() });
     if (detail === undefined)
       throw new DevolveError({
-        code: 'store/proposal-not-found',
+        code: 'proposal/not-found',
         message: `${state.organization.name} has no proposal '${id}'`,
         hint: 'list them with `devolve proposals`',
         details: { org: state.id, proposal: id },

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { METHODS, type MethodName } from '../../core/charter/charterSchema.js';
 import { DevolveError } from '../../core/errors/DevolveError.js';
 import type { TallyResult } from '../../core/governance/counting/CountingModule.js';
 import { COUNTING_MODULE_BY_METHOD } from '../../core/governance/counting/countingModules.js';
 import { type BallotFileProblem, parseBallotFile } from '../../core/governance/counting/parseBallotFile.js';
 import { parseSnapshotVotes } from '../../core/governance/counting/parseSnapshotVotes.js';
 import { SNAPSHOT_TYPE_OF_METHOD, snapshotScores } from '../../core/governance/counting/snapshotScores.js';
+import { METHODS, type MethodName } from '../../core/policy/MethodName.js';
 import { parseRatio } from '../../core/ratio/Ratio.js';
 import { suggestionHint } from '../../core/text/didYouMean.js';
 import { usageError } from '../CliError.js';

@@ -1,4 +1,5 @@
 import { DevolveError } from '../errors/DevolveError.js';
+import type { ProblemIn } from '../errors/ErrorCode.js';
 
 /**
  * The error every action check throws: code `action/<code>`, the data that explains it, and a hint
@@ -8,7 +9,7 @@ import { DevolveError } from '../errors/DevolveError.js';
  * throw refuse('not-an-owner', `'${actor}' does not own unit '${unit}'`, { unit, actor });
  */
 export function refuse(
-  code: string,
+  code: ProblemIn<'action'>,
   message: string,
   details: Record<string, unknown> = {},
   hint?: string,

@@ -52,9 +52,21 @@ export interface ResolveContext {
   ladderOf(unitId: string): LadderInput | undefined;
 }
 
+/** What a reference may name; each has its code, `charter/unknown-<noun>`. */
+export type ReferenceNoun =
+  | 'unit'
+  | 'role'
+  | 'member'
+  | 'ladder'
+  | 'dimension'
+  | 'metric'
+  | 'token'
+  | 'level'
+  | 'slot';
+
 export interface UnknownReference {
   readonly path: Path;
-  readonly noun: string;
+  readonly noun: ReferenceNoun;
   readonly name: string;
   /** Called only when the issue is reported, so a valid reference never lists its candidates. */
   readonly candidates: () => Iterable<string>;
@@ -109,7 +121,7 @@ export function createResolveContext(args: { input: CharterInput; setAside?: Set
       suggestions += 1;
       context.error({
         path,
-        code: `charter/unknown-${noun.replace(/ /g, '-')}`,
+        code: `charter/unknown-${noun}`,
         message: `unknown ${noun} '${name}'`,
         hint:
           suggestions <= SUGGESTION_BUDGET

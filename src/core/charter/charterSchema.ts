@@ -1,3 +1,10 @@
+// One file (over 450 lines): the charter format is one document, and this file is its single
+// definition, read top to bottom like the format section of the README; schema/devolve.schema.json
+// is rendered from it. Its parts are small schemas that refer to each other (a unit's policy
+// override, a ladder's policy); one file keeps the format reviewable as a whole.
+import type { ProblemIn } from '../errors/ErrorCode.js';
+import { METHODS } from '../policy/MethodName.js';
+import { BINDABLE_SLOTS, type BindableSlot } from '../policy/Slot.js';
 import { parseRatio } from '../ratio/Ratio.js';
 import { type Infer, type Optional, type Refusal, type Schema, StringSchema, s } from '../schema/Schema.js';
 import { DURATION_FORMS, parseDuration } from '../time/Duration.js';
@@ -26,7 +33,10 @@ const tokenSymbolSchema = () =>
 const nameSchema = () => s.string({ minLength: 1, maxLength: 200 });
 const textSchema = () => s.string({ maxLength: 10_000 });
 
-function refusal(result: { ok: boolean; reason?: string; hint?: string }, code: string): Refusal | undefined {
+function refusal(
+  result: { ok: boolean; reason?: string; hint?: string },
+  code: ProblemIn<'charter'>,
+): Refusal | undefined {
   if (result.ok) return undefined;
   return {
     code,
@@ -91,26 +101,6 @@ export const roleRefSchema = () =>
     .describe('A role id, a slot ($owner, $team, $council, $community, $guardian), members, or anyone.');
 
 const roleRefsSchema = () => s.array(roleRefSchema(), { minItems: 1 });
-
-export const METHODS = [
-  'single-owner',
-  'majority',
-  'supermajority',
-  'approval',
-  'ranked-choice',
-  'quadratic',
-  'weighted-split',
-  'consent',
-  'advice',
-  'optimistic',
-] as const;
-export type MethodName = (typeof METHODS)[number];
-
-export const SLOTS = ['owner', 'team', 'council', 'community', 'guardian'] as const;
-export type SlotName = (typeof SLOTS)[number];
-/** `$owner` is always the unit's `owners`; the other slots are bound per unit or by `defaults.roles`. */
-export const BINDABLE_SLOTS = ['team', 'council', 'community', 'guardian'] as const;
-export type BindableSlot = (typeof BINDABLE_SLOTS)[number];
 
 const weightSchema = () =>
   s

@@ -1,7 +1,7 @@
 import type { Unit } from '../model/Organization.js';
 import { decentralizationScore } from '../policy/decentralizationScore.js';
+import { BINDABLE_SLOTS, type BindableSlot } from '../policy/Slot.js';
 import type { Path } from '../schema/Schema.js';
-import { BINDABLE_SLOTS, type BindableSlot } from './charterSchema.js';
 import type { ResolveContext } from './ResolveContext.js';
 
 /**

@@ -23,6 +23,11 @@ export const DEFAULT_DIMENSIONS = [
 /**
  * The default six-notch ladder, available to every charter as `ladder: default`. Its policies
  * name slots, so each unit decides who its team, council, community and guardian are.
+ *
+ * Each level's policy is written out whole, though neighbouring levels share most fields (the
+ * `duplicates` tool pairs Community-governed and Autonomous): a reader, and the README's ladder
+ * table, compare two levels field by field, and a level built by spreading another would hide
+ * exactly what the ratchet changes between them.
  */
 export const DEFAULT_LADDER: LadderInput = {
   id: 'default',

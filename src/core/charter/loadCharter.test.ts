@@ -1,3 +1,5 @@
+// One file (over 450 lines): loadCharter's tests beside their subject — YAML structure, located
+// positions, templates — all on the shared charter text of test/support/charterText.ts.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';

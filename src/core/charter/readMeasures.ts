@@ -1,3 +1,4 @@
+import type { CodeIn } from '../errors/ErrorCode.js';
 import { parseRatio, type Ratio } from '../ratio/Ratio.js';
 import type { Path } from '../schema/Schema.js';
 import { parseDuration } from '../time/Duration.js';
@@ -36,7 +37,7 @@ export function ratioAt(args: {
 function refuse(args: {
   context: ResolveContext;
   path: Path;
-  code: string;
+  code: CodeIn<'charter'>;
   refusal: { readonly reason: string; readonly hint: string };
 }): undefined {
   args.context.error({

@@ -28,7 +28,7 @@ export function reportPolicyProblems(args: {
         : path;
     context.error({
       path: at,
-      code: `charter/${problem.code.replace('/', '-')}`,
+      code: problem.code,
       message: problem.message,
       hint: problem.hint,
     });

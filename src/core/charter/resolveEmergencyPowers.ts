@@ -37,7 +37,7 @@ export function resolveEmergencyPowers(args: {
       });
     }
     seen.add(power.id);
-    const check = (list: readonly string[], known: readonly string[], field: string, noun: string) =>
+    const check = (list: readonly string[], known: readonly string[], field: string, noun: 'role' | 'unit') =>
       list.forEach((id, i) => {
         if (known.includes(id)) return;
         issues.push({

@@ -1,7 +1,8 @@
 import type { Party } from '../model/Organization.js';
+import { BINDABLE_SLOTS, type BindableSlot, SLOTS } from '../policy/Slot.js';
 import type { Path } from '../schema/Schema.js';
 import { suggestionHint } from '../text/didYouMean.js';
-import { BINDABLE_SLOTS, type BindableSlot, SLOTS, type UnitInput } from './charterSchema.js';
+import type { UnitInput } from './charterSchema.js';
 import type { LevelSource, ResolveContext } from './ResolveContext.js';
 import { RESERVED_PARTIES } from './resolveRoles.js';
 

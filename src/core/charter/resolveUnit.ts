@@ -1,6 +1,7 @@
 import type { Unit } from '../model/Organization.js';
+import { BINDABLE_SLOTS, type BindableSlot } from '../policy/Slot.js';
 import type { Path } from '../schema/Schema.js';
-import { BINDABLE_SLOTS, type BindableSlot, type UnitInput } from './charterSchema.js';
+import type { UnitInput } from './charterSchema.js';
 import { checkLevelState } from './checkLevelState.js';
 import { DEFAULT_LADDER } from './defaults.js';
 import type { ResolveContext } from './ResolveContext.js';

@@ -125,7 +125,7 @@ function levelPolicy(args: {
     // The ladder's policy leaves the weight to the deciding role, which for this unit is unweighted.
     context.error({
       path: fieldPath('method'),
-      code: 'charter/policy-quadratic-needs-weight',
+      code: 'policy/quadratic-needs-weight',
       message: `quadratic voting for '${unit.id}' needs a token or reputation weight`,
       hint: "give the deciding role a 'weight:', or override the level's policy with one",
     });

@@ -1,3 +1,6 @@
+// One file (over 450 lines): every case reads the one fixture organization below, and
+// loadEvidence's tests sit beside it as loadEvidence.test.ts; split by section, each file would
+// rebuild the fixture.
 import { describe, expect, it } from 'vitest';
 import { positionOf } from '../../../test/support/charterText.js';
 import { locatedIssueCases } from '../../../test/support/locatedIssues.js';

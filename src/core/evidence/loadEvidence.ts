@@ -1,3 +1,4 @@
+import { type CodeIn, type ErrorCode, isErrorCode } from '../errors/ErrorCode.js';
 import { concentrationReport } from '../metrics/concentrationReport.js';
 import type { Organization } from '../model/Organization.js';
 import { unitCriteria } from '../readiness/collectCriteria.js';
@@ -42,7 +43,7 @@ export function loadEvidence(args: { text: string; file: string; organization: O
   // The schema's codes are shared with charters (`charter/missing-key` …); here they speak of evidence.
   const issues: PathIssue[] = schemaIssues.map((issue) => ({
     ...issue,
-    code: issue.code.replace(/^charter\//, 'evidence/'),
+    code: evidenceCodeOf(issue.code),
     severity: 'error',
   }));
   // References are checked even when some entries fail the schema, as for charters: the entries
@@ -54,6 +55,12 @@ export function loadEvidence(args: { text: string; file: string; organization: O
   const warnings = [...parsed.warnings, ...located.filter((i) => i.severity === 'warning')].sort(byPosition);
   if (!valid || errors.length > 0) return { ok: false, errors, warnings };
   return { ok: true, evidence: toEvidence(input!), warnings };
+}
+
+/** A schema issue speaks of the evidence file: `charter/wrong-type` becomes `evidence/wrong-type`. */
+function evidenceCodeOf(code: ErrorCode): ErrorCode {
+  const twin = code.replace(/^charter\//, 'evidence/');
+  return isErrorCode(twin) ? twin : code;
 }
 
 const isMapping = (value: unknown): value is Record<string, unknown> =>
@@ -89,14 +96,24 @@ function wellFormedPart(value: unknown, issues: readonly SchemaIssue[]): Evidenc
   return part as EvidenceInput;
 }
 
+/** What an evidence file may name, each with its code. */
+const EVIDENCE_UNKNOWN = {
+  metric: 'evidence/unknown-metric',
+  unit: 'evidence/unknown-unit',
+  member: 'evidence/unknown-member',
+  'checklist item': 'evidence/unknown-checklist',
+  token: 'evidence/unknown-token',
+} as const satisfies Record<string, CodeIn<'evidence'>>;
+type EvidenceNoun = keyof typeof EVIDENCE_UNKNOWN;
+
 function checkReferences(input: EvidenceInput, organization: Organization): PathIssue[] {
   const issues: PathIssue[] = [];
   // Codes are machine-readable: one word after `unknown-` (the checklist item's is `unknown-checklist`).
-  const unknown = (path: Path, noun: string, name: string, candidates: readonly string[]) =>
+  const unknown = (path: Path, noun: EvidenceNoun, name: string, candidates: readonly string[]) =>
     issues.push({
       path,
       severity: 'error',
-      code: `evidence/unknown-${noun.split(' ')[0]}`,
+      code: EVIDENCE_UNKNOWN[noun],
       message: `unknown ${noun} '${name}'`,
       hint: suggestionHint({ input: name, candidates, noun }),
     });

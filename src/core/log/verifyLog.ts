@@ -1,4 +1,5 @@
 import { DevolveError } from '../errors/DevolveError.js';
+import type { CodeIn, ErrorCode } from '../errors/ErrorCode.js';
 import { applyEvent } from '../state/applyEvent.js';
 import type { OrgState } from '../state/OrgState.js';
 import { ACTION_DOMAIN, type SignedAction } from './Action.js';
@@ -20,7 +21,9 @@ export interface LogCrypto {
  * One line of an exported log (without its `\n`), or why its bytes could not be read as a line
  * of text at all (invalid UTF-8, a last line with no `\n`, a line too long to hold).
  */
-export type LogLine = string | { readonly unreadable: { readonly code: string; readonly reason: string } };
+export type LogLine =
+  | string
+  | { readonly unreadable: { readonly code: CodeIn<'log'>; readonly reason: string } };
 
 /** The first event that does not check out: its position, its hash (when it has one) and why. */
 export interface BadEvent {
@@ -28,7 +31,7 @@ export interface BadEvent {
   /** The event's `hash` as written in the line, or `(unparseable)` when it has none to show. */
   readonly id: string;
   /** Stable: `log/…` for encoding, chain and signature problems, `action/…` for authorization. */
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly reason: string;
 }
 
@@ -59,7 +62,7 @@ const ACTION_FIELDS = ['actor', 'head', 'issuedAt', 'key', 'kind', 'nonce', 'org
 const ACTION_PREFIX = '{"action":';
 
 /** Every check fails with a DevolveError; its code and message become the bad event's code and reason. */
-function bad(code: string, reason: string): DevolveError {
+function bad(code: ErrorCode, reason: string): DevolveError {
   return new DevolveError({ code, message: reason });
 }
 
@@ -101,7 +104,7 @@ export async function verifyLog(args: {
   let state: OrgState | undefined;
   let previous: string | null = null;
   let index = 0;
-  const fail = (id: string, code: string, reason: string): LogVerification => ({
+  const fail = (id: string, code: ErrorCode, reason: string): LogVerification => ({
     ok: false,
     events: index,
     firstBad: { index, id, code, reason },

@@ -182,6 +182,11 @@ function sumByLimbs(holdings: OrderedHoldings): HoldingSums {
  * `sumByLimbs` for holdings below 2^96 (most token amounts: 2^96 wei is 79 billion tokens of 18
  * decimals), whose top two limbs are zero: six limbs, 21 products per square instead of 36.
  * The bounds of `sumByLimbs` hold a fortiori.
+ *
+ * Deliberately a second, unrolled copy of `sumByLimbs`' loop (the `duplicates` tool lists the
+ * pair): the limbs live in locals, not arrays, because this loop is the import benchmark's hot
+ * path, and a shared loop over a limb count would keep them in memory and drop the narrow case's
+ * saving. Change one, change both; the property test checks both against bigint sums.
  */
 function sumByNarrowLimbs(holdings: OrderedHoldings): HoldingSums {
   const { approx, rank: ranks } = holdings;

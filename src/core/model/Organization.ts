@@ -1,4 +1,5 @@
-import type { BindableSlot, MethodName } from '../charter/charterSchema.js';
+import type { MethodName } from '../policy/MethodName.js';
+import type { BindableSlot } from '../policy/Slot.js';
 import type { Ratio } from '../ratio/Ratio.js';
 
 /**

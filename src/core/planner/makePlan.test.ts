@@ -1,3 +1,5 @@
+// One file (over 450 lines): every case plans the one hand-built organization described below,
+// with its worked arithmetic; split, each file would repeat the fixture and its explanation.
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, instant, organizationFromYaml } from '../../../test/support/organizationFromYaml.js';
 import type { Evidence } from '../evidence/Evidence.js';

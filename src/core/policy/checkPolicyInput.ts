@@ -1,11 +1,12 @@
 import type { PolicyInput } from '../charter/charterSchema.js';
+import type { CodeIn } from '../errors/ErrorCode.js';
 import { compareRatio, makeRatio, parseRatio } from '../ratio/Ratio.js';
 import { METHOD_RULES } from './methodRules.js';
 
 export interface PolicyProblem {
   /** The field the problem is about; undefined when it is about the policy as a whole. */
   readonly field: keyof PolicyInput | undefined;
-  readonly code: string;
+  readonly code: CodeIn<'policy'>;
   readonly message: string;
   readonly hint: string;
 }

@@ -1,6 +1,6 @@
-import type { MethodName } from '../charter/charterSchema.js';
 import type { CountingRule } from '../governance/counting/CountingModule.js';
 import { COUNTING_MODULES } from '../governance/counting/countingModules.js';
+import type { MethodName } from './MethodName.js';
 
 /**
  * What each decision method is made of, in the spirit of OpenZeppelin's Governor: a counting

@@ -1,3 +1,5 @@
+// One file (over 450 lines): one table of cases per criterion kind, all on the fixture
+// organization and evidence below; together they are the readiness rules' specification.
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, instant, organizationFromYaml } from '../../../test/support/organizationFromYaml.js';
 import { type Evidence, NO_EVIDENCE, type Observation } from '../evidence/Evidence.js';

@@ -12,6 +12,7 @@ import {
   YAMLParseError,
 } from 'yaml';
 import { formatPath } from '../charter/formatPath.js';
+import { type ErrorCode, isErrorCode } from '../errors/ErrorCode.js';
 import type { Path, SchemaIssue } from '../schema/Schema.js';
 
 /** A problem in a source file (charter, evidence …), located in it. Lines and columns count from 1. */
@@ -21,7 +22,7 @@ export interface SourceIssue {
   readonly column: number;
   readonly severity: 'error' | 'warning';
   /** Stable and machine-readable, e.g. `charter/unknown-role`. */
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   readonly hint?: string;
   /** Where in the document, e.g. `units[2].level`. */
@@ -227,7 +228,9 @@ function syntaxIssue(
   at: (offset: number) => { line: number; column: number },
   text: string,
 ): SourceIssue {
-  const code = `yaml/${problem.code.toLowerCase().replace(/_/g, '-')}`;
+  const word = `yaml/${problem.code.toLowerCase().replace(/_/g, '-')}`;
+  // Every code of the parser is listed in ERROR_CODES.yaml; a newer parser's new code reads as `impossible`.
+  const code: ErrorCode = isErrorCode(word) ? word : 'yaml/impossible';
   const isError = problem instanceof YAMLParseError && problem.name === 'YAMLParseError';
   // The parser's own message repeats the position; keep only the first sentence.
   const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');

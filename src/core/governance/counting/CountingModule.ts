@@ -1,4 +1,4 @@
-import type { MethodName } from '../../charter/charterSchema.js';
+import type { MethodName } from '../../policy/MethodName.js';
 import type { Ratio } from '../../ratio/Ratio.js';
 import type { Schema } from '../../schema/Schema.js';
 

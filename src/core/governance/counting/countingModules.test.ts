@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ballotsArbitrary, permutationOf } from '../../../../test/support/weightedBallots.js';
-import { METHODS, type MethodName } from '../../charter/charterSchema.js';
+import { METHODS, type MethodName } from '../../policy/MethodName.js';
 import { METHOD_RULES } from '../../policy/methodRules.js';
 import { makeRatio } from '../../ratio/Ratio.js';
 import type { SchemaIssue } from '../../schema/Schema.js';

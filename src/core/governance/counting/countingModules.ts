@@ -1,4 +1,4 @@
-import type { MethodName } from '../../charter/charterSchema.js';
+import type { MethodName } from '../../policy/MethodName.js';
 import { advice } from './advice.js';
 import { approval } from './approval.js';
 import type { CountingModule } from './CountingModule.js';

@@ -1,4 +1,4 @@
-import type { MethodName } from '../../charter/charterSchema.js';
+import type { MethodName } from '../../policy/MethodName.js';
 
 /**
  * Snapshot's published scores, reproduced exactly for teams moving their voting history to

@@ -13,6 +13,11 @@ import { checkSplit, type SplitBallot, soleOption, splitBallot, splitWeight } fr
  * weight is what majority would decide.
  *
  * Tie rule (see `rankOptions`): equal top totals are `tied`; listing order never breaks a tie.
+ *
+ * Its tally has the same frame as `quadratic`'s (the `duplicates` tool pairs them) on purpose:
+ * the shared parts are already helpers (`splitBallot`, `checkSplit`, `soleOption`, `zeroTotals`);
+ * what is left is what each method adds per option, the weight or its square root, which an
+ * auditor should read in the method's own file.
  */
 export const weightedSplit: CountingModule<SplitBallot> = {
   method: 'weighted-split',

@@ -1,5 +1,5 @@
-import type { MethodName } from '../../charter/charterSchema.js';
 import { DevolveError } from '../../errors/DevolveError.js';
+import type { MethodName } from '../../policy/MethodName.js';
 import type { CountingModule } from '../counting/CountingModule.js';
 import { countBallots } from './countBallots.js';
 import { consultationEnd, GRACE_PERIOD_SECONDS, type Lifecycle, ms, type Settlement } from './Lifecycle.js';

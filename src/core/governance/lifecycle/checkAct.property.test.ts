@@ -9,9 +9,9 @@ import {
   T0,
   yesNoModule,
 } from '../../../../test/support/lifecycleFixtures.js';
-import { METHODS, type MethodName } from '../../charter/charterSchema.js';
 import { DevolveError } from '../../errors/DevolveError.js';
 import type { Policy } from '../../model/Organization.js';
+import { METHODS, type MethodName } from '../../policy/MethodName.js';
 import { METHOD_RULES } from '../../policy/methodRules.js';
 import { advise } from './advise.js';
 import { castVote } from './castVote.js';

@@ -1,4 +1,5 @@
 import { DevolveError } from '../../errors/DevolveError.js';
+import type { ProblemIn } from '../../errors/ErrorCode.js';
 import { METHOD_RULES } from '../../policy/methodRules.js';
 import type { SchemaIssue } from '../../schema/Schema.js';
 import type { CountingModule } from '../counting/CountingModule.js';
@@ -33,7 +34,7 @@ export function checkAct(args: {
 }): DevolveError | undefined {
   const { proposal, act, now } = args;
   const policy = proposal.policy;
-  const refuse = (code: string, message: string, details: Record<string, unknown> = {}) =>
+  const refuse = (code: ProblemIn<'proposal'>, message: string, details: Record<string, unknown> = {}) =>
     new DevolveError({
       code: `proposal/${code}`,
       message,
@@ -177,7 +178,7 @@ function ballotRefusal(
   counting: CountingModule,
   ballot: unknown,
   options: readonly string[],
-  refuse: (code: string, message: string, details?: Record<string, unknown>) => DevolveError,
+  refuse: (code: ProblemIn<'proposal'>, message: string, details?: Record<string, unknown>) => DevolveError,
 ): DevolveError | undefined {
   const issues: SchemaIssue[] = [];
   if (!counting.ballot.validate(ballot, [], issues))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, organizationOf, T0 } from '../../../../test/support/lifecycleFixtures.js';
-import { type EmergencyPower, emergencyAllows } from './emergencyAllows.js';
+import type { EmergencyPower } from '../../model/Organization.js';
+import { emergencyAllows } from './emergencyAllows.js';
 
 const organization = organizationOf({
   members: ['ana', 'ben', 'cy'],

@@ -1,25 +1,5 @@
-import type { Organization, Party } from '../../model/Organization.js';
+import type { EmergencyPower, Organization } from '../../model/Organization.js';
 import { partyMembers } from '../electorate/partyMembers.js';
-
-/**
- * An emergency or bootstrap power declared in the charter: who may act without a proposal, on
- * which units, which actions, from when until when, how many times. It is time-boxed by design:
- * `until` is required.
- */
-export interface EmergencyPower {
-  readonly id: string;
-  readonly who: readonly Party[];
-  /** Unit ids; empty means none (a power must name what it covers). */
-  readonly units: readonly string[];
-  /** Action kinds, e.g. `unit.pause`, `charter.amend`. */
-  readonly actions: readonly string[];
-  /** Epoch ms, inclusive; absent means from the charter's adoption. */
-  readonly from?: number;
-  /** Epoch ms, exclusive. */
-  readonly until: number;
-  /** How many times the power may be used in all; absent means no limit within its time. */
-  readonly uses?: number;
-}
 
 export type EmergencyCheck =
   | { readonly allowed: true; readonly usesLeft?: number }

@@ -7,6 +7,9 @@ import type { Proposal } from './Proposal.js';
  * The phase is `expired` from that moment whether or not anyone records it; recording makes it
  * visible in the log (rules: `checkAct`).
  *
+ * Deliberately the same shape as `execute` (the `duplicates` tool pairs them): one act per file,
+ * each a few lines over `requireAct`, so every act reads alone and is found by its name.
+ *
  * @example
  * expire({ proposal, by: 'ana', now })
  */

@@ -1,29 +1,20 @@
 import { DevolveError } from '../../errors/DevolveError.js';
+import type { ProblemIn } from '../../errors/ErrorCode.js';
 import type { Organization, Policy } from '../../model/Organization.js';
 import type { CountingModule } from '../counting/CountingModule.js';
 import { checkDelegation } from '../electorate/checkDelegation.js';
 import { electorateAt } from '../electorate/electorateAt.js';
 import { partyMembers } from '../electorate/partyMembers.js';
 import { composeLifecycle } from './composeLifecycle.js';
-import {
-  type Delegation,
-  type JsonObject,
-  PROPOSAL_KINDS,
-  type Proposal,
-  type ProposalKind,
-} from './Proposal.js';
+import { type Delegation, PROPOSAL_KINDS, type Proposal } from './Proposal.js';
 
 /** The options of a yes/no vote. */
 export const YES_NO_OPTIONS: readonly string[] = ['for', 'against', 'abstain'];
 
-export interface OpenProposalInput {
-  readonly id: string;
+/** What a proposal is opened with: its own fields as `Proposal` defines them, and the context. */
+export interface OpenProposalInput
+  extends Pick<Proposal, 'id' | 'unit' | 'kind' | 'subject' | 'title' | 'proposer'> {
   readonly organization: Organization;
-  readonly unit: string;
-  readonly kind: ProposalKind;
-  readonly subject: JsonObject;
-  readonly title?: string;
-  readonly proposer: string;
   /** The policy in force now for this unit and kind (the ratchet picks it: `policyForMove`). */
   readonly policy: Policy;
   /** Named options; by default the counting module's fixed options, else for / against / abstain. */
@@ -54,7 +45,11 @@ export interface OpenProposalInput {
 export function openProposal(args: OpenProposalInput): Proposal {
   const { organization, policy, now } = args;
   const opensAt = args.opensAt ?? now;
-  const refuse = (code: string, message: string, details: Record<string, unknown> = {}): never => {
+  const refuse = (
+    code: ProblemIn<'proposal'>,
+    message: string,
+    details: Record<string, unknown> = {},
+  ): never => {
     throw new DevolveError({ code: `proposal/${code}`, message, details: { proposal: args.id, ...details } });
   };
   if (!(PROPOSAL_KINDS as readonly string[]).includes(args.kind))
