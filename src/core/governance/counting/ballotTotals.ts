@@ -1,4 +1,5 @@
 import type { WeightedBallot } from './CountingModule.js';
+import { LimbSums, TWO_32 } from './limbSums.js';
 
 /** Weight and distinct voters of a set of ballots: what every module reports for quorum. */
 export interface Participation {
@@ -16,9 +17,13 @@ export interface Participation {
  * // { participation: 7n, voters: 2 }
  */
 export function participationOf(ballots: readonly WeightedBallot<unknown>[]): Participation {
-  let participation = 0n;
-  for (const ballot of ballots) participation += ballot.weight;
-  return { participation, voters: ballots.length };
+  // Exact sums in doubles (see `LimbSums`): one bigint addition per ballot would allocate.
+  const sums = new LimbSums(1, TWO_32);
+  for (const ballot of ballots) {
+    sums.addWeight(0, ballot.weight);
+    sums.endBallot();
+  }
+  return { participation: sums.total(0), voters: ballots.length };
 }
 
 /** Zero totals for each option, in the options' order, so every option shows even with no weight. */

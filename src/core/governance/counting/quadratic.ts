@@ -2,7 +2,10 @@ import { participationOf, zeroTotals } from './ballotTotals.js';
 import type { CountingModule } from './CountingModule.js';
 import { countingRule } from './countingRule.js';
 import { integerSquareRoot } from './integerSquareRoot.js';
+import { halves, LimbSums, optionIndex, readHalves } from './limbSums.js';
+import { quadraticVotes, votes } from './quadraticVotes.js';
 import { rankOptions } from './rankOptions.js';
+import { readSplit, splitRead } from './readSplit.js';
 import { checkSplit, type SplitBallot, soleOption, splitBallot } from './splitWeight.js';
 
 /**
@@ -37,28 +40,67 @@ export const quadratic: CountingModule<SplitBallot> = {
   ballot: splitBallot,
   checkBallot: checkSplit,
   tally({ ballots, options }) {
-    const totals = zeroTotals(options);
-    for (const { weight, ballot } of ballots) {
-      const only = soleOption(ballot.split, options);
-      if (only !== undefined) {
-        // All the credits on one option: √(weight · 10¹⁸), with no division by the shares.
-        totals[only] = (totals[only] ?? 0n) + integerSquareRoot(weight * QUADRATIC_SCALE_SQUARED);
-        continue;
+    const index = optionIndex(options);
+    if (index === undefined) {
+      // Options named twice or after Object.prototype's properties: one bigint record, as ever.
+      const totals = zeroTotals(options);
+      for (const { weight, ballot } of ballots) {
+        for (const [option, amount] of ballotVotes(weight, ballot.split, options)) {
+          totals[option] = (totals[option] ?? 0n) + amount;
+        }
       }
-      let shares = 0n;
-      for (const option of options) {
-        const share = ballot.split[option];
-        if (share !== undefined && share > 0) shares += BigInt(share);
-      }
-      if (shares === 0n) continue;
-      for (const option of options) {
-        const share = ballot.split[option];
-        if (share === undefined || share <= 0) continue;
-        // √(weight · share / shares) · 10⁹ = √(weight · share · 10¹⁸ / shares), floored.
-        const votes = integerSquareRoot((weight * BigInt(share) * QUADRATIC_SCALE_SQUARED) / shares);
-        totals[option] = (totals[option] ?? 0n) + votes;
-      }
+      return { ...rankOptions({ options, totals, winners: 1 }), totals, ...participationOf(ballots) };
     }
+    const sums = new LimbSums(options.length, 1e9);
+    for (const { weight, ballot } of ballots) {
+      if (readHalves(weight) && readSplit(ballot.split, index)) {
+        // The common case in doubles (see `quadraticVotes`); a declined root is taken in bigints.
+        const { count, whole, options: named, shares } = splitRead;
+        const { hi, lo } = halves;
+        for (let k = 0; k < count; k++) {
+          const share = count === 1 ? 1 : shares[k]!;
+          const total = count === 1 ? 1 : whole;
+          if (quadraticVotes(hi, lo, share, total)) sums.addLimbs(named[k]!, votes.whole, votes.billionths);
+          else sums.addExact(named[k]!, exactVotes(weight, BigInt(share), BigInt(total)));
+        }
+      } else {
+        for (const [option, amount] of ballotVotes(weight, ballot.split, options)) {
+          sums.addExact(index.get(option)!, amount);
+        }
+      }
+      sums.endBallot();
+    }
+    const totals = zeroTotals(options);
+    for (let i = 0; i < options.length; i++) totals[options[i]!] = sums.total(i);
     return { ...rankOptions({ options, totals, winners: 1 }), totals, ...participationOf(ballots) };
   },
 };
+
+/** √(weight · share / shares) · 10⁹ = √(weight · share · 10¹⁸ / shares), floored, in bigints. */
+export function exactVotes(weight: bigint, share: bigint, shares: bigint): bigint {
+  return integerSquareRoot((weight * share * QUADRATIC_SCALE_SQUARED) / shares);
+}
+
+/** One ballot's votes per option, counted in bigints: the rule the double path must match. */
+function ballotVotes(
+  weight: bigint,
+  split: Readonly<Record<string, number>>,
+  options: readonly string[],
+): [string, bigint][] {
+  const only = soleOption(split, options);
+  // All the credits on one option: √(weight · 10¹⁸), with no division by the shares.
+  if (only !== undefined) return [[only, integerSquareRoot(weight * QUADRATIC_SCALE_SQUARED)]];
+  let shares = 0n;
+  for (const option of options) {
+    const share = split[option];
+    if (share !== undefined && share > 0) shares += BigInt(share);
+  }
+  if (shares === 0n) return [];
+  const counted: [string, bigint][] = [];
+  for (const option of options) {
+    const share = split[option];
+    if (share === undefined || share <= 0) continue;
+    counted.push([option, exactVotes(weight, BigInt(share), shares)]);
+  }
+  return counted;
+}

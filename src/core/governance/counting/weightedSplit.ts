@@ -1,7 +1,10 @@
 import { participationOf, zeroTotals } from './ballotTotals.js';
 import type { CountingModule } from './CountingModule.js';
 import { countingRule } from './countingRule.js';
+import { divideHalves, quotient } from './divideHalves.js';
+import { halves, LimbSums, optionIndex, readHalves, TWO_32 } from './limbSums.js';
 import { rankOptions } from './rankOptions.js';
+import { readSplit, splitRead } from './readSplit.js';
 import { checkSplit, type SplitBallot, soleOption, splitBallot, splitWeight } from './splitWeight.js';
 
 /**
@@ -22,18 +25,56 @@ export const weightedSplit: CountingModule<SplitBallot> = {
   ballot: splitBallot,
   checkBallot: checkSplit,
   tally({ ballots, options }) {
-    const totals = zeroTotals(options);
-    for (const { weight, ballot } of ballots) {
-      const only = soleOption(ballot.split, options);
-      if (only !== undefined) {
-        // All the weight on one option: the common ballot, counted without dividing.
-        totals[only] = (totals[only] ?? 0n) + weight;
-        continue;
+    const index = optionIndex(options);
+    if (index === undefined) {
+      // Options named twice or after Object.prototype's properties: one bigint record, as ever.
+      const totals = zeroTotals(options);
+      for (const { weight, ballot } of ballots) {
+        for (const [option, part] of ballotParts(weight, ballot.split, options)) {
+          totals[option] = (totals[option] ?? 0n) + part;
+        }
       }
-      for (const [option, part] of splitWeight({ weight, split: ballot.split, options })) {
-        totals[option] = (totals[option] ?? 0n) + part;
-      }
+      return { ...rankOptions({ options, totals, winners: 1 }), totals, ...participationOf(ballots) };
     }
+    const sums = new LimbSums(options.length, TWO_32);
+    for (const { weight, ballot } of ballots) {
+      if (readHalves(weight) && readSplit(ballot.split, index)) {
+        // Cumulative rounding in halves (see `divideHalves`): part k is ⌊w·(shares up to k)/Σ⌋
+        // less the same for k − 1, each half a difference of numbers below 2³².
+        const { count, whole, options: named, shares } = splitRead;
+        const { hi, lo } = halves;
+        let givenHi = 0;
+        let givenLo = 0;
+        let cumulative = 0;
+        for (let k = 0; k < count - 1; k++) {
+          cumulative += shares[k]!;
+          divideHalves(hi, lo, cumulative, whole);
+          sums.addLimbs(named[k]!, quotient.hi - givenHi, quotient.lo - givenLo);
+          givenHi = quotient.hi;
+          givenLo = quotient.lo;
+        }
+        if (count > 0) sums.addLimbs(named[count - 1]!, hi - givenHi, lo - givenLo);
+      } else {
+        for (const [option, part] of ballotParts(weight, ballot.split, options)) {
+          sums.addExact(index.get(option)!, part);
+        }
+      }
+      sums.endBallot();
+    }
+    const totals = zeroTotals(options);
+    for (let i = 0; i < options.length; i++) totals[options[i]!] = sums.total(i);
     return { ...rankOptions({ options, totals, winners: 1 }), totals, ...participationOf(ballots) };
   },
 };
+
+/** One ballot's parts per option, counted in bigints: the rule the double path must match. */
+function ballotParts(
+  weight: bigint,
+  split: Readonly<Record<string, number>>,
+  options: readonly string[],
+): [string, bigint][] {
+  const only = soleOption(split, options);
+  // All the weight on one option: the common ballot, counted without dividing.
+  if (only !== undefined) return [[only, weight]];
+  return splitWeight({ weight, split, options });
+}

@@ -1,0 +1,113 @@
+/**
+ * Exact sums of bigint weights kept in doubles, for tallies over many ballots.
+ *
+ * Adding two bigints allocates a third, and a tally adds once per ballot and option. A weight
+ * below 2⁶⁴ is instead read as two 32-bit halves (`hi · 2³² + lo`, written into a
+ * `BigUint64Array` and read back through a `Uint32Array`, which allocates nothing) and each half
+ * is added to a double. A double holds every integer below 2⁵³ exactly, so 2²⁰ additions of
+ * halves below 2³² (at most 2⁵² together) stay exact; before that many the doubles are moved
+ * into a bigint (`FLUSH_EVERY`). Weights outside [0, 2⁶⁴) are added as bigints. The totals are
+ * therefore the same bigints a plain `+=` gives, at any size and in any order.
+ */
+
+const WORD = new BigUint64Array(1);
+const HALVES = new Uint32Array(WORD.buffer);
+WORD[0] = 1n;
+/** Index of the low half in `HALVES`: 0 on little-endian machines, 1 on big-endian ones. */
+const LOW = HALVES[0] === 1 ? 0 : 1;
+const HIGH = 1 - LOW;
+
+export const TWO_32 = 2 ** 32;
+const TWO_64 = 1n << 64n;
+/** Ballots after which the doubles are moved into bigints: 2²⁰ halves below 2³² sum below 2⁵². */
+export const FLUSH_EVERY = 2 ** 20;
+
+/** The halves of the last weight `readHalves` accepted. */
+export const halves = { hi: 0, lo: 0 };
+
+/**
+ * Reads `weight` into `halves` when 0 ≤ weight < 2⁶⁴ and returns true; false otherwise.
+ *
+ * @example
+ * readHalves(2n ** 32n + 5n) // true; halves = { hi: 1, lo: 5 }
+ */
+export function readHalves(weight: bigint): boolean {
+  if (weight < 0n || weight >= TWO_64) return false;
+  WORD[0] = weight;
+  halves.hi = HALVES[HIGH]!;
+  halves.lo = HALVES[LOW]!;
+  return true;
+}
+
+/**
+ * One exact total per option: `exact + high · scale + low`, with `high` and `low` doubles that
+ * receive integers of magnitude below 2³² at most once per option and ballot (`endBallot`).
+ * With `scale` 2³² they hold weights' halves; quadratic voting uses 10⁹ (whole votes and
+ * billionths).
+ */
+export class LimbSums {
+  private readonly high: Float64Array;
+  private readonly low: Float64Array;
+  private readonly exact: bigint[];
+  private readonly scale: bigint;
+  private pending = 0;
+
+  constructor(size: number, scale: number) {
+    this.high = new Float64Array(size);
+    this.low = new Float64Array(size);
+    this.exact = new Array<bigint>(size).fill(0n);
+    this.scale = BigInt(scale);
+  }
+
+  /** Adds `high · scale + low` to option `index` (|high|, |low| < 2³², integers). */
+  addLimbs(index: number, high: number, low: number): void {
+    this.high[index]! += high;
+    this.low[index]! += low;
+  }
+
+  /** Adds a weight to option `index`: as halves below 2⁶⁴ (scale 2³² only), as a bigint beyond. */
+  addWeight(index: number, weight: bigint): void {
+    if (readHalves(weight)) {
+      this.high[index]! += halves.hi;
+      this.low[index]! += halves.lo;
+    } else this.exact[index]! += weight;
+  }
+
+  addExact(index: number, amount: bigint): void {
+    this.exact[index]! += amount;
+  }
+
+  /** Marks the end of one ballot's additions, moving the doubles into bigints before they could round. */
+  endBallot(): void {
+    if (++this.pending === FLUSH_EVERY) this.flush();
+  }
+
+  total(index: number): bigint {
+    this.flush();
+    return this.exact[index]!;
+  }
+
+  private flush(): void {
+    this.pending = 0;
+    for (let i = 0; i < this.exact.length; i++) {
+      if (this.high[i] === 0 && this.low[i] === 0) continue;
+      this.exact[i]! += BigInt(this.high[i]!) * this.scale + BigInt(this.low[i]!);
+      this.high[i] = 0;
+      this.low[i] = 0;
+    }
+  }
+}
+
+/**
+ * Where each option stands in `options`, or undefined when the limb paths must not be used for
+ * them: a name given twice, or a name `Object.prototype` answers to (`constructor`, `__proto__` …),
+ * which reading a ballot's keys would not see the way reading `ballot[option]` does.
+ */
+export function optionIndex(options: readonly string[]): Map<string, number> | undefined {
+  const index = new Map<string, number>();
+  for (const option of options) {
+    if (index.has(option) || option in Object.prototype) return undefined;
+    index.set(option, index.size);
+  }
+  return index;
+}

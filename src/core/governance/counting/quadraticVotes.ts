@@ -1,0 +1,62 @@
+import { divideHalves, quotient } from './divideHalves.js';
+import { TWO_32 } from './limbSums.js';
+
+/** The last votes `quadraticVotes` found: ⌊√(c · 10¹⁸)⌋ = whole · 10⁹ + billionths. */
+export const votes = { whole: 0, billionths: 0 };
+
+/** How near a whole number a double estimate of the billionths may fall before it is not trusted. */
+const MARGIN = 2 ** -12;
+
+/**
+ * Quadratic votes ⌊√(⌊w · share · 10¹⁸ / whole⌋)⌋ in doubles, for w = hi · 2³² + lo below 2⁶⁴
+ * and 1 ≤ share ≤ whole ≤ 2²⁰; returns false, leaving the case to the bigint root, when it cannot
+ * vouch for the result.
+ *
+ * With w · share = a · whole + b (b < whole, found exactly by `divideHalves`), the radicand is
+ * N = a · 10¹⁸ + c, c = ⌊b · 10¹⁸ / whole⌋ < 10¹⁸. Let r = ⌊√a⌋ and d = a − r² (0 ≤ d ≤ 2r).
+ * Then (r · 10⁹)² ≤ N < ((r + 1) · 10⁹)², so ⌊√N⌋ = r · 10⁹ + f with 0 ≤ f < 10⁹ and
+ * f = ⌊10⁹ · (d + c/10¹⁸) / (√(a + c/10¹⁸) + r)⌋ (from √N/10⁹ − r = (N/10¹⁸ − r²)/(√(N/10¹⁸) + r)).
+ *
+ * - r: a < 2⁶⁴, so √a < 2³² and the double root is off by under a unit; d = a − r² is found
+ *   exactly from its low 32 bits (`Math.imul`) and a double estimate good to 2¹² (a − r² in
+ *   doubles), then r is moved until 0 ≤ d ≤ 2r.
+ * - f: every operand is within a relative 2⁻⁵³ of its exact value (c/10¹⁸ is taken as b/whole,
+ *   off by under 10⁻¹⁸, which moves f by under 10⁻⁹ when a ≥ 1), so the estimate is within a
+ *   relative 2⁻⁵⁰ of f < 2³⁰, that is within 2⁻²⁰. Its floor is f unless it falls within 2⁻¹²
+ *   of a whole number; then, and when a = 0, the function declines.
+ *
+ * @example
+ * quadraticVotes(0, 2, 1, 1) // √(2 · 10¹⁸) = 1414213562.37…: votes = { whole: 1, billionths: 414213562 }
+ */
+export function quadraticVotes(hi: number, lo: number, share: number, whole: number): boolean {
+  divideHalves(hi, lo, share, whole);
+  const aHigh = quotient.hi;
+  const aLow = quotient.lo;
+  const b = quotient.remainder;
+  const a = aHigh * TWO_32 + aLow; // within 2¹⁰ of the exact a
+  let r = Math.floor(Math.sqrt(a));
+  // a − r² modulo 2³², as a signed 32-bit number, and the multiple of 2³² the estimate points to.
+  const low = (aLow - Math.imul(r, r)) | 0;
+  let d = low + TWO_32 * Math.round((a - r * r - low) / TWO_32);
+  while (d < 0) {
+    r--;
+    d += 2 * r + 1;
+  }
+  while (d > 2 * r) {
+    d -= 2 * r + 1;
+    r++;
+  }
+  votes.whole = r;
+  if (d === 0 && b === 0) {
+    votes.billionths = 0;
+    return true;
+  }
+  if (r === 0) return false;
+  const excess = b / whole;
+  const estimate = (1e9 * (d + excess)) / (Math.sqrt(a + excess) + r);
+  const billionths = Math.floor(estimate);
+  const fraction = estimate - billionths;
+  if (fraction < MARGIN || fraction > 1 - MARGIN) return false;
+  votes.billionths = billionths;
+  return true;
+}
