@@ -19,11 +19,12 @@ const HIGH = 1 - LOW;
 
 export const TWO_32 = 2 ** 32;
 const TWO_64 = 1n << 64n;
+const TWO_96 = 2 ** 96;
 /** Ballots after which the doubles are moved into bigints: 2²⁰ halves below 2³² sum below 2⁵². */
 export const FLUSH_EVERY = 2 ** 20;
 
-/** The halves of the last weight `readHalves` accepted. */
-export const halves = { hi: 0, lo: 0 };
+/** The limbs of the last weight `readHalves` or `readLimbs` accepted: top · 2⁶⁴ + hi · 2³² + lo. */
+export const halves = { top: 0, hi: 0, lo: 0 };
 
 /**
  * Reads `weight` into `halves` when 0 ≤ weight < 2⁶⁴ and returns true; false otherwise.
@@ -34,8 +35,27 @@ export const halves = { hi: 0, lo: 0 };
 export function readHalves(weight: bigint): boolean {
   if (weight < 0n || weight >= TWO_64) return false;
   WORD[0] = weight;
+  halves.top = 0;
   halves.hi = HALVES[HIGH]!;
   halves.lo = HALVES[LOW]!;
+  return true;
+}
+
+/**
+ * Reads `weight` into `halves` when 0 ≤ weight and the double nearest it is below 2⁹⁶ (about
+ * 7.9 · 10²⁸; so every weight up to 2⁹⁶ − 2⁴³) and returns true; false otherwise. Above 2⁶⁴ the low 64 bits come from the `BigUint64Array` (which keeps a bigint modulo
+ * 2⁶⁴) and the top limb from the double nearest the weight: below 2⁹⁶ it is within 2⁴³ of the
+ * weight, so (double − low 64 bits) / 2⁶⁴ is within 2⁻²⁰ of the top limb and rounds to it.
+ */
+export function readLimbs(weight: bigint): boolean {
+  if (readHalves(weight)) return true;
+  if (weight < 0n) return false;
+  const near = Number(weight);
+  if (near >= TWO_96) return false;
+  WORD[0] = weight;
+  halves.hi = HALVES[HIGH]!;
+  halves.lo = HALVES[LOW]!;
+  halves.top = Math.round((near - (halves.hi * TWO_32 + halves.lo)) / 2 ** 64);
   return true;
 }
 

@@ -2,7 +2,7 @@ import { participationOf, zeroTotals } from './ballotTotals.js';
 import type { CountingModule } from './CountingModule.js';
 import { countingRule } from './countingRule.js';
 import { integerSquareRoot } from './integerSquareRoot.js';
-import { halves, LimbSums, optionIndex, readHalves } from './limbSums.js';
+import { halves, LimbSums, optionIndex, readLimbs } from './limbSums.js';
 import { quadraticVotes, votes } from './quadraticVotes.js';
 import { rankOptions } from './rankOptions.js';
 import { readSplit, splitRead } from './readSplit.js';
@@ -53,14 +53,15 @@ export const quadratic: CountingModule<SplitBallot> = {
     }
     const sums = new LimbSums(options.length, 1e9);
     for (const { weight, ballot } of ballots) {
-      if (readHalves(weight) && readSplit(ballot.split, index)) {
+      if (readLimbs(weight) && readSplit(ballot.split, index)) {
         // The common case in doubles (see `quadraticVotes`); a declined root is taken in bigints.
         const { count, whole, options: named, shares } = splitRead;
-        const { hi, lo } = halves;
+        const { top, hi, lo } = halves;
         for (let k = 0; k < count; k++) {
           const share = count === 1 ? 1 : shares[k]!;
           const total = count === 1 ? 1 : whole;
-          if (quadraticVotes(hi, lo, share, total)) sums.addLimbs(named[k]!, votes.whole, votes.billionths);
+          if (quadraticVotes(top, hi, lo, share, total))
+            sums.addLimbs(named[k]!, votes.whole, votes.billionths);
           else sums.addExact(named[k]!, exactVotes(weight, BigInt(share), BigInt(total)));
         }
       } else {

@@ -1,4 +1,4 @@
-import { MAX_WHOLE } from './divideHalves.js';
+import { MAX_WHOLE } from './divideLimbs.js';
 
 /**
  * The positive shares of the last split `readSplit` read, in the order of the proposal's options:

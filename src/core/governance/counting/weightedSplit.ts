@@ -1,7 +1,7 @@
 import { participationOf, zeroTotals } from './ballotTotals.js';
 import type { CountingModule } from './CountingModule.js';
 import { countingRule } from './countingRule.js';
-import { divideHalves, quotient } from './divideHalves.js';
+import { divideLimbs, quotient } from './divideLimbs.js';
 import { halves, LimbSums, optionIndex, readHalves, TWO_32 } from './limbSums.js';
 import { rankOptions } from './rankOptions.js';
 import { readSplit, splitRead } from './readSplit.js';
@@ -39,7 +39,7 @@ export const weightedSplit: CountingModule<SplitBallot> = {
     const sums = new LimbSums(options.length, TWO_32);
     for (const { weight, ballot } of ballots) {
       if (readHalves(weight) && readSplit(ballot.split, index)) {
-        // Cumulative rounding in halves (see `divideHalves`): part k is ⌊w·(shares up to k)/Σ⌋
+        // Cumulative rounding in halves (see `divideLimbs`): part k is ⌊w·(shares up to k)/Σ⌋
         // less the same for k − 1, each half a difference of numbers below 2³².
         const { count, whole, options: named, shares } = splitRead;
         const { hi, lo } = halves;
@@ -48,7 +48,7 @@ export const weightedSplit: CountingModule<SplitBallot> = {
         let cumulative = 0;
         for (let k = 0; k < count - 1; k++) {
           cumulative += shares[k]!;
-          divideHalves(hi, lo, cumulative, whole);
+          divideLimbs(0, hi, lo, cumulative, whole);
           sums.addLimbs(named[k]!, quotient.hi - givenHi, quotient.lo - givenLo);
           givenHi = quotient.hi;
           givenLo = quotient.lo;
