@@ -19,7 +19,15 @@ export const MAX_WHOLE = 2 ** 20;
  * // 12884901918 = 4 · 3221225479 + 2, and 3221225479 < 2³²
  */
 export function divideLimbs(top: number, hi: number, lo: number, share: number, whole: number): void {
-  quotient.remainder = 0;
+  if (share === whole) {
+    // w · share / share = w: nothing to divide (a voter's whole weight on one option).
+    quotient.top = top;
+    quotient.hi = hi;
+    quotient.lo = lo;
+    quotient.remainder = 0;
+    return;
+  }
+  rest = 0;
   let upper = digit(top, share, whole);
   let middle = digit(hi, share, whole);
   let lower = digit(lo, share, whole);
@@ -33,13 +41,17 @@ export function divideLimbs(top: number, hi: number, lo: number, share: number, 
   quotient.top = upper;
   quotient.hi = middle;
   quotient.lo = lower;
+  quotient.remainder = rest;
 }
 
-/** One step of the long division: (remainder · 2³² + limb · share) / whole, keeping the new remainder. */
+/** The running remainder of `divideLimbs`, below `whole`. */
+let rest = 0;
+
+/** One step of the long division: (rest · 2³² + limb · share) / whole, keeping the new remainder. */
 function digit(limb: number, share: number, whole: number): number {
-  const part = quotient.remainder * TWO_32 + limb * share;
+  const part = rest * TWO_32 + limb * share;
   let found = Math.floor(part / whole);
-  let rest = part - found * whole;
+  rest = part - found * whole;
   if (rest < 0) {
     found--;
     rest += whole;
@@ -47,6 +59,5 @@ function digit(limb: number, share: number, whole: number): number {
     found++;
     rest -= whole;
   }
-  quotient.remainder = rest;
   return found;
 }

@@ -37,11 +37,13 @@ export function quadraticVotes(top: number, hi: number, lo: number, share: numbe
   const { hi: aHigh, lo: aLow, remainder: b } = quotient;
   const a = (quotient.top * TWO_32 + aHigh) * TWO_32 + aLow; // within a relative 2⁻⁵² of a
   let r = Math.floor(Math.sqrt(a));
-  const rl = r % TWO_26;
-  const rh = (r - rl) / TWO_26;
+  const rh = Math.floor(r / TWO_26);
+  const rl = r - rh * TWO_26;
   // (a − r²) mod 2⁵²: each term below 2⁵², so the difference is exact.
-  let low = (aHigh % TWO_20) * TWO_32 + aLow - ((2 * rh * rl) % TWO_26) * TWO_26 - rl * rl;
-  low = ((low % TWO_52) + TWO_52) % TWO_52;
+  const low = modulo(
+    modulo(aHigh, TWO_20) * TWO_32 + aLow - modulo(2 * rh * rl, TWO_26) * TWO_26 - rl * rl,
+    TWO_52,
+  );
   let d = low + TWO_52 * Math.round((a - r * r - low) / TWO_52);
   while (d < 0) {
     r--;
@@ -64,4 +66,12 @@ export function quadraticVotes(top: number, hi: number, lo: number, share: numbe
   if (fraction < MARGIN || fraction > 1 - MARGIN) return false;
   votes.billionths = billionths;
   return true;
+}
+
+/**
+ * x mod m in [0, m) for an integer |x| < 2⁵³ and m a power of two: dividing by a power of two is
+ * exact, so is the floor, and so the difference (`%` on doubles is both slower and signed).
+ */
+function modulo(x: number, m: number): number {
+  return x - Math.floor(x / m) * m;
 }
