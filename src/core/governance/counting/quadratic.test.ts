@@ -100,7 +100,9 @@ describe('quadratic, counted in doubles where exact', () => {
               expected[option]! += integerSquareRoot(credits);
             }
           }
-          expect(quadratic.tally({ options, ballots }).totals).toEqual(expected);
+          const result = quadratic.tally({ options, ballots });
+          expect(result.totals).toEqual(expected);
+          expect(result.participation).toBe(ballots.reduce((sum, b) => sum + b.weight, 0n));
         },
       ),
       { numRuns: 300 },

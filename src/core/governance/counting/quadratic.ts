@@ -2,7 +2,7 @@ import { participationOf, zeroTotals } from './ballotTotals.js';
 import type { CountingModule } from './CountingModule.js';
 import { countingRule } from './countingRule.js';
 import { integerSquareRoot } from './integerSquareRoot.js';
-import { halves, LimbSums, optionIndex, readLimbs } from './limbSums.js';
+import { halves, LimbSums, optionIndex, readLimbs, TWO_32 } from './limbSums.js';
 import { quadraticVotes, votes } from './quadraticVotes.js';
 import { rankOptions } from './rankOptions.js';
 import { readSplit, splitRead } from './readSplit.js';
@@ -52,11 +52,15 @@ export const quadratic: CountingModule<SplitBallot> = {
       return { ...rankOptions({ options, totals, winners: 1 }), totals, ...participationOf(ballots) };
     }
     const sums = new LimbSums(options.length, 1e9);
+    // The weight cast, summed in the same pass (see `participationOf`).
+    const cast = new LimbSums(1, TWO_32);
     for (const { weight, ballot } of ballots) {
       if (readLimbs(weight) && readSplit(ballot.split, index)) {
         // The common case in doubles (see `quadraticVotes`); a declined root is taken in bigints.
         const { count, whole, options: named, shares } = splitRead;
         const { top, hi, lo } = halves;
+        if (top === 0) cast.addLimbs(0, hi, lo);
+        else cast.addExact(0, weight);
         for (let k = 0; k < count; k++) {
           const share = count === 1 ? 1 : shares[k]!;
           const total = count === 1 ? 1 : whole;
@@ -65,15 +69,22 @@ export const quadratic: CountingModule<SplitBallot> = {
           else sums.addExact(named[k]!, exactVotes(weight, BigInt(share), BigInt(total)));
         }
       } else {
+        cast.addWeight(0, weight);
         for (const [option, amount] of ballotVotes(weight, ballot.split, options)) {
           sums.addExact(index.get(option)!, amount);
         }
       }
       sums.endBallot();
+      cast.endBallot();
     }
     const totals = zeroTotals(options);
     for (let i = 0; i < options.length; i++) totals[options[i]!] = sums.total(i);
-    return { ...rankOptions({ options, totals, winners: 1 }), totals, ...participationOf(ballots) };
+    return {
+      ...rankOptions({ options, totals, winners: 1 }),
+      totals,
+      participation: cast.total(0),
+      voters: ballots.length,
+    };
   },
 };
 

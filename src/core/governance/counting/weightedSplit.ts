@@ -37,12 +37,15 @@ export const weightedSplit: CountingModule<SplitBallot> = {
       return { ...rankOptions({ options, totals, winners: 1 }), totals, ...participationOf(ballots) };
     }
     const sums = new LimbSums(options.length, TWO_32);
+    // The weight cast, summed in the same pass (see `participationOf`).
+    const cast = new LimbSums(1, TWO_32);
     for (const { weight, ballot } of ballots) {
       if (readHalves(weight) && readSplit(ballot.split, index)) {
         // Cumulative rounding in halves (see `divideLimbs`): part k is ⌊w·(shares up to k)/Σ⌋
         // less the same for k − 1, each half a difference of numbers below 2³².
         const { count, whole, options: named, shares } = splitRead;
         const { hi, lo } = halves;
+        cast.addLimbs(0, hi, lo);
         let givenHi = 0;
         let givenLo = 0;
         let cumulative = 0;
@@ -55,15 +58,22 @@ export const weightedSplit: CountingModule<SplitBallot> = {
         }
         if (count > 0) sums.addLimbs(named[count - 1]!, hi - givenHi, lo - givenLo);
       } else {
+        cast.addWeight(0, weight);
         for (const [option, part] of ballotParts(weight, ballot.split, options)) {
           sums.addExact(index.get(option)!, part);
         }
       }
       sums.endBallot();
+      cast.endBallot();
     }
     const totals = zeroTotals(options);
     for (let i = 0; i < options.length; i++) totals[options[i]!] = sums.total(i);
-    return { ...rankOptions({ options, totals, winners: 1 }), totals, ...participationOf(ballots) };
+    return {
+      ...rankOptions({ options, totals, winners: 1 }),
+      totals,
+      participation: cast.total(0),
+      voters: ballots.length,
+    };
   },
 };
 
