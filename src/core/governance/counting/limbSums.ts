@@ -97,7 +97,10 @@ export class LimbSums {
     this.exact[index]! += amount;
   }
 
-  /** Marks the end of one ballot's additions, moving the doubles into bigints before they could round. */
+  /**
+   * Marks the end of one ballot's additions (or of one addition, where a ballot may add to an
+   * option more than once), moving the doubles into bigints before they could round.
+   */
   endBallot(): void {
     if (++this.pending === FLUSH_EVERY) this.flush();
   }
