@@ -2,7 +2,7 @@ import { s } from '../../schema/Schema.js';
 import { checkOptionNames, participationOf, zeroTotals } from './ballotTotals.js';
 import type { CountingModule, WeightedBallot } from './CountingModule.js';
 import { countingRule } from './countingRule.js';
-import { halves, LimbSums, optionIndex, readHalves, TWO_32 } from './limbSums.js';
+import { halves, LimbSums, type OptionIndex, optionIndex, readHalves, TWO_32 } from './limbSums.js';
 import { rankOptions } from './rankOptions.js';
 
 const ballot = s
@@ -54,7 +54,7 @@ export const approval: CountingModule<ApprovalBallot> = {
 function approvalTotals(
   ballots: readonly WeightedBallot<ApprovalBallot>[],
   options: readonly string[],
-  index: ReadonlyMap<string, number>,
+  index: OptionIndex,
 ): { totals: Record<string, bigint>; participation: bigint; voters: number } | undefined {
   const sums = new LimbSums(options.length, TWO_32);
   const cast = new LimbSums(1, TWO_32);
@@ -65,7 +65,7 @@ function approvalTotals(
     else cast.addWeight(0, weight);
     cast.endBallot();
     for (const option of ballot.approve) {
-      const position = index.get(option);
+      const position = index[option];
       if (position === undefined) return undefined;
       if (small) sums.addLimbs(position, hi, lo);
       else sums.addExact(position, weight);

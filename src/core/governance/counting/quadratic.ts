@@ -55,7 +55,7 @@ export const quadratic: CountingModule<SplitBallot> = {
     // The weight cast, summed in the same pass (see `participationOf`).
     const cast = new LimbSums(1, TWO_32);
     for (const { weight, ballot } of ballots) {
-      if (readLimbs(weight) && readSplit(ballot.split, index)) {
+      if (readLimbs(weight) && readSplit(ballot.split, index, options.length)) {
         // The common case in doubles (see `quadraticVotes`); a declined root is taken in bigints.
         const { count, whole, options: named, shares } = splitRead;
         const { top, hi, lo } = halves;
@@ -71,7 +71,7 @@ export const quadratic: CountingModule<SplitBallot> = {
       } else {
         cast.addWeight(0, weight);
         for (const [option, amount] of ballotVotes(weight, ballot.split, options)) {
-          sums.addExact(index.get(option)!, amount);
+          sums.addExact(index[option]!, amount);
         }
       }
       sums.endBallot();

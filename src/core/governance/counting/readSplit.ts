@@ -1,4 +1,5 @@
 import { MAX_WHOLE } from './divideLimbs.js';
+import type { OptionIndex } from './limbSums.js';
 
 /**
  * The positive shares of the last split `readSplit` read, in the order of the proposal's options:
@@ -11,22 +12,24 @@ export const splitRead = { count: 0, whole: 0, options: new Int32Array(8), share
  * than asking for every option by name) for the limb paths of weighted split and quadratic voting.
  * Returns false when a share is not a whole number, or a share or their sum exceeds 2²⁰: the
  * ballot is then counted the ordinary way, which handles (or refuses) it exactly as before.
- * `index` comes from `optionIndex`, so no option is a name the object inherits; keys that are not
- * options are ignored, as reading `split[option]` for each option ignores them.
+ * `index` comes from `optionIndex` over `length` options, so no option is a name the object
+ * inherits; keys that are not options are ignored, as reading `split[option]` for each option
+ * ignores them.
  */
 export function readSplit(
   split: Readonly<Record<string, number>>,
-  index: ReadonlyMap<string, number>,
+  index: OptionIndex,
+  length: number,
 ): boolean {
-  if (splitRead.options.length < index.size) {
-    splitRead.options = new Int32Array(index.size);
-    splitRead.shares = new Float64Array(index.size);
+  if (splitRead.options.length < length) {
+    splitRead.options = new Int32Array(length);
+    splitRead.shares = new Float64Array(length);
   }
   const { options, shares } = splitRead;
   let count = 0;
   let whole = 0;
   for (const key in split) {
-    const position = index.get(key);
+    const position = index[key];
     if (position === undefined) continue;
     const share = split[key];
     if (share === undefined) return false;

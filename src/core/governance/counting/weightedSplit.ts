@@ -40,7 +40,7 @@ export const weightedSplit: CountingModule<SplitBallot> = {
     // The weight cast, summed in the same pass (see `participationOf`).
     const cast = new LimbSums(1, TWO_32);
     for (const { weight, ballot } of ballots) {
-      if (readHalves(weight) && readSplit(ballot.split, index)) {
+      if (readHalves(weight) && readSplit(ballot.split, index, options.length)) {
         // Cumulative rounding in halves (see `divideLimbs`): part k is ⌊w·(shares up to k)/Σ⌋
         // less the same for k − 1, each half a difference of numbers below 2³².
         const { count, whole, options: named, shares } = splitRead;
@@ -60,7 +60,7 @@ export const weightedSplit: CountingModule<SplitBallot> = {
       } else {
         cast.addWeight(0, weight);
         for (const [option, part] of ballotParts(weight, ballot.split, options)) {
-          sums.addExact(index.get(option)!, part);
+          sums.addExact(index[option]!, part);
         }
       }
       sums.endBallot();
