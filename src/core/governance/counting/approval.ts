@@ -73,7 +73,5 @@ function approvalTotals(
       sums.endBallot();
     }
   }
-  const totals = zeroTotals(options);
-  for (let i = 0; i < options.length; i++) totals[options[i]!] = sums.total(i);
-  return { totals, participation: cast.total(0), voters: ballots.length };
+  return { totals: sums.totalsOf(options), participation: cast.total(0), voters: ballots.length };
 }

@@ -1,5 +1,6 @@
-import type { WeightedBallot } from './CountingModule.js';
+import type { TallyResult, WeightedBallot } from './CountingModule.js';
 import { LimbSums, TWO_32 } from './limbSums.js';
+import { rankOptions } from './rankOptions.js';
 
 /** Weight and distinct voters of a set of ballots: what every module reports for quorum. */
 export interface Participation {
@@ -49,4 +50,29 @@ export function checkOptionNames(args: {
     seen.add(name);
   }
   return undefined;
+}
+
+/**
+ * Totals kept in one bigint record, ballot by ballot, from each ballot's amounts per option: the
+ * plain count the split methods keep for options their faster count does not take.
+ */
+export function plainTotals<Ballot>(
+  ballots: readonly WeightedBallot<Ballot>[],
+  options: readonly string[],
+  amounts: (weight: bigint, ballot: Ballot) => readonly (readonly [string, bigint])[],
+): Record<string, bigint> {
+  const totals = zeroTotals(options);
+  for (const { weight, ballot } of ballots) {
+    for (const [option, amount] of amounts(weight, ballot)) totals[option] = (totals[option] ?? 0n) + amount;
+  }
+  return totals;
+}
+
+/** The result of a method that chooses the one option with the largest total. */
+export function topOptionResult(
+  options: readonly string[],
+  totals: Record<string, bigint>,
+  participation: Participation,
+): TallyResult {
+  return { ...rankOptions({ options, totals, winners: 1 }), totals, ...participation };
 }

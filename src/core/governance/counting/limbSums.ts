@@ -105,6 +105,13 @@ export class LimbSums {
     if (++this.pending === FLUSH_EVERY) this.flush();
   }
 
+  /** The totals in a record by option name, in the options' order. */
+  totalsOf(options: readonly string[]): Record<string, bigint> {
+    const totals: Record<string, bigint> = {};
+    for (let i = 0; i < options.length; i++) totals[options[i]!] = this.total(i);
+    return totals;
+  }
+
   total(index: number): bigint {
     this.flush();
     return this.exact[index]!;

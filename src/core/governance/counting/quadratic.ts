@@ -1,10 +1,9 @@
-import { participationOf, zeroTotals } from './ballotTotals.js';
+import { participationOf, plainTotals, topOptionResult } from './ballotTotals.js';
 import type { CountingModule } from './CountingModule.js';
 import { countingRule } from './countingRule.js';
 import { integerSquareRoot } from './integerSquareRoot.js';
 import { halves, LimbSums, optionIndex, readLimbs, TWO_32 } from './limbSums.js';
 import { quadraticVotes, votes } from './quadraticVotes.js';
-import { rankOptions } from './rankOptions.js';
 import { readSplit, splitRead } from './readSplit.js';
 import { checkSplit, type SplitBallot, soleOption, splitBallot } from './splitWeight.js';
 
@@ -43,13 +42,10 @@ export const quadratic: CountingModule<SplitBallot> = {
     const index = optionIndex(options);
     if (index === undefined) {
       // Options named twice or after Object.prototype's properties: one bigint record, as ever.
-      const totals = zeroTotals(options);
-      for (const { weight, ballot } of ballots) {
-        for (const [option, amount] of ballotVotes(weight, ballot.split, options)) {
-          totals[option] = (totals[option] ?? 0n) + amount;
-        }
-      }
-      return { ...rankOptions({ options, totals, winners: 1 }), totals, ...participationOf(ballots) };
+      const totals = plainTotals(ballots, options, (weight, ballot) =>
+        ballotVotes(weight, ballot.split, options),
+      );
+      return topOptionResult(options, totals, participationOf(ballots));
     }
     const sums = new LimbSums(options.length, 1e9);
     // The weight cast, summed in the same pass (see `participationOf`).
@@ -77,14 +73,10 @@ export const quadratic: CountingModule<SplitBallot> = {
       sums.endBallot();
       cast.endBallot();
     }
-    const totals = zeroTotals(options);
-    for (let i = 0; i < options.length; i++) totals[options[i]!] = sums.total(i);
-    return {
-      ...rankOptions({ options, totals, winners: 1 }),
-      totals,
+    return topOptionResult(options, sums.totalsOf(options), {
       participation: cast.total(0),
       voters: ballots.length,
-    };
+    });
   },
 };
 

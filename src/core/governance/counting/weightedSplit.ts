@@ -1,9 +1,8 @@
-import { participationOf, zeroTotals } from './ballotTotals.js';
+import { participationOf, plainTotals, topOptionResult } from './ballotTotals.js';
 import type { CountingModule } from './CountingModule.js';
 import { countingRule } from './countingRule.js';
 import { divideLimbs, quotient } from './divideLimbs.js';
 import { halves, LimbSums, optionIndex, readHalves, TWO_32 } from './limbSums.js';
-import { rankOptions } from './rankOptions.js';
 import { readSplit, splitRead } from './readSplit.js';
 import { checkSplit, type SplitBallot, soleOption, splitBallot, splitWeight } from './splitWeight.js';
 
@@ -28,13 +27,10 @@ export const weightedSplit: CountingModule<SplitBallot> = {
     const index = optionIndex(options);
     if (index === undefined) {
       // Options named twice or after Object.prototype's properties: one bigint record, as ever.
-      const totals = zeroTotals(options);
-      for (const { weight, ballot } of ballots) {
-        for (const [option, part] of ballotParts(weight, ballot.split, options)) {
-          totals[option] = (totals[option] ?? 0n) + part;
-        }
-      }
-      return { ...rankOptions({ options, totals, winners: 1 }), totals, ...participationOf(ballots) };
+      const totals = plainTotals(ballots, options, (weight, ballot) =>
+        ballotParts(weight, ballot.split, options),
+      );
+      return topOptionResult(options, totals, participationOf(ballots));
     }
     const sums = new LimbSums(options.length, TWO_32);
     // The weight cast, summed in the same pass (see `participationOf`).
@@ -66,14 +62,10 @@ export const weightedSplit: CountingModule<SplitBallot> = {
       sums.endBallot();
       cast.endBallot();
     }
-    const totals = zeroTotals(options);
-    for (let i = 0; i < options.length; i++) totals[options[i]!] = sums.total(i);
-    return {
-      ...rankOptions({ options, totals, winners: 1 }),
-      totals,
+    return topOptionResult(options, sums.totalsOf(options), {
       participation: cast.total(0),
       voters: ballots.length,
-    };
+    });
   },
 };
 
