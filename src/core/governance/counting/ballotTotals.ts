@@ -53,19 +53,20 @@ export function checkOptionNames(args: {
 }
 
 /**
- * Totals kept in one bigint record, ballot by ballot, from each ballot's amounts per option: the
- * plain count the split methods keep for options their faster count does not take.
+ * The top-option result of totals kept in one bigint record, ballot by ballot, from each ballot's
+ * amounts per option: the plain count the split methods keep for options their faster count does
+ * not take.
  */
-export function plainTotals<Ballot>(
+export function plainTopOption<Ballot>(
   ballots: readonly WeightedBallot<Ballot>[],
   options: readonly string[],
   amounts: (weight: bigint, ballot: Ballot) => readonly (readonly [string, bigint])[],
-): Record<string, bigint> {
+): TallyResult {
   const totals = zeroTotals(options);
   for (const { weight, ballot } of ballots) {
     for (const [option, amount] of amounts(weight, ballot)) totals[option] = (totals[option] ?? 0n) + amount;
   }
-  return totals;
+  return topOptionResult(options, totals, participationOf(ballots));
 }
 
 /** The result of a method that chooses the one option with the largest total. */

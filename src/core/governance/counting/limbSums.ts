@@ -97,6 +97,16 @@ export class LimbSums {
     this.exact[index]! += amount;
   }
 
+  /** Adds amounts by option name (names from `index`). */
+  addAllExact(index: OptionIndex, amounts: readonly (readonly [string, bigint])[]): void {
+    for (const [option, amount] of amounts) this.exact[index[option]!]! += amount;
+  }
+
+  /** The first total as the participation of `voters` ballots. */
+  participation(voters: number): { participation: bigint; voters: number } {
+    return { participation: this.total(0), voters };
+  }
+
   /**
    * Marks the end of one ballot's additions (or of one addition, where a ballot may add to an
    * option more than once), moving the doubles into bigints before they could round.

@@ -1,4 +1,4 @@
-import { participationOf, plainTotals, topOptionResult } from './ballotTotals.js';
+import { plainTopOption, topOptionResult } from './ballotTotals.js';
 import type { CountingModule } from './CountingModule.js';
 import { countingRule } from './countingRule.js';
 import { integerSquareRoot } from './integerSquareRoot.js';
@@ -40,13 +40,9 @@ export const quadratic: CountingModule<SplitBallot> = {
   checkBallot: checkSplit,
   tally({ ballots, options }) {
     const index = optionIndex(options);
-    if (index === undefined) {
-      // Options named twice or after Object.prototype's properties: one bigint record, as ever.
-      const totals = plainTotals(ballots, options, (weight, ballot) =>
-        ballotVotes(weight, ballot.split, options),
-      );
-      return topOptionResult(options, totals, participationOf(ballots));
-    }
+    // Options named twice or after Object.prototype's properties: one bigint record, as ever.
+    if (index === undefined)
+      return plainTopOption(ballots, options, (w, b) => ballotVotes(w, b.split, options));
     const sums = new LimbSums(options.length, 1e9);
     // The weight cast, summed in the same pass (see `participationOf`).
     const cast = new LimbSums(1, TWO_32);
@@ -66,17 +62,12 @@ export const quadratic: CountingModule<SplitBallot> = {
         }
       } else {
         cast.addWeight(0, weight);
-        for (const [option, amount] of ballotVotes(weight, ballot.split, options)) {
-          sums.addExact(index[option]!, amount);
-        }
+        sums.addAllExact(index, ballotVotes(weight, ballot.split, options));
       }
       sums.endBallot();
       cast.endBallot();
     }
-    return topOptionResult(options, sums.totalsOf(options), {
-      participation: cast.total(0),
-      voters: ballots.length,
-    });
+    return topOptionResult(options, sums.totalsOf(options), cast.participation(ballots.length));
   },
 };
 

@@ -1,4 +1,4 @@
-import { participationOf, plainTotals, topOptionResult } from './ballotTotals.js';
+import { plainTopOption, topOptionResult } from './ballotTotals.js';
 import type { CountingModule } from './CountingModule.js';
 import { countingRule } from './countingRule.js';
 import { divideLimbs, quotient } from './divideLimbs.js';
@@ -25,13 +25,9 @@ export const weightedSplit: CountingModule<SplitBallot> = {
   checkBallot: checkSplit,
   tally({ ballots, options }) {
     const index = optionIndex(options);
-    if (index === undefined) {
-      // Options named twice or after Object.prototype's properties: one bigint record, as ever.
-      const totals = plainTotals(ballots, options, (weight, ballot) =>
-        ballotParts(weight, ballot.split, options),
-      );
-      return topOptionResult(options, totals, participationOf(ballots));
-    }
+    // Options named twice or after Object.prototype's properties: one bigint record, as ever.
+    if (index === undefined)
+      return plainTopOption(ballots, options, (w, b) => ballotParts(w, b.split, options));
     const sums = new LimbSums(options.length, TWO_32);
     // The weight cast, summed in the same pass (see `participationOf`).
     const cast = new LimbSums(1, TWO_32);
@@ -55,17 +51,12 @@ export const weightedSplit: CountingModule<SplitBallot> = {
         if (count > 0) sums.addLimbs(named[count - 1]!, hi - givenHi, lo - givenLo);
       } else {
         cast.addWeight(0, weight);
-        for (const [option, part] of ballotParts(weight, ballot.split, options)) {
-          sums.addExact(index[option]!, part);
-        }
+        sums.addAllExact(index, ballotParts(weight, ballot.split, options));
       }
       sums.endBallot();
       cast.endBallot();
     }
-    return topOptionResult(options, sums.totalsOf(options), {
-      participation: cast.total(0),
-      voters: ballots.length,
-    });
+    return topOptionResult(options, sums.totalsOf(options), cast.participation(ballots.length));
   },
 };
 
