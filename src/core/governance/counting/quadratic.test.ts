@@ -108,4 +108,16 @@ describe('quadratic, counted in doubles where exact', () => {
       { numRuns: 300 },
     );
   });
+
+  it('stays exact when the whole votes of many large weights add up past 2⁵³', () => {
+    // 3000 weights near 2⁹⁵: each √ is about 2⁴⁷·⁵ whole votes, together about 2⁵⁹, where doubles
+    // skip most whole numbers.
+    const ballots = Array.from({ length: 3000 }, (_, i) => ({
+      voter: `v${i}`,
+      weight: (1n << 95n) + BigInt(i) * 7_919n,
+      ballot: { split: { a: 1 } },
+    }));
+    const expected = ballots.reduce((sum, b) => sum + integerSquareRoot(b.weight * 10n ** 18n), 0n);
+    expect(quadratic.tally({ options: ['a'], ballots }).totals).toEqual({ a: expected });
+  });
 });

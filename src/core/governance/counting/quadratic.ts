@@ -56,9 +56,11 @@ export const quadratic: CountingModule<SplitBallot> = {
         for (let k = 0; k < count; k++) {
           const share = count === 1 ? 1 : shares[k]!;
           const total = count === 1 ? 1 : whole;
-          if (quadraticVotes(top, hi, lo, share, total))
-            sums.addLimbs(named[k]!, votes.whole, votes.billionths);
-          else sums.addExact(named[k]!, exactVotes(weight, BigInt(share), BigInt(total)));
+          if (!quadraticVotes(top, hi, lo, share, total))
+            sums.addExact(named[k]!, exactVotes(weight, BigInt(share), BigInt(total)));
+          // Whole votes reach 2³² from weights of 2⁶⁴ on: beyond the limbs' bound, so in bigints.
+          else if (votes.whole < TWO_32) sums.addLimbs(named[k]!, votes.whole, votes.billionths);
+          else sums.addExact(named[k]!, BigInt(votes.whole) * 1_000_000_000n + BigInt(votes.billionths));
         }
       } else {
         cast.addWeight(0, weight);
