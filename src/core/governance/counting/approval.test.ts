@@ -79,3 +79,38 @@ describe('approval', () => {
     );
   });
 });
+
+describe('approval, counted in doubles where exact', () => {
+  it('gives each option the sum of the weights that approve it, at every size, names repeated or not', () => {
+    const options = ['a', 'b', 'c'];
+    const weight = fc.oneof(
+      fc.bigInt({ min: 0n, max: 1000n }),
+      fc.bigInt({ min: (1n << 64n) - 1000n, max: (1n << 64n) + 1000n }),
+      fc.bigInt({ min: 0n, max: 1n << 100n }),
+    );
+    const approve = fc.array(fc.constantFrom('a', 'b', 'c'), { maxLength: 5 });
+    fc.assert(
+      fc.property(
+        ballotsArbitrary(
+          approve.map((names) => ({ approve: names })),
+          { weight },
+        ),
+        (ballots) => {
+          const expected: Record<string, bigint> = { a: 0n, b: 0n, c: 0n };
+          for (const { weight: w, ballot } of ballots)
+            for (const name of ballot.approve) expected[name]! += w;
+          const result = approval.tally({ options, ballots, winners: 2 });
+          expect(result.totals).toEqual(expected);
+          expect(result.participation).toBe(ballots.reduce((sum, b) => sum + b.weight, 0n));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('still counts a name that is not an option, as the plain count does', () => {
+    // 5 on a and z: z appears after the options' own totals.
+    const result = approval.tally({ options: ['a'], ballots: weighted(['x', 5, { approve: ['a', 'z'] }]) });
+    expect(result.totals).toEqual({ a: 5n, z: 5n });
+  });
+});

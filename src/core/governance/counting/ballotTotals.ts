@@ -1,4 +1,6 @@
-import type { WeightedBallot } from './CountingModule.js';
+import type { TallyResult, WeightedBallot } from './CountingModule.js';
+import { LimbSums, TWO_32 } from './limbSums.js';
+import { rankOptions } from './rankOptions.js';
 
 /** Weight and distinct voters of a set of ballots: what every module reports for quorum. */
 export interface Participation {
@@ -16,9 +18,13 @@ export interface Participation {
  * // { participation: 7n, voters: 2 }
  */
 export function participationOf(ballots: readonly WeightedBallot<unknown>[]): Participation {
-  let participation = 0n;
-  for (const ballot of ballots) participation += ballot.weight;
-  return { participation, voters: ballots.length };
+  // Exact sums in doubles (see `LimbSums`): one bigint addition per ballot would allocate.
+  const sums = new LimbSums(1, TWO_32);
+  for (const ballot of ballots) {
+    sums.addWeight(0, ballot.weight);
+    sums.endBallot();
+  }
+  return { participation: sums.total(0), voters: ballots.length };
 }
 
 /** Zero totals for each option, in the options' order, so every option shows even with no weight. */
@@ -44,4 +50,30 @@ export function checkOptionNames(args: {
     seen.add(name);
   }
   return undefined;
+}
+
+/**
+ * The top-option result of totals kept in one bigint record, ballot by ballot, from each ballot's
+ * amounts per option: the plain count the split methods keep for options their faster count does
+ * not take.
+ */
+export function plainTopOption<Ballot>(
+  ballots: readonly WeightedBallot<Ballot>[],
+  options: readonly string[],
+  amounts: (weight: bigint, ballot: Ballot) => readonly (readonly [string, bigint])[],
+): TallyResult {
+  const totals = zeroTotals(options);
+  for (const { weight, ballot } of ballots) {
+    for (const [option, amount] of amounts(weight, ballot)) totals[option] = (totals[option] ?? 0n) + amount;
+  }
+  return topOptionResult(options, totals, participationOf(ballots));
+}
+
+/** The result of a method that chooses the one option with the largest total. */
+export function topOptionResult(
+  options: readonly string[],
+  totals: Record<string, bigint>,
+  participation: Participation,
+): TallyResult {
+  return { ...rankOptions({ options, totals, winners: 1 }), totals, ...participation };
 }

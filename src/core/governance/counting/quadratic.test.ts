@@ -68,3 +68,56 @@ describe('quadratic', () => {
     );
   });
 });
+
+describe('quadratic, counted in doubles where exact', () => {
+  it('gives the totals of a root per ballot and option taken in bigints, for weights of every size', () => {
+    // The reference: ⌊√(w · s · 10¹⁸ / Σs)⌋ per ballot and option with a positive share s
+    // (all credits on one option: ⌊√(w · 10¹⁸)⌋), summed in bigints.
+    const options = ['a', 'b', 'c'];
+    const weight = fc.oneof(
+      fc.bigInt({ min: 0n, max: 1000n }),
+      fc.bigInt({ min: 0n, max: (1n << 64n) + 1000n }),
+      fc.bigInt({ min: 0n, max: 1n << 100n }),
+      fc.bigInt({ min: 1n, max: 1n << 40n }).map((root) => root * root),
+    );
+    const share = fc.oneof(fc.nat(9), fc.constant(2 ** 20), fc.constant(2 ** 21));
+    const split = fc.record({ a: share, b: share, c: share }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(
+        ballotsArbitrary(
+          split.map((s) => ({ split: s })),
+          { weight },
+        ),
+        (ballots) => {
+          const expected: Record<string, bigint> = { a: 0n, b: 0n, c: 0n };
+          for (const { weight: w, ballot } of ballots) {
+            const shares: Readonly<Record<string, number>> = ballot.split;
+            const named = options.filter((option) => (shares[option] ?? 0) > 0);
+            const whole = named.reduce((sum, option) => sum + BigInt(shares[option]!), 0n);
+            for (const option of named) {
+              const credits =
+                named.length === 1 ? w * 10n ** 18n : (w * BigInt(shares[option]!) * 10n ** 18n) / whole;
+              expected[option]! += integerSquareRoot(credits);
+            }
+          }
+          const result = quadratic.tally({ options, ballots });
+          expect(result.totals).toEqual(expected);
+          expect(result.participation).toBe(ballots.reduce((sum, b) => sum + b.weight, 0n));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stays exact when the whole votes of many large weights add up past 2⁵³', () => {
+    // 3000 weights near 2⁹⁵: each √ is about 2⁴⁷·⁵ whole votes, together about 2⁵⁹, where doubles
+    // skip most whole numbers.
+    const ballots = Array.from({ length: 3000 }, (_, i) => ({
+      voter: `v${i}`,
+      weight: (1n << 95n) + BigInt(i) * 7_919n,
+      ballot: { split: { a: 1 } },
+    }));
+    const expected = ballots.reduce((sum, b) => sum + integerSquareRoot(b.weight * 10n ** 18n), 0n);
+    expect(quadratic.tally({ options: ['a'], ballots }).totals).toEqual({ a: expected });
+  });
+});

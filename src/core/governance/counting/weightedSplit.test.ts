@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ballotsArbitrary, weighted } from '../../../../test/support/weightedBallots.js';
 import { majority } from './majority.js';
+import { splitWeight } from './splitWeight.js';
 import { SUPPORT_OPTIONS } from './supportTotals.js';
 import { weightedSplit } from './weightedSplit.js';
 
@@ -66,5 +67,48 @@ describe('weightedSplit', () => {
         if (a !== b) expect(result.winners).toEqual([a > b ? 'a' : 'b']);
       }),
     );
+  });
+});
+
+describe('weightedSplit, counted in doubles where exact', () => {
+  it('gives the totals of splitWeight summed in bigints, for weights and shares of every size', () => {
+    const options = ['a', 'b', 'c', 'd'];
+    const weight = fc.oneof(
+      fc.bigInt({ min: 0n, max: 1000n }),
+      fc.bigInt({ min: (1n << 64n) - 1000n, max: (1n << 64n) + 1000n }),
+      fc.bigInt({ min: 0n, max: 1n << 100n }),
+    );
+    const share = fc.oneof(fc.nat(9), fc.constant(2 ** 20), fc.constant(2 ** 21), fc.constant(2 ** 60));
+    const split = fc.record({ a: share, b: share, c: share, d: share }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(
+        ballotsArbitrary(
+          split.map((s) => ({ split: s })),
+          { weight },
+        ),
+        (ballots) => {
+          const expected: Record<string, bigint> = { a: 0n, b: 0n, c: 0n, d: 0n };
+          for (const { weight: w, ballot } of ballots) {
+            for (const [option, part] of splitWeight({ weight: w, split: ballot.split, options })) {
+              expected[option]! += part;
+            }
+          }
+          const result = weightedSplit.tally({ options, ballots });
+          expect(result.totals).toEqual(expected);
+          expect(result.participation).toBe(ballots.reduce((sum, b) => sum + b.weight, 0n));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts options given in an order other than the ballot’s keys by the options’ order', () => {
+    // 10 split b:1, a:1, c:1 over options c, b, a: cumulative rounding in option order gives
+    // c ⌊10/3⌋ = 3, b ⌊20/3⌋ − 3 = 3, a 10 − 6 = 4.
+    const result = weightedSplit.tally({
+      options: ['c', 'b', 'a'],
+      ballots: weighted(['x', 10, { split: { b: 1, a: 1, c: 1 } }]),
+    });
+    expect(result.totals).toEqual({ c: 3n, b: 3n, a: 4n });
   });
 });

@@ -1,7 +1,9 @@
-import { participationOf, zeroTotals } from './ballotTotals.js';
+import { plainTopOption, topOptionResult } from './ballotTotals.js';
 import type { CountingModule } from './CountingModule.js';
 import { countingRule } from './countingRule.js';
-import { rankOptions } from './rankOptions.js';
+import { divideLimbs, quotient } from './divideLimbs.js';
+import { halves, LimbSums, optionIndex, readHalves, TWO_32 } from './limbSums.js';
+import { readSplit, splitRead } from './readSplit.js';
 import { checkSplit, type SplitBallot, soleOption, splitBallot, splitWeight } from './splitWeight.js';
 
 /**
@@ -27,18 +29,50 @@ export const weightedSplit: CountingModule<SplitBallot> = {
   ballot: splitBallot,
   checkBallot: checkSplit,
   tally({ ballots, options }) {
-    const totals = zeroTotals(options);
+    const index = optionIndex(options);
+    // Options named twice or after Object.prototype's properties: one bigint record, as ever.
+    if (index === undefined)
+      return plainTopOption(ballots, options, (w, b) => ballotParts(w, b.split, options));
+    const sums = new LimbSums(options.length, TWO_32);
+    // The weight cast, summed in the same pass (see `participationOf`).
+    const cast = new LimbSums(1, TWO_32);
     for (const { weight, ballot } of ballots) {
-      const only = soleOption(ballot.split, options);
-      if (only !== undefined) {
-        // All the weight on one option: the common ballot, counted without dividing.
-        totals[only] = (totals[only] ?? 0n) + weight;
-        continue;
+      if (readHalves(weight) && readSplit(ballot.split, index, options.length)) {
+        // Cumulative rounding in halves (see `divideLimbs`): part k is ⌊w·(shares up to k)/Σ⌋
+        // less the same for k − 1, each half a difference of numbers below 2³².
+        const { count, whole, options: named, shares } = splitRead;
+        const { hi, lo } = halves;
+        cast.addLimbs(0, hi, lo);
+        let givenHi = 0;
+        let givenLo = 0;
+        let cumulative = 0;
+        for (let k = 0; k < count - 1; k++) {
+          cumulative += shares[k]!;
+          divideLimbs(0, hi, lo, cumulative, whole);
+          sums.addLimbs(named[k]!, quotient.hi - givenHi, quotient.lo - givenLo);
+          givenHi = quotient.hi;
+          givenLo = quotient.lo;
+        }
+        if (count > 0) sums.addLimbs(named[count - 1]!, hi - givenHi, lo - givenLo);
+      } else {
+        cast.addWeight(0, weight);
+        sums.addAllExact(index, ballotParts(weight, ballot.split, options));
       }
-      for (const [option, part] of splitWeight({ weight, split: ballot.split, options })) {
-        totals[option] = (totals[option] ?? 0n) + part;
-      }
+      sums.endBallot();
+      cast.endBallot();
     }
-    return { ...rankOptions({ options, totals, winners: 1 }), totals, ...participationOf(ballots) };
+    return topOptionResult(options, sums.totalsOf(options), cast.participation(ballots.length));
   },
 };
+
+/** One ballot's parts per option, counted in bigints: the rule the double path must match. */
+function ballotParts(
+  weight: bigint,
+  split: Readonly<Record<string, number>>,
+  options: readonly string[],
+): [string, bigint][] {
+  const only = soleOption(split, options);
+  // All the weight on one option: the common ballot, counted without dividing.
+  if (only !== undefined) return [[only, weight]];
+  return splitWeight({ weight, split, options });
+}
