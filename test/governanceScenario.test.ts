@@ -1,8 +1,12 @@
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
 import { DevolveError } from '../src/core/errors/DevolveError.js';
+import { NO_EVIDENCE } from '../src/core/evidence/Evidence.js';
+import { explainUnit } from '../src/core/explain/explainUnit.js';
 import { proposalFromJson } from '../src/core/governance/lifecycle/proposalJson.js';
 import { verifyLog } from '../src/core/log/verifyLog.js';
+import { makePlan } from '../src/core/planner/makePlan.js';
+import { organizationInForce } from '../src/core/state/organizationInForce.js';
 import { logCrypto } from '../src/identity/logCrypto.js';
 import { type SigningKey, signAction } from '../src/identity/signAction.js';
 import { createPgliteStore } from '../src/store/createPgliteStore.js';
@@ -110,6 +114,19 @@ describe('the treasury of the dao template, decentralized by its own proposals',
       await act('mara', 'proposal.execute', { proposal: 'move-3' });
       let state = await lumen.state();
       expect(state.levels['treasury']).toBe(3);
+      // Every view of today reads the level the log moved the unit to, not the one the charter
+      // first declared (transparent): explain now speaks of the delegated level and the plan of
+      // the move after it.
+      const running = organizationInForce({ state });
+      expect(state.organization.units.find((u) => u.id === 'treasury')?.level).toBe(1);
+      expect(running.units.find((u) => u.id === 'treasury')?.level).toBe(3);
+      expect(explainUnit({ organization: running, unit: 'treasury' }).today.id).toBe('delegated');
+      const next = makePlan({
+        organization: running,
+        evidence: NO_EVIDENCE,
+        now: Date.parse(state.levelSince['treasury']!),
+      }).assessments;
+      expect(next.find((a) => a.unit === 'treasury')?.to).toBe(4); // community-governed
 
       // At delegated the committee decides and the team keeps a veto: a vetoed grant never runs.
       await act('elena', 'proposal.create', {

@@ -12,6 +12,7 @@ import { openApiDocument } from './openApiDocument.js';
 import { organizationView } from './organizationView.js';
 import { paceCharterCheck } from './paceCharterCheck.js';
 import { problemFor, problemHeaders } from './problemFor.js';
+import { readStateInForce } from './readStateInForce.js';
 import { registerRuntimeRoutes } from './runtimeRoutes.js';
 import { DEFAULT_WEB_ROOT, readWebFile } from './serveWeb.js';
 import { unitView } from './unitView.js';
@@ -146,19 +147,19 @@ export function createApp(args: {
   });
 
   app.get('/api/orgs/:org', async (c) => {
-    const state = await store.readState({ org: c.req.param('org') });
+    const state = await readStateInForce({ store, org: c.req.param('org') });
     return json(c, organizationView({ state }));
   });
 
   app.get('/api/orgs/:org/head', async (c) => json(c, await store.readHead({ org: c.req.param('org') })));
 
   app.get('/api/orgs/:org/units', async (c) => {
-    const state = await store.readState({ org: c.req.param('org') });
+    const state = await readStateInForce({ store, org: c.req.param('org') });
     return json(c, { units: state.organization.units.map((unit) => unitView({ state, unit })) });
   });
 
   app.get('/api/orgs/:org/units/:unit', async (c) => {
-    const state = await store.readState({ org: c.req.param('org') });
+    const state = await readStateInForce({ store, org: c.req.param('org') });
     const id = c.req.param('unit');
     const unit = state.organization.units.find((u) => u.id === id);
     if (unit === undefined) {

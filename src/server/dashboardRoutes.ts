@@ -4,6 +4,7 @@ import { buildBoard } from '../core/explain/buildBoard.js';
 import { explainUnit } from '../core/explain/explainUnit.js';
 import { makePlan, type Plan } from '../core/planner/makePlan.js';
 import type { EventStore } from '../store/EventStore.js';
+import { readStateInForce } from './readStateInForce.js';
 import { createTimelines } from './timelineView.js';
 import { transparencyView } from './transparencyView.js';
 
@@ -42,7 +43,7 @@ export function registerDashboardRoutes(args: {
   // The last plan per organization, reused for the same log head and evidence within PLAN_REUSE_MS.
   const plans = new Map<string, { head: string; evidence: Evidence; at: number; plan: Plan }>();
   const planOf = async (org: string) => {
-    const state = await store.readState({ org });
+    const state = await readStateInForce({ store, org });
     const evidence = await evidenceFor(org);
     const now = clock().getTime();
     const cached = plans.get(org);
@@ -74,19 +75,19 @@ export function registerDashboardRoutes(args: {
   });
 
   app.get('/api/orgs/:org/explain', async (c) => {
-    const { organization } = await store.readState({ org: c.req.param('org') });
+    const { organization } = await readStateInForce({ store, org: c.req.param('org') });
     return json(c, { units: organization.units.map((unit) => explainUnit({ organization, unit: unit.id })) });
   });
 
   app.get('/api/orgs/:org/units/:unit/explain', async (c) => {
-    const { organization } = await store.readState({ org: c.req.param('org') });
+    const { organization } = await readStateInForce({ store, org: c.req.param('org') });
     return json(c, explainUnit({ organization, unit: c.req.param('unit') }));
   });
 
   app.get('/api/orgs/:org/timeline', async (c) => {
     const count = limit(c, 'limit', DEFAULT_TIMELINE, 1, MAX_TIMELINE);
     const org = c.req.param('org');
-    const { organization } = await store.readState({ org });
+    const { organization } = await readStateInForce({ store, org });
     return json(c, await timelines.read({ org, organization, limit: count }));
   });
 

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { NO_EVIDENCE } from '../../core/evidence/Evidence.js';
 import { buildBoard } from '../../core/explain/buildBoard.js';
+import { makePlan } from '../../core/planner/makePlan.js';
+import { organizationInForce } from '../../core/state/organizationInForce.js';
 import { formatDate } from '../../core/time/Instant.js';
 import { createKey, loadSigningKey } from '../../identity/keyFile.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../server/startServer.js';
@@ -73,7 +75,7 @@ export function registerDemo(program: Command): void {
       }
       if (!(await exists(keysFile))) await createKey({ file: keysFile, type: 'ed25519', now: new Date() });
 
-      const { charter, plan, now, evidence } = await readPlan({
+      const { charter, now, evidence } = await readPlan({
         file: charterFile,
         evidence: undefined,
         now: undefined,
@@ -120,6 +122,10 @@ export function registerDemo(program: Command): void {
         }
         if (outcome === 'amended') say(style.dim(`Recorded the edited charter, signed by ${DEMO_FOUNDER}.`));
         const head = await store.readHead({ org: organization.id });
+        // The board and the next moves as the organization runs today: units at the levels the
+        // log has moved them to (the history's slider move), not those the charter first declared.
+        const running = organizationInForce({ state: await store.readState({ org: organization.id }) });
+        const plan = makePlan({ organization: running, evidence, now });
         if (json) {
           console.log(
             JSON.stringify({
@@ -138,7 +144,14 @@ export function registerDemo(program: Command): void {
         } else {
           const next = new Map(plan.recommendations.map((r) => [r.unit, r]));
           say('');
-          say(renderStatus({ board: buildBoard({ organization }), next, style, width: terminalWidth() }));
+          say(
+            renderStatus({
+              board: buildBoard({ organization: running }),
+              next,
+              style,
+              width: terminalWidth(),
+            }),
+          );
           say(`\n${style.bold(`Next moves (as of ${formatDate(now)})`)}`);
           for (const r of plan.recommendations.slice(0, 3)) {
             say(`  ${r.rank}. ${r.unitName}: ${r.from.name} → ${r.to.name}  ${statusLabel(r.status, style)}`);
