@@ -144,7 +144,8 @@ describe('devolve propose, decide, execute, delegate, proposals, proposal', () =
 
   it('names a proposal that does not exist', () => {
     const missing = devolve('proposal', 'brand-404');
-    expect(missing.code).toBe(1);
+    // An unknown proposal is named like an unknown unit: a usage error (exit 2).
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("no proposal 'brand-404'");
   });
 });

@@ -8,7 +8,9 @@ type LevelRef = string | number;
 /**
  * What one event changed, as the timeline tells it. `moved` is a slider move (a unit's level
  * changed), `retargeted` a new target, `added` / `removed` a unit, `amended` a charter amendment
- * that touched neither (its `changes` say where), `created` the organization's first event.
+ * that touched neither (its `changes` say where), `created` the organization's first event,
+ * `decided` an executed proposal that moved no slider. An executed slider-move proposal is a
+ * `moved`. Votes, key registrations and other acts along the way are not entries.
  */
 export type TimelineChange =
   | { readonly kind: 'created' }
@@ -19,6 +21,7 @@ export type TimelineChange =
       readonly to: LevelRef;
     }
   | { readonly kind: 'added' | 'removed'; readonly unit: string }
+  | { readonly kind: 'decided'; readonly unit: string; readonly proposal: string; readonly title: string }
   | { readonly kind: 'amended'; readonly changes: readonly string[] };
 
 interface TimelineRecord {
@@ -49,6 +52,9 @@ export interface TimelineEntry {
   readonly to?: TimelineLevel;
   /** For `amended`: the charter sections or units that changed, e.g. `unit brand`, `members`. */
   readonly changes?: readonly string[];
+  /** For an executed proposal: its id and title. */
+  readonly proposal?: string;
+  readonly title?: string;
 }
 
 export interface TimelineView {
@@ -71,10 +77,50 @@ interface CharterSnapshot {
   readonly sections: Map<string, string>;
 }
 
+/** What the timeline keeps of a proposal until it is executed. */
+interface ProposalNote {
+  readonly unit: string;
+  readonly kind: string;
+  readonly title: string;
+  /** For a slider move: the level it moves to. */
+  readonly to: LevelRef | undefined;
+}
+
 interface OrgTimeline {
   seq: number;
   snapshot: CharterSnapshot | undefined;
   readonly records: TimelineRecord[];
+  readonly proposals: Map<string, ProposalNote>;
+  /** Each unit's level as executed moves left it (the charter declares only where it started). */
+  readonly levels: Map<string, LevelRef>;
+}
+
+/** What a proposal act changes on the timeline: a move or a decision when executed, else nothing. */
+function proposalChanges(timeline: OrgTimeline, event: LogEvent): TimelineChange[] {
+  const { kind, payload } = event.action;
+  if (!isObject(payload)) return [];
+  if (kind === 'proposal.create') {
+    const subject = payload['subject'];
+    const to = isObject(subject) ? subject['to'] : undefined;
+    if (typeof payload['id'] === 'string' && typeof payload['unit'] === 'string')
+      timeline.proposals.set(payload['id'], {
+        unit: payload['unit'],
+        kind: String(payload['kind']),
+        title: String(payload['title'] ?? payload['id']),
+        to: isRef(to) ? to : undefined,
+      });
+    return [];
+  }
+  if (kind !== 'proposal.execute' || typeof payload['proposal'] !== 'string') return [];
+  const id = payload['proposal'];
+  const note = timeline.proposals.get(id);
+  if (note === undefined) return [];
+  if (note.kind === 'slider-move' && note.to !== undefined) {
+    const from = timeline.levels.get(note.unit) ?? timeline.snapshot?.units.get(note.unit)?.level;
+    timeline.levels.set(note.unit, note.to);
+    return from === undefined ? [] : [{ kind: 'moved', unit: note.unit, from, to: note.to }];
+  }
+  return [{ kind: 'decided', unit: note.unit, proposal: id, title: note.title }];
 }
 
 type JsonObject = Record<string, unknown>;
@@ -143,6 +189,17 @@ function entryOf(record: TimelineRecord, organization: Organization): TimelineEn
       return { ...base, kind: change.kind };
     case 'amended':
       return { ...base, kind: change.kind, changes: change.changes };
+    case 'decided': {
+      const name = organization.units.find((u) => u.id === change.unit)?.name;
+      return {
+        ...base,
+        kind: change.kind,
+        unit: change.unit,
+        ...(name === undefined ? {} : { unitName: name }),
+        proposal: change.proposal,
+        title: change.title,
+      };
+    }
     default: {
       const name = organization.units.find((u) => u.id === change.unit)?.name;
       const unit = { unit: change.unit, ...(name === undefined ? {} : { unitName: name }) };
@@ -183,7 +240,7 @@ export function createTimelines(args: { store: EventStore }): {
     let timeline = byOrg.get(org);
     // A log never shrinks; one that did (a database reset under a running server) is read afresh.
     if (timeline === undefined || timeline.seq > head.seq) {
-      timeline = { seq: -1, snapshot: undefined, records: [] };
+      timeline = { seq: -1, snapshot: undefined, records: [], proposals: new Map(), levels: new Map() };
       byOrg.set(org, timeline);
     }
     while (timeline.seq < head.seq) {
@@ -194,7 +251,7 @@ export function createTimelines(args: { store: EventStore }): {
           timeline.snapshot === undefined
             ? [{ kind: 'created' }]
             : snapshot === undefined
-              ? [{ kind: 'amended', changes: [] }]
+              ? proposalChanges(timeline, event)
               : changesBetween(timeline.snapshot, snapshot);
         for (const change of changes) {
           timeline.records.push({

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/core/planner/makePlan.js';
+import type { TimelineEntry } from '../../src/server/timelineView.js';
 import { ROOT, scratchDirs } from '../support/builtCli.js';
 import { CLI, childEnv, requireBuiltCli } from '../support/serveProcess.js';
 
@@ -49,6 +50,29 @@ describe('npm start (devolve demo) serves the dashboard', () => {
       // without it both would be unknown.
       const { plan } = (await (await fetch(`${url}/api/orgs/lumen-protocol/plan`)).json()) as { plan: Plan };
       expect(plan.assessments.find((a) => a.unit === 'grants')?.status).toBe('ready');
+
+      // The demo's history moved the treasury by an executed proposal: the board shows it at the
+      // level the log put it at, the plan proposes the move after it, and the timeline tells the
+      // move and the executed decisions — not the votes and key registrations along the way.
+      const units = (await (await fetch(`${url}/api/orgs/lumen-protocol/units`)).json()) as {
+        units: { id: string; level: { id: string } }[];
+      };
+      expect(units.units.find((u) => u.id === 'treasury')?.level.id).toBe('consultative');
+      expect(plan.assessments.find((a) => a.unit === 'treasury')?.to).toBe(3); // delegated
+      const timeline = (await (await fetch(`${url}/api/orgs/lumen-protocol/timeline?limit=500`)).json()) as {
+        entries: TimelineEntry[];
+      };
+      const move = timeline.entries.find((e) => e.kind === 'moved');
+      expect(move).toMatchObject({
+        action: 'proposal.execute',
+        unit: 'treasury',
+        from: { id: 'transparent' },
+        to: { id: 'consultative' },
+      });
+      expect(timeline.entries.filter((e) => e.kind === 'decided').length).toBeGreaterThan(0);
+      expect(timeline.entries.some((e) => e.action === 'vote.cast' || e.action === 'key.register')).toBe(
+        false,
+      );
     } finally {
       child.kill('SIGTERM');
     }

@@ -27,6 +27,12 @@ function Headline(props: { entry: TimelineEntry; org: string }) {
       return <>{unit} added</>;
     case 'removed':
       return <>Unit {entry.unit} removed</>;
+    case 'decided':
+      return (
+        <>
+          {unit}: decided <strong>{entry.title}</strong>
+        </>
+      );
     case 'amended':
       return (
         <>
