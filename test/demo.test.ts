@@ -5,7 +5,7 @@ import { proposalFromJson } from '../src/core/governance/lifecycle/proposalJson.
 import type { LogEvent } from '../src/core/log/LogEvent.js';
 import { verifyLog } from '../src/core/log/verifyLog.js';
 import { logCrypto } from '../src/identity/logCrypto.js';
-import { runCli, scratchDirs } from './support/builtCli.js';
+import { runCli, runCliWithEnv, scratchDirs } from './support/builtCli.js';
 
 const scratch = scratchDirs('devolve-demo-');
 afterAll(() => scratch.cleanUp());
@@ -54,7 +54,14 @@ describe('devolve demo (npm start)', () => {
     const dir = scratch.fresh();
     expect(runCli(dir, 'demo', '--no-serve').code).toBe(0);
     const demo = join(dir, '.devolve', 'demo');
-    const exported = runCli(demo, 'export', '--out', join(dir, 'log.jsonl'));
+    // The demo's log is the embedded one beside its charter, whatever DATABASE_URL says.
+    const exported = runCliWithEnv(
+      { DATABASE_URL: undefined },
+      demo,
+      'export',
+      '--out',
+      join(dir, 'log.jsonl'),
+    );
     expect(exported.code, exported.stderr).toBe(0);
     const verified = runCli(dir, 'verify', 'log.jsonl');
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);

@@ -1,12 +1,7 @@
 import type { Command } from 'commander';
-import type { ImportIssue } from '../../core/evidence/ImportIssue.js';
 import { IMPORTERS } from '../../importers/importers.js';
+import { formatImportIssue } from '../formatImportIssue.js';
 import { defaultStyle, printJson, toJson } from '../output.js';
-
-/** One line per bad row: `file:line:column: message [code]`. */
-export function formatImportIssue(issue: ImportIssue): string {
-  return `${issue.file}:${issue.line}:${issue.column}: ${issue.message} [${issue.code}]`;
-}
 
 /**
  * `devolve import <importer> <source>`: one subcommand per record in `IMPORTERS`. Every bad row

@@ -7,8 +7,8 @@ import { readEntities } from '../../importers/entitiesImporter.js';
 import { readGitHistory, unitsOption } from '../../importers/gitImporter.js';
 import { parseDecimals, readHoldings } from '../../importers/readHoldings.js';
 import { usageError } from '../CliError.js';
+import { formatImportIssue } from '../formatImportIssue.js';
 import { printJson } from '../output.js';
-import { formatImportIssue } from './import.js';
 
 /**
  * `devolve metrics --holdings f.csv [--entities e.csv]` (holder concentration) or

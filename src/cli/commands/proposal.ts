@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { DevolveError } from '../../core/errors/DevolveError.js';
 import { proposalDetail } from '../../core/governance/views/proposalView.js';
 import { defaultStyle, printJson } from '../output.js';
+import { nextStep } from '../proposalWords.js';
+import { readRuntime } from '../readRuntime.js';
 import { type ReadOptions, withReadOptions } from '../recordAction.js';
-import { nextStep, readRuntime } from './proposals.js';
 
 /**
  * `devolve proposal <id>`: one proposal — what is proposed, every ballot with its reason, the

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { whatIf } from '../../core/governance/views/whatIf.js';
 import { usageError } from '../CliError.js';
 import { defaultStyle, printJson } from '../output.js';
+import { readRuntime } from '../readRuntime.js';
 import { type ReadOptions, withReadOptions } from '../recordAction.js';
-import { readRuntime } from './proposals.js';
 
 /**
  * `devolve whatif <unit> --level <k>`: replays the unit's past decisions under level k's policy
