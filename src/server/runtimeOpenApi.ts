@@ -123,6 +123,7 @@ export const runtimeSchemas = {
       'openedAt',
       'subject',
       'method',
+      'policyWords',
       'options',
       'lifecycle',
       'ballots',
@@ -131,6 +132,10 @@ export const runtimeSchemas = {
       ...summaryProperties,
       subject: { type: 'object' },
       method: { type: 'string' },
+      policyWords: {
+        type: 'object',
+        description: 'The policy in force when it opened, in plain words: propose, consultation, decide, veto, delay, rationale',
+      },
       options: { type: 'array', items: { type: 'string' } },
       lifecycle: { type: 'string' },
       votingEnd: isoTime,

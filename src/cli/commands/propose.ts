@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { parse } from 'yaml';
+import { nextProposalId } from '../../core/governance/views/nextProposalId.js';
 import { diffCharter } from '../../core/state/diffCharter.js';
 import type { OrgState } from '../../core/state/OrgState.js';
 import { usageError } from '../CliError.js';
@@ -20,17 +21,7 @@ interface ProposeOptions extends ActOptions {
  * proposalId({ state, unit: 'treasury', id: undefined }) // 'treasury-3'
  */
 export function proposalId(args: { state: OrgState; unit: string; id: string | undefined }): string {
-  if (args.id !== undefined) return args.id;
-  const stem =
-    args.unit
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 50) || 'p';
-  const base = /^[a-z]/.test(stem) ? stem : `p-${stem}`;
-  let n = Object.keys(args.state.proposals).length + 1;
-  while (args.state.proposals[`${base}-${n}`] !== undefined) n++;
-  return `${base}-${n}`;
+  return args.id ?? nextProposalId({ unit: args.unit, taken: Object.keys(args.state.proposals) });
 }
 
 function withProposalOptions(command: Command): Command {

@@ -1,3 +1,4 @@
+import { explainPolicy, type PolicyExplanation } from '../../policy/describePolicy.js';
 import type { OrgState } from '../../state/OrgState.js';
 import type { TallyResult } from '../counting/CountingModule.js';
 import { COUNTING_MODULE_BY_METHOD } from '../counting/countingModules.js';
@@ -25,6 +26,8 @@ export interface ProposalSummary {
 export interface ProposalDetail extends ProposalSummary {
   readonly subject: JsonObject;
   readonly method: string;
+  /** The policy the proposal runs under (the one in force when it opened), in plain words. */
+  readonly policyWords: PolicyExplanation;
   readonly options: readonly string[];
   readonly lifecycle: string;
   readonly votingEnd?: string;
@@ -130,6 +133,7 @@ export function proposalDetail(args: {
     ...summary,
     subject: proposal.subject,
     method: proposal.policy.method,
+    policyWords: explainPolicy({ policy: proposal.policy, organization: args.state.organization }),
     options: proposal.options,
     lifecycle: status.lifecycle,
     ...(status.votingEnd === undefined ? {} : { votingEnd: iso(status.votingEnd) }),
