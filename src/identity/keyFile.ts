@@ -8,6 +8,7 @@ import type { ProblemIn } from '../core/errors/ErrorCode.js';
 import { suggestionHint } from '../core/text/didYouMean.js';
 import { generateEd25519 } from './ed25519.js';
 import { generateEthereum } from './eip712.js';
+import { KEY_NAME, type KeyEntry, type KeyType, keyFileText, readKeyEntries } from './keyFileFormat.js';
 import { publicIdentityOf, type SigningKey } from './signAction.js';
 
 /**
@@ -24,19 +25,9 @@ import { publicIdentityOf, type SigningKey } from './signAction.js';
  *   "publicKey": "ed25519:…", "secret": "…", "createdAt": "2026-05-01T09:30:00.000Z" } ] }
  * ```
  */
-export type KeyType = 'ed25519' | 'ethereum';
+export type { KeyEntry, KeyType } from './keyFileFormat.js';
 
 export const KEY_TYPES: readonly KeyType[] = ['ed25519', 'ethereum'];
-
-export interface KeyEntry {
-  readonly name: string;
-  readonly type: KeyType;
-  /** What goes in the charter's `members[].key`: `ed25519:<base64url>` or a 0x address. */
-  readonly publicKey: string;
-  /** Ed25519: the base64url 32-byte seed. Ethereum: the 0x-hex private key. */
-  readonly secret: string;
-  readonly createdAt: string;
-}
 
 /** An entry without its secret: all that listing or printing a key may show. */
 export type PublicKeyEntry = Omit<KeyEntry, 'secret'>;
@@ -48,8 +39,6 @@ export interface LoadedSigningKey {
 }
 
 export const DEFAULT_KEY_NAME = 'default';
-const FORMAT_VERSION = 1;
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** Nobody's key file is this large; refusing early keeps a wrong path from filling memory. */
 const MAX_KEY_FILE_BYTES = 1024 * 1024;
 const LOCK_WAIT_MS = 5_000;
@@ -167,27 +156,10 @@ function parseKeyFile(args: { text: string; file: string }): KeyEntry[] {
   } catch (cause) {
     throw invalid((cause as Error).message);
   }
-  if (
-    typeof value !== 'object' ||
-    value === null ||
-    (value as { devolveKeys?: unknown }).devolveKeys !== FORMAT_VERSION
-  ) {
-    throw invalid(`expected an object with "devolveKeys": ${FORMAT_VERSION}`);
-  }
-  const keys = (value as { keys?: unknown }).keys;
-  if (!Array.isArray(keys)) throw invalid('"keys" must be a list');
-  const names = new Set<string>();
-  return keys.map((raw, index): KeyEntry => {
-    const entry = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-    const { name, type, publicKey, secret, createdAt } = entry;
-    if (typeof name !== 'string' || !NAME.test(name))
-      throw invalid(`keys[${index}].name is missing or malformed`);
-    if (names.has(name)) throw invalid(`two keys are named '${name}'`);
-    names.add(name);
-    if (type !== 'ed25519' && type !== 'ethereum') throw invalid(`key '${name}' has an unknown type`);
-    if (typeof publicKey !== 'string' || typeof secret !== 'string' || typeof createdAt !== 'string') {
-      throw invalid(`key '${name}' needs string publicKey, secret and createdAt`);
-    }
+  const read = readKeyEntries(value);
+  if (!read.ok) throw invalid(read.why);
+  return read.keys.map((entry): KeyEntry => {
+    const { name, type, publicKey, secret } = entry;
     let derived: string;
     try {
       derived = publicIdentityOf(signingKeyOf({ type, secret }));
@@ -197,7 +169,7 @@ function parseKeyFile(args: { text: string; file: string }): KeyEntry[] {
     if (derived.toLowerCase() !== publicKey.toLowerCase()) {
       throw invalid(`key '${name}': its public identity does not belong to its secret`);
     }
-    return { name, type, publicKey, secret, createdAt };
+    return entry;
   });
 }
 
@@ -229,7 +201,7 @@ export async function createKey(args: {
 }): Promise<{ file: string; entry: PublicKeyEntry }> {
   const { file } = args;
   const name = args.name ?? DEFAULT_KEY_NAME;
-  if (!NAME.test(name)) {
+  if (!KEY_NAME.test(name)) {
     throw keysError(
       'invalid-name',
       `'${name}' is not a valid key name`,
@@ -269,8 +241,7 @@ export async function createKey(args: {
  * a regular file is never replaced.
  */
 export async function writeKeyFile(args: { file: string; keys: readonly KeyEntry[] }): Promise<void> {
-  const text = `${JSON.stringify({ devolveKeys: FORMAT_VERSION, keys: args.keys }, null, 2)}\n`;
-  await writeFileSafely({ file: args.file, content: text, mode: 0o600, regularOnly: true });
+  await writeFileSafely({ file: args.file, content: keyFileText(args.keys), mode: 0o600, regularOnly: true });
 }
 
 /** Runs `work` while holding `<file>.lock`, created exclusively; waits a little for another holder. */

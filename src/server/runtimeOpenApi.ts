@@ -134,7 +134,8 @@ export const runtimeSchemas = {
       method: { type: 'string' },
       policyWords: {
         type: 'object',
-        description: 'The policy in force when it opened, in plain words: propose, consultation, decide, veto, delay, rationale',
+        description:
+          'The policy in force when it opened, in plain words: propose, consultation, decide, veto, delay, rationale',
       },
       options: { type: 'array', items: { type: 'string' } },
       lifecycle: { type: 'string' },

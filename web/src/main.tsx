@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { BoardPage } from './pages/BoardPage.js';
 import { HomePage } from './pages/HomePage.js';
+import { ProposalPage } from './pages/ProposalPage.js';
 import { ProposalsPage } from './pages/ProposalsPage.js';
 import { PublicPage } from './pages/PublicPage.js';
 import { UnitPage } from './pages/UnitPage.js';
@@ -12,6 +13,7 @@ const TITLES = {
   board: 'Board',
   unit: 'Unit',
   proposals: 'Proposals',
+  proposal: 'Proposal',
   public: 'Transparency report',
 } as const;
 
@@ -21,7 +23,7 @@ function App() {
     document.title =
       route.page === 'home' || route.page === 'not-found'
         ? 'Devolve'
-        : `${TITLES[route.page]} · ${'unit' in route ? `${route.unit} · ` : ''}${route.org} · Devolve`;
+        : `${TITLES[route.page]} · ${'unit' in route && route.unit !== undefined ? `${route.unit} · ` : ''}${'proposal' in route ? `${route.proposal} · ` : ''}${route.org} · Devolve`;
   }, [route]);
   switch (route.page) {
     case 'home':
@@ -31,7 +33,9 @@ function App() {
     case 'unit':
       return <UnitPage key={`${route.org}/${route.unit}`} org={route.org} unit={route.unit} />;
     case 'proposals':
-      return <ProposalsPage org={route.org} />;
+      return <ProposalsPage key={`${route.org}/${route.unit ?? ''}`} org={route.org} unit={route.unit} />;
+    case 'proposal':
+      return <ProposalPage key={`${route.org}/${route.proposal}`} org={route.org} id={route.proposal} />;
     case 'public':
       return <PublicPage key={route.org} org={route.org} />;
     case 'not-found':

@@ -5,7 +5,8 @@ export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'board'; readonly org: string }
   | { readonly page: 'unit'; readonly org: string; readonly unit: string }
-  | { readonly page: 'proposals'; readonly org: string }
+  | { readonly page: 'proposals'; readonly org: string; readonly unit?: string }
+  | { readonly page: 'proposal'; readonly org: string; readonly proposal: string }
   | { readonly page: 'public'; readonly org: string }
   | { readonly page: 'not-found'; readonly path: string };
 
@@ -15,6 +16,11 @@ const ROUTES: readonly [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/orgs/${ID}/?$`), (m) => ({ page: 'board', org: m[1]! })],
   [new RegExp(`^/orgs/${ID}/units/${ID}/?$`), (m) => ({ page: 'unit', org: m[1]!, unit: m[2]! })],
   [new RegExp(`^/orgs/${ID}/proposals/?$`), (m) => ({ page: 'proposals', org: m[1]! })],
+  [
+    new RegExp(`^/orgs/${ID}/units/${ID}/proposals/?$`),
+    (m) => ({ page: 'proposals', org: m[1]!, unit: m[2]! }),
+  ],
+  [new RegExp(`^/orgs/${ID}/proposals/${ID}/?$`), (m) => ({ page: 'proposal', org: m[1]!, proposal: m[2]! })],
   [new RegExp(`^/public/${ID}/?$`), (m) => ({ page: 'public', org: m[1]! })],
 ];
 
@@ -30,6 +36,8 @@ export const paths = {
   board: (org: string) => `/orgs/${org}`,
   unit: (org: string, unit: string) => `/orgs/${org}/units/${unit}`,
   proposals: (org: string) => `/orgs/${org}/proposals`,
+  unitProposals: (org: string, unit: string) => `/orgs/${org}/units/${unit}/proposals`,
+  proposal: (org: string, id: string) => `/orgs/${org}/proposals/${id}`,
   public: (org: string) => `/public/${org}`,
 };
 

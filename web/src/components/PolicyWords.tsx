@@ -1,8 +1,8 @@
-import type { LevelExplanation } from '../../../src/core/explain/explainUnit.js';
+import type { PolicyExplanation } from '../../../src/core/policy/describePolicy.js';
 
-/** A level's policy in plain words — the same text as `devolve explain`. */
-export function PolicyWords(props: { level: LevelExplanation }) {
-  const { policy } = props.level;
+/** A policy in plain words — the same text as `devolve explain`. */
+export function PolicyWords(props: { policy: PolicyExplanation }) {
+  const { policy } = props;
   const rows: [string, string][] = [
     ['Propose', policy.propose],
     ['Consultation', policy.consultation],

@@ -92,7 +92,7 @@ export function UnitPage(props: { org: string; unit: string }) {
       <div class="two">
         <section class="card" aria-labelledby="today">
           <h2 id="today">Today: {explanation.today.name}</h2>
-          <PolicyWords level={explanation.today} />
+          <PolicyWords policy={explanation.today.policy} />
         </section>
         <section class="card" aria-labelledby="next">
           {explanation.next === undefined ? (
@@ -103,7 +103,7 @@ export function UnitPage(props: { org: string; unit: string }) {
           ) : (
             <>
               <h2 id="next">Next: {explanation.next.name}</h2>
-              <PolicyWords level={explanation.next} />
+              <PolicyWords policy={explanation.next.policy} />
             </>
           )}
         </section>
@@ -172,8 +172,9 @@ export function UnitPage(props: { org: string; unit: string }) {
       <div class="two">
         <section class="card" aria-labelledby="decisions">
           <h2 id="decisions">Proposals and decisions</h2>
-          <p class="empty">
-            No decisions yet. Proposals and decisions made under this unit's policy will be listed here.
+          <p>
+            Proposals and decisions on this unit, each under the policy of its level when it opened:{' '}
+            <a href={paths.unitProposals(org, unit)}>see and open proposals on {view.name}</a>.
           </p>
         </section>
         <section class="card" aria-labelledby="metrics">
