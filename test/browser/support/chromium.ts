@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { describe, it } from 'vitest';
 
 /** Debian's Chromium: the browser tests and the dashboard benchmark drive it, never a downloaded one. */
@@ -30,6 +30,14 @@ export async function launchChromium(args: {
     args: FLAGS,
     viewport: args.viewport ?? { width: 1280, height: 900 },
   });
+}
+
+/**
+ * One Chromium whose contexts are separate, throwaway profiles (each with its own IndexedDB and
+ * local storage): two members signing from two browsers, in one process. Close it when done.
+ */
+export async function launchChromiumBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
 }
 
 /**
