@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,9 @@ import { type Hex, hexToString, isHex } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadCharter } from '../../src/core/charter/loadCharter.js';
+import { proposalDetail } from '../../src/core/governance/views/proposalView.js';
 import { generateEd25519 } from '../../src/identity/ed25519.js';
+import { readKeyFile } from '../../src/identity/keyFile.js';
 import { publicIdentityOf, signAction } from '../../src/identity/signAction.js';
 import { type RunningServer, startServer } from '../../src/server/startServer.js';
 import { createPgliteStore } from '../../src/store/createPgliteStore.js';
@@ -124,7 +126,10 @@ describeWithChromium('proposals in the dashboard, signed in the browser', () => 
   }
 
   async function screenshot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(shots, `${name}-${page.viewportSize()?.width ?? 0}.png`), fullPage: true });
+    await page.screenshot({
+      path: join(shots, `${name}-${page.viewportSize()?.width ?? 0}.png`),
+      fullPage: true,
+    });
   }
 
   async function accessibilityProblems(page: Page): Promise<string[]> {
@@ -153,7 +158,12 @@ describeWithChromium('proposals in the dashboard, signed in the browser', () => 
     await page.getByRole('button', { name: 'Sign and cast the vote' }).click();
   }
 
-  const readProposal = async () => (await store.readState({ org: ORG })).proposals['editorial-1'];
+  const readProposal = async () =>
+    proposalDetail({
+      state: await store.readState({ org: ORG }),
+      id: 'editorial-1',
+      now: Date.now() + offsetMs,
+    });
 
   it('opens the board, a unit and its proposals, and opens a slider move signed with a key made in the browser', async () => {
     const ana = await member();
@@ -180,9 +190,37 @@ describeWithChromium('proposals in the dashboard, signed in the browser', () => 
 
     await vote(page, 'For', 'Readers asked for it twice this year');
     await page.locator('[data-voter="ana"]').waitFor();
-    expect(await page.locator('[data-voter="ana"]').textContent()).toContain('Readers asked for it twice this year');
+    expect(await page.locator('[data-voter="ana"]').textContent()).toContain(
+      'Readers asked for it twice this year',
+    );
     const recorded = await readProposal();
     expect(recorded?.ballots).toHaveLength(1);
+  });
+
+  it("exports the browser's key as a key file the CLI reads, and imports it into another browser", async () => {
+    const [anaPage] = contexts[0]!.pages();
+    await anaPage!.getByText('Manage keys in this browser').click();
+    await anaPage!.getByRole('button', { name: 'Export the chosen key' }).click();
+    const text = await anaPage!.locator('#exported-key').inputValue();
+    const file = join(dir, 'ana-keys.json');
+    writeFileSync(file, text, { mode: 0o600 });
+    // The CLI's own reader checks the secret derives the public key it names.
+    const [entry] = await readKeyFile({ file });
+    expect(entry?.publicKey).toBe((await store.readState({ org: ORG })).keys['ana']);
+
+    const laptop = await browser.newContext({ viewport: DESKTOP });
+    laptop.setDefaultTimeout(15_000);
+    const page = await laptop.newPage();
+    await page.goto(`${server.url}/orgs/${ORG}/proposals/editorial-1`);
+    await page.getByText('Manage keys in this browser').click();
+    await page.locator('#import-key').fill(text);
+    await page.getByRole('button', { name: 'Import the key' }).click();
+    await page.locator('#acting-as').selectOption('ana');
+    await page.getByText('Signing as Ana Alves with their registered key.').waitFor();
+    // Imported without asking for it to stay exportable: it signs here, and never leaves.
+    await page.getByRole('button', { name: 'Export the chosen key' }).click();
+    expect(await page.locator('#signer-error').textContent()).toContain('non-exportable');
+    await laptop.close();
   });
 
   it('counts a second member who votes from another browser with a key of their own; the first page updates live', async () => {
@@ -208,7 +246,9 @@ describeWithChromium('proposals in the dashboard, signed in the browser', () => 
     // The signature leaves the browser altered: the server must refuse it, and say why.
     await page!.route('**/api/orgs/*/actions', async (route) => {
       const body = JSON.parse(route.request().postData() ?? '{}') as { signature: string };
-      const flipped = body.signature.startsWith('A') ? `B${body.signature.slice(1)}` : `A${body.signature.slice(1)}`;
+      const flipped = body.signature.startsWith('A')
+        ? `B${body.signature.slice(1)}`
+        : `A${body.signature.slice(1)}`;
       await route.continue({ postData: JSON.stringify({ ...body, signature: flipped }) });
     });
     refusalExpected = true;
@@ -218,7 +258,9 @@ describeWithChromium('proposals in the dashboard, signed in the browser', () => 
     expect(await problem.textContent()).toMatch(/Not recorded\..*signature/i);
     expect(await problem.locator('code').textContent()).toMatch(/^action\//);
     // The button names the problem for screen readers.
-    const described = await page!.getByRole('button', { name: 'Sign and cast the vote' }).getAttribute('aria-describedby');
+    const described = await page!
+      .getByRole('button', { name: 'Sign and cast the vote' })
+      .getAttribute('aria-describedby');
     expect(await page!.locator(`#${described}`).count()).toBe(1);
     refusalExpected = false;
     await page!.unroute('**/api/orgs/*/actions');
@@ -240,20 +282,19 @@ describeWithChromium('proposals in the dashboard, signed in the browser', () => 
       }
       throw new Error(`unsupported method ${method}`);
     });
-    await context.addInitScript(() => {
-      const bridge = (window as unknown as { devolveTestWallet: (m: string, p: unknown[]) => Promise<unknown> })
-        .devolveTestWallet;
-      (window as unknown as { ethereum: unknown }).ethereum = {
-        request: ({ method, params }: { method: string; params?: unknown[] }) => bridge(method, params ?? []),
-      };
-    });
+    // A provider with nothing but the EIP-1193 request interface, as wallets inject it.
+    await context.addInitScript(`window.ethereum = {
+      request: ({ method, params }) => window.devolveTestWallet(method, params ?? []),
+    };`);
     const page = await open(context, `/orgs/${ORG}/proposals/editorial-1`);
     await page.locator('#acting-as').selectOption('cara');
     await page.getByText('Manage keys in this browser').click();
     await page.getByRole('button', { name: 'Use my wallet (EIP-712)' }).click();
     await page.getByRole('button', { name: 'Register this key as cara' }).click();
     await page.getByText('Signing as Cara Chen with their registered key.').waitFor();
-    expect((await store.readState({ org: ORG })).keys['cara']?.toLowerCase()).toBe(account.address.toLowerCase());
+    expect((await store.readState({ org: ORG })).keys['cara']?.toLowerCase()).toBe(
+      account.address.toLowerCase(),
+    );
     await vote(page, 'Against', 'The calendar needs an editor first');
     await page.locator('[data-voter="cara"]').waitFor();
     const ballots = (await readProposal())?.ballots ?? [];
@@ -290,7 +331,9 @@ describeWithChromium('proposals in the dashboard, signed in the browser', () => 
     const visitor = await member();
     const publicPage = await open(visitor, `/public/${ORG}`);
     await publicPage.locator('[data-unit="editorial"] .report__head').waitFor();
-    expect(await publicPage.locator('[data-unit="editorial"] .report__head').textContent()).toContain('Consultative');
+    expect(await publicPage.locator('[data-unit="editorial"] .report__head').textContent()).toContain(
+      'Consultative',
+    );
   });
 
   it('lays the proposal page out for desktop and phone, with no serious accessibility problem and no console error', async () => {

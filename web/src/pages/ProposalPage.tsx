@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { LevelView } from '../../../src/server/unitView.js';
 import { api, type ProposalDetailView } from '../api.js';
 import { ErrorBox, Layout, Loading } from '../components/Layout.js';
 import { PolicyWords } from '../components/PolicyWords.js';
@@ -37,15 +38,18 @@ function ballotWords(ballot: unknown): string {
 }
 
 /** What is proposed, in words, from the subject the proposal recorded. */
-function Subject(props: { proposal: ProposalDetailView; unitName: string }) {
+function Subject(props: { proposal: ProposalDetailView; unitName: string; levels: readonly LevelView[] }) {
   const { subject, kind } = props.proposal;
   const s = subject as Record<string, unknown>;
+  // A move records its levels as ladder positions; older subjects may name them.
+  const level = (value: unknown) =>
+    props.levels.find((l) => l.index === value || l.id === value)?.name ?? String(value ?? '?');
   if (kind === 'decision') return <p class="subject">{String(s['outcome'] ?? '')}</p>;
   if (kind === 'slider-move')
     return (
       <p class="subject">
-        Move <strong>{props.unitName}</strong> from <strong>{String(s['from'] ?? '?')}</strong> to{' '}
-        <strong>{String(s['to'] ?? '?')}</strong>
+        Move <strong>{props.unitName}</strong> from <strong>{level(s['from'])}</strong> to{' '}
+        <strong>{level(s['to'])}</strong>
         {typeof s['override'] === 'string' && <> — readiness overridden: {s['override']}</>}.
       </p>
     );
@@ -76,7 +80,11 @@ function Tally(props: { proposal: ProposalDetailView }) {
   return (
     <>
       <p>
-        <strong>{tally.outcome === 'pending' ? 'Pending' : `So far: ${tally.outcome}`}</strong>
+        <strong>
+          {tally.outcome === 'pending'
+            ? 'Pending'
+            : `${props.proposal.phase === 'voting' ? 'So far' : 'Result'}: ${tally.outcome}`}
+        </strong>
         {tally.winners.length > 0 && <> — leading: {tally.winners.join(', ')}</>} · {tally.voters} voter
         {tally.voters === 1 ? '' : 's'}, weight cast {tally.participation}
       </p>
@@ -197,7 +205,7 @@ export function ProposalPage(props: { org: string; id: string }) {
       <div class="two">
         <section class="card" aria-labelledby="subject">
           <h2 id="subject">What is proposed</h2>
-          <Subject proposal={proposal} unitName={unitName} />
+          <Subject proposal={proposal} unitName={unitName} levels={unit?.levels ?? []} />
           {proposal.decision !== undefined && (
             <p>
               <strong>Decided {proposal.decision.outcome}</strong> by {memberName(proposal.decision.by)} on{' '}

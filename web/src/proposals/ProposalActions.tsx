@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { ProposalDetailView, RecordedAction } from '../api.js';
 import { ActForm, Field, inputError } from './ActForm.js';
-import { type BallotDraft, BallotFields, ballotOf, EMPTY_BALLOT } from './BallotFields.js';
+import { BallotFields } from './BallotFields.js';
+import { type BallotDraft, ballotOf, EMPTY_BALLOT } from './ballotOf.js';
 
 type Act = (kind: string, payload: unknown) => Promise<RecordedAction>;
 
