@@ -138,8 +138,8 @@ describeWithChromium('the dashboard in Chromium', () => {
       )
       .allTextContents();
     for (const reason of reasons) expect(shown).toContain(reason);
-    expect(await page.locator('section[aria-labelledby="decisions"]').textContent()).toContain(
-      'No decisions yet',
+    expect(await page.locator('section[aria-labelledby="decisions"] a').getAttribute('href')).toMatch(
+      new RegExp(`^/orgs/${ORG}/units/[a-z-]+/proposals$`),
     );
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'unit');
