@@ -1,8 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AxeResults } from 'axe-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { explainUnit } from '../../src/core/explain/explainUnit.js';
@@ -10,9 +8,9 @@ import type { OrgState } from '../../src/core/state/OrgState.js';
 import { unitOf } from '../support/daoFixture.js';
 import { describeWithChromium, launchChromium } from './support/chromium.js';
 import { type DemoServer, startDemoServer } from './support/demoServer.js';
+import { accessibilityProblems, screenshotInto } from './support/pageChecks.js';
 
 const ORG = 'lumen-protocol';
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
@@ -57,21 +55,7 @@ describeWithChromium('the dashboard in Chromium', () => {
     await page.waitForSelector('.board[data-rendered] ol.timeline');
   }
 
-  async function screenshot(page: Page, name: string): Promise<void> {
-    await page.screenshot({
-      path: join(shots, `${name}-${page.viewportSize()?.width ?? 0}.png`),
-      fullPage: true,
-    });
-  }
-
-  /** axe-core's serious and critical findings on the page as it stands, one line each. */
-  async function accessibilityProblems(page: Page): Promise<string[]> {
-    await page.evaluate(AXE_SOURCE);
-    const results = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as AxeResults;
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
+  const screenshot = (page: Page, name: string) => screenshotInto(shots, page, name);
 
   it('opens the board from the start page: every unit a slider at its level, grouped by dimension', async () => {
     const page = await open('/');

@@ -1,8 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type Hex, hexToString, isHex } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
@@ -16,9 +14,9 @@ import { type RunningServer, startServer } from '../../src/server/startServer.js
 import { createPgliteStore } from '../../src/store/createPgliteStore.js';
 import type { EventStore } from '../../src/store/EventStore.js';
 import { describeWithChromium, launchChromiumBrowser } from './support/chromium.js';
+import { accessibilityProblems, screenshotInto } from './support/pageChecks.js';
 
 const ORG = 'riverside-coop';
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const DAY_MS = 86_400_000;
@@ -125,20 +123,7 @@ describeWithChromium('proposals in the dashboard, signed in the browser', () => 
     return page;
   }
 
-  async function screenshot(page: Page, name: string): Promise<void> {
-    await page.screenshot({
-      path: join(shots, `${name}-${page.viewportSize()?.width ?? 0}.png`),
-      fullPage: true,
-    });
-  }
-
-  async function accessibilityProblems(page: Page): Promise<string[]> {
-    await page.evaluate(AXE_SOURCE);
-    const results = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as AxeResults;
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
+  const screenshot = (page: Page, name: string) => screenshotInto(shots, page, name);
 
   /** Acts as `id` with a new key made in this browser, registered with `key.register` from the page. */
   async function becomeMember(page: Page, id: string, name: string): Promise<void> {

@@ -1,15 +1,13 @@
-import { useState } from 'preact/hooks';
 import type { LevelView } from '../../../src/server/unitView.js';
 import { api, type ProposalDetailView } from '../api.js';
-import { ErrorBox, Layout, Loading } from '../components/Layout.js';
+import { Layout, Loading } from '../components/Layout.js';
 import { PolicyWords } from '../components/PolicyWords.js';
 import { formatInstant } from '../format.js';
-import { useLiveHead } from '../live.js';
 import { formatSeconds, useSecondsLeft } from '../proposals/countdown.js';
 import { PhaseBadge, phaseWords } from '../proposals/PhaseBadge.js';
 import { useInteractive } from '../proposals/useInteractive.js';
+import { useProposalData } from '../proposals/useProposalData.js';
 import { paths } from '../router.js';
-import { useData } from '../useData.js';
 import '../proposals/proposals.css';
 
 async function loadProposal(org: string, id: string, signal: AbortSignal) {
@@ -157,24 +155,14 @@ function NextStep(props: { proposal: ProposalDetailView; loadedAt: number; onDue
  */
 export function ProposalPage(props: { org: string; id: string }) {
   const { org, id } = props;
-  const live = useLiveHead(org);
-  const [epoch, setEpoch] = useState(0);
-  const data = useData((signal) => loadProposal(org, id, signal), [org, id, epoch], {
-    seq: live.seq,
-    seqOf: (d) => d.organization.seq,
-  });
+  const { live, data, reload, pending } = useProposalData(
+    org,
+    (signal) => loadProposal(org, id, signal),
+    [org, id],
+    'the proposal',
+  );
   const interactive = useInteractive();
-  if (data.status !== 'ready') {
-    return (
-      <Layout org={org} current="proposals" live={live}>
-        {data.status === 'loading' ? (
-          <Loading what="the proposal" />
-        ) : (
-          <ErrorBox error={data.error} what="the proposal" />
-        )}
-      </Layout>
-    );
-  }
+  if (data.status !== 'ready') return pending!;
   const { organization, proposal, units, loadedAt } = data.data;
   const unit = units.find((u) => u.id === proposal.unit);
   const unitName = unit?.name ?? proposal.unit;
@@ -199,7 +187,7 @@ export function ProposalPage(props: { org: string; id: string }) {
         </div>
         <div class="proposal-state" data-phase={proposal.phase}>
           <PhaseBadge phase={proposal.phase} />
-          <NextStep proposal={proposal} loadedAt={loadedAt} onDue={() => setEpoch((e) => e + 1)} />
+          <NextStep proposal={proposal} loadedAt={loadedAt} onDue={reload} />
         </div>
       </div>
       <div class="two">

@@ -1,13 +1,11 @@
-import { useState } from 'preact/hooks';
 import { api, type ProposalSummaryView } from '../api.js';
-import { ErrorBox, Layout, Loading } from '../components/Layout.js';
+import { Layout, Loading } from '../components/Layout.js';
 import { formatInstant } from '../format.js';
-import { useLiveHead } from '../live.js';
 import { formatSeconds, useSecondsLeft } from '../proposals/countdown.js';
 import { PhaseBadge, phaseWords } from '../proposals/PhaseBadge.js';
 import { useInteractive } from '../proposals/useInteractive.js';
+import { useProposalData } from '../proposals/useProposalData.js';
 import { paths } from '../router.js';
-import { useData } from '../useData.js';
 import '../proposals/proposals.css';
 
 async function loadProposals(org: string, signal: AbortSignal) {
@@ -36,24 +34,14 @@ function Countdown(props: { proposal: ProposalSummaryView; loadedAt: number; onD
  */
 export function ProposalsPage(props: { org: string; unit?: string | undefined }) {
   const { org, unit } = props;
-  const live = useLiveHead(org);
-  const [epoch, setEpoch] = useState(0);
-  const data = useData((signal) => loadProposals(org, signal), [org, epoch], {
-    seq: live.seq,
-    seqOf: (d) => d.organization.seq,
-  });
+  const { live, data, reload, pending } = useProposalData(
+    org,
+    (signal) => loadProposals(org, signal),
+    [org],
+    'the proposals',
+  );
   const interactive = useInteractive();
-  if (data.status !== 'ready') {
-    return (
-      <Layout org={org} current="proposals" live={live}>
-        {data.status === 'loading' ? (
-          <Loading what="the proposals" />
-        ) : (
-          <ErrorBox error={data.error} what="the proposals" />
-        )}
-      </Layout>
-    );
-  }
+  if (data.status !== 'ready') return pending!;
   const { organization, units, loadedAt } = data.data;
   const unitView = units.find((u) => u.id === unit);
   const shown = data.data.proposals.filter((p) => unit === undefined || p.unit === unit).reverse();
@@ -109,7 +97,7 @@ export function ProposalsPage(props: { org: string; unit?: string | undefined })
                       {p.executable && <span class="muted small"> · can be executed</span>}
                     </td>
                     <td>
-                      <Countdown proposal={p} loadedAt={loadedAt} onDue={() => setEpoch((e) => e + 1)} />
+                      <Countdown proposal={p} loadedAt={loadedAt} onDue={reload} />
                     </td>
                   </tr>
                 ))}

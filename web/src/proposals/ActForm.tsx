@@ -100,3 +100,25 @@ export function Field(props: { id: string; label: string; hint?: string; childre
 /** Input the browser can already tell is wrong, as the same kind of error the server sends. */
 export const inputError = (message: string) =>
   new ApiError({ code: 'client/invalid-input', status: 0, message });
+
+/** A labelled text area; its hint, when there is one, describes it to screen readers too. */
+export function TextField(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  rows?: number;
+  value: string;
+  onInput: (value: string) => void;
+}) {
+  return (
+    <Field id={props.id} label={props.label} {...(props.hint === undefined ? {} : { hint: props.hint })}>
+      <textarea
+        id={props.id}
+        rows={props.rows ?? 2}
+        value={props.value}
+        aria-describedby={props.hint === undefined ? undefined : `${props.id}-hint`}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+    </Field>
+  );
+}

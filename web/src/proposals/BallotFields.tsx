@@ -1,4 +1,4 @@
-import { Field } from './ActForm.js';
+import { Field, TextField } from './ActForm.js';
 import { type BallotDraft, CHOICES } from './ballotOf.js';
 
 /** The controls of a ballot for `method`: radio buttons, checkboxes, ranks or shares. */
@@ -99,14 +99,13 @@ export function BallotFields(props: {
   }
   if (method === 'advice') {
     return (
-      <Field id="ballot-advice" label="Your advice">
-        <textarea
-          id="ballot-advice"
-          rows={3}
-          value={draft.advice}
-          onInput={(e) => onChange({ ...draft, advice: e.currentTarget.value })}
-        />
-      </Field>
+      <TextField
+        id="ballot-advice"
+        label="Your advice"
+        rows={3}
+        value={draft.advice}
+        onInput={(advice) => onChange({ ...draft, advice })}
+      />
     );
   }
   return null;

@@ -3,7 +3,7 @@ import { nextProposalId } from '../../../src/core/governance/views/nextProposalI
 import type { UnitView } from '../../../src/server/unitView.js';
 import type { RecordedAction } from '../api.js';
 import { navigate, paths } from '../router.js';
-import { ActForm, Field, inputError } from './ActForm.js';
+import { ActForm, Field, inputError, TextField } from './ActForm.js';
 
 type Kind = 'decision' | 'slider-move' | 'commitment' | 'charter-change';
 
@@ -134,19 +134,22 @@ export function NewProposalForm(props: {
           onInput={(e) => setTitle(e.currentTarget.value)}
         />
       </Field>
-      <Field id="new-body" label="Context and reasoning (optional)">
-        <textarea id="new-body" rows={3} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
-      </Field>
+      <TextField
+        id="new-body"
+        label="Context and reasoning (optional)"
+        rows={3}
+        value={body}
+        onInput={setBody}
+      />
       {kind === 'decision' && (
-        <Field id="new-outcome" label="Outcome statement" hint="What is decided, recorded when it passes.">
-          <textarea
-            id="new-outcome"
-            rows={2}
-            value={outcome}
-            aria-describedby="new-outcome-hint"
-            onInput={(e) => setOutcome(e.currentTarget.value)}
-          />
-        </Field>
+        <TextField
+          id="new-outcome"
+          label="Outcome statement"
+          hint="What is decided, recorded when it passes."
+          rows={2}
+          value={outcome}
+          onInput={setOutcome}
+        />
       )}
       {kind === 'slider-move' && (
         <>
@@ -241,19 +244,14 @@ export function NewProposalForm(props: {
         </p>
       )}
       {kind !== 'charter-change' && (
-        <Field
+        <TextField
           id="new-options"
           label="Options (optional, one per line)"
           hint="For approval, ranked-choice, quadratic or weighted-split policies; leave empty for a yes/no vote."
-        >
-          <textarea
-            id="new-options"
-            rows={2}
-            value={options}
-            aria-describedby="new-options-hint"
-            onInput={(e) => setOptions(e.currentTarget.value)}
-          />
-        </Field>
+          rows={2}
+          value={options}
+          onInput={setOptions}
+        />
       )}
     </ActForm>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ProposalDetailView, RecordedAction } from '../api.js';
-import { ActForm, Field, inputError } from './ActForm.js';
+import { ActForm, inputError, TextField } from './ActForm.js';
 import { BallotFields } from './BallotFields.js';
 import { type BallotDraft, ballotOf, EMPTY_BALLOT } from './ballotOf.js';
 
@@ -30,9 +30,7 @@ function TextAct(props: {
       }
       onRecorded={() => setText('')}
     >
-      <Field id={props.id} label={props.label}>
-        <textarea id={props.id} rows={3} value={text} onInput={(e) => setText(e.currentTarget.value)} />
-      </Field>
+      <TextField id={props.id} label={props.label} rows={3} value={text} onInput={setText} />
     </ActForm>
   );
 }
@@ -78,15 +76,14 @@ export function ProposalActions(props: { proposal: ProposalDetailView; act: Act 
       >
         <BallotFields method={method} options={proposal.options} draft={draft} onChange={setDraft} />
         {method !== 'advice' && (
-          <Field id="vote-reason" label="Reason" hint={proposal.policyWords.rationale}>
-            <textarea
-              id="vote-reason"
-              rows={2}
-              value={reason}
-              aria-describedby="vote-reason-hint"
-              onInput={(e) => setReason(e.currentTarget.value)}
-            />
-          </Field>
+          <TextField
+            id="vote-reason"
+            label="Reason"
+            hint={proposal.policyWords.rationale}
+            rows={2}
+            value={reason}
+            onInput={setReason}
+          />
         )}
       </ActForm>
     ),
@@ -149,15 +146,14 @@ export function ProposalActions(props: { proposal: ProposalDetailView; act: Act 
             </label>
           ))}
         </fieldset>
-        <Field id="decide-reason" label="Reason" hint={proposal.policyWords.rationale}>
-          <textarea
-            id="decide-reason"
-            rows={2}
-            value={decideReason}
-            aria-describedby="decide-reason-hint"
-            onInput={(e) => setDecideReason(e.currentTarget.value)}
-          />
-        </Field>
+        <TextField
+          id="decide-reason"
+          label="Reason"
+          hint={proposal.policyWords.rationale}
+          rows={2}
+          value={decideReason}
+          onInput={setDecideReason}
+        />
       </ActForm>
     ),
     (phase === 'veto-window' || (method === 'optimistic' && OPEN.has(phase))) && (

@@ -4,7 +4,7 @@ import { ApiError } from '../api.js';
 import { createBrowserKey, exportBrowserKey, importBrowserKey } from '../signing/browserKeys.js';
 import { signerIdentity } from '../signing/signInBrowser.js';
 import type { SignerState } from '../signing/useSigner.js';
-import { ActForm, Field, Problem } from './ActForm.js';
+import { ActForm, Field, Problem, TextField } from './ActForm.js';
 
 export interface MemberView {
   readonly id: string;
@@ -165,14 +165,13 @@ export function SignerPanel(props: { signer: SignerState; members: readonly Memb
             }}
           >
             <h3>Import from a key file</h3>
-            <Field id="import-key" label="Key file (the JSON `devolve keys` writes)">
-              <textarea
-                id="import-key"
-                rows={4}
-                value={importText}
-                onInput={(e) => setImportText(e.currentTarget.value)}
-              />
-            </Field>
+            <TextField
+              id="import-key"
+              label="Key file (the JSON `devolve keys` writes)"
+              rows={4}
+              value={importText}
+              onInput={setImportText}
+            />
             <button type="submit" class="button">
               Import the key
             </button>
