@@ -242,6 +242,8 @@ describeWithChromium('proposals in the dashboard, signed in the browser', () => 
     await problem.waitFor();
     expect(await problem.textContent()).toMatch(/Not recorded\..*signature/i);
     expect(await problem.locator('code').textContent()).toMatch(/^action\//);
+    console.log(`a tampered signature is shown as: ${await problem.textContent()}`);
+    await screenshot(page!, 'proposal-refused');
     // The button names the problem for screen readers.
     const described = await page!
       .getByRole('button', { name: 'Sign and cast the vote' })
@@ -335,6 +337,8 @@ describeWithChromium('proposals in the dashboard, signed in the browser', () => 
     await page!.goto(`${server.url}/orgs/${ORG}/proposals`);
     await page!.locator('[data-proposal="editorial-1"]').waitFor();
     expect(await accessibilityProblems(page!)).toEqual([]);
+    await screenshot(page!, 'proposals');
+    await page!.setViewportSize(PHONE);
     await screenshot(page!, 'proposals');
     expect(consoleErrors).toEqual([]);
   });

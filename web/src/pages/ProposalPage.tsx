@@ -143,7 +143,9 @@ function NextStep(props: { proposal: ProposalDetailView; loadedAt: number; onDue
   if (next === undefined || left === undefined) return null;
   return (
     <p class="next" role="timer" aria-live="off">
-      {phaseWords(next.phase)} in <strong>{formatSeconds(left)}</strong> ({formatInstant(next.at)})
+      {phaseWords(props.proposal.phase)} ends in <strong>{formatSeconds(left)}</strong> (
+      {formatInstant(next.at)}
+      ); next, as it stands: {phaseWords(next.phase)}
     </p>
   );
 }

@@ -23,7 +23,7 @@ function Countdown(props: { proposal: ProposalSummaryView; loadedAt: number; onD
   if (next === undefined || left === undefined) return <span class="muted">—</span>;
   return (
     <span title={formatInstant(next.at)}>
-      {phaseWords(next.phase)} in {formatSeconds(left)}
+      {phaseWords(next.phase)} in {formatSeconds(left)}, as it stands
     </span>
   );
 }
