@@ -122,9 +122,9 @@ describeWithChromium('the dashboard in Chromium', () => {
       )
       .allTextContents();
     for (const reason of reasons) expect(shown).toContain(reason);
-    expect(await page.locator('section[aria-labelledby="decisions"] a').getAttribute('href')).toMatch(
-      new RegExp(`^/orgs/${ORG}/units/[a-z-]+/proposals$`),
-    );
+    expect(
+      await page.locator('section[aria-labelledby="decisions"] a.unit-proposals').getAttribute('href'),
+    ).toMatch(new RegExp(`^/orgs/${ORG}/units/[a-z-]+/proposals$`));
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'unit');
     await page.setViewportSize(PHONE);

@@ -315,6 +315,13 @@ describeWithChromium('proposals in the dashboard, signed in the browser', () => 
     expect(await slider.getAttribute('aria-valuenow')).toBe('2');
     expect(await anaPage!.locator('.timeline').textContent()).toContain('Consultative');
 
+    await anaPage!.goto(`${server.url}/orgs/${ORG}/units/editorial`);
+    const decisions = anaPage!.locator('section[aria-labelledby="decisions"] li', {
+      hasText: 'Open the editorial calendar to comment',
+    });
+    await decisions.waitFor();
+    expect(await decisions.textContent()).toContain('Executed');
+
     const visitor = await member();
     const publicPage = await open(visitor, `/public/${ORG}`);
     await publicPage.locator('[data-unit="editorial"] .report__head').waitFor();

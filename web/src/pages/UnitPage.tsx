@@ -7,22 +7,24 @@ import { PolicyWords } from '../components/PolicyWords.js';
 import { Slider } from '../components/Slider.js';
 import { formatInstant } from '../format.js';
 import { useLiveHead } from '../live.js';
+import { PhaseBadge } from '../proposals/PhaseBadge.js';
 import { paths } from '../router.js';
 import { useData } from '../useData.js';
 
 async function loadUnit(org: string, unit: string, signal: AbortSignal) {
-  const [view, explanation, plan] = await Promise.all([
+  const [view, explanation, plan, proposals] = await Promise.all([
     api.unit(org, unit, signal),
     api.explain(org, unit, signal),
     api.plan(org, signal),
+    api.proposals(org, signal),
   ]);
-  return { view, explanation, plan };
+  return { view, explanation, plan, proposals: proposals.proposals.filter((p) => p.unit === unit).reverse() };
 }
 
 /**
  * One unit: its ladder with the current level and the target, who decides today and at the next
  * level, the readiness checklist of the next move with a reason for every criterion, its
- * dependencies and commitments, and (once the governance runtime records them) its decisions.
+ * dependencies and commitments, and its proposals with their phases.
  */
 export function UnitPage(props: { org: string; unit: string }) {
   const { org, unit } = props;
@@ -42,7 +44,7 @@ export function UnitPage(props: { org: string; unit: string }) {
       </Layout>
     );
   }
-  const { view, explanation, plan } = data.data;
+  const { view, explanation, plan, proposals } = data.data;
   const assessment = plan.plan.assessments.find((a) => a.unit === unit);
   const commitments = plan.plan.commitments.filter((c) => c.unit === unit);
   const levels = view.levels.map((l) => ({ index: l.index, id: l.id, name: l.name }));
@@ -172,9 +174,23 @@ export function UnitPage(props: { org: string; unit: string }) {
       <div class="two">
         <section class="card" aria-labelledby="decisions">
           <h2 id="decisions">Proposals and decisions</h2>
+          {proposals.length === 0 ? (
+            <p class="empty">No proposals on this unit yet.</p>
+          ) : (
+            <ul class="plain">
+              {proposals.slice(0, 8).map((p) => (
+                <li key={p.id}>
+                  <a href={paths.proposal(org, p.id)}>{p.title ?? p.id}</a> <PhaseBadge phase={p.phase} />
+                </li>
+              ))}
+            </ul>
+          )}
           <p>
-            Proposals and decisions on this unit, each under the policy of its level when it opened:{' '}
-            <a href={paths.unitProposals(org, unit)}>see and open proposals on {view.name}</a>.
+            Each runs under the policy of the unit's level when it opened:{' '}
+            <a class="unit-proposals" href={paths.unitProposals(org, unit)}>
+              see and open proposals on {view.name}
+            </a>
+            .
           </p>
         </section>
         <section class="card" aria-labelledby="metrics">
