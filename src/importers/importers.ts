@@ -1,5 +1,6 @@
 import { entitiesImporter } from './entitiesImporter.js';
 import { gitImporter } from './gitImporter.js';
+import { governorImporter } from './governorImporter.js';
 import { holdingsImporter } from './holdingsImporter.js';
 import type { Importer } from './Importer.js';
 import { snapshotImporter } from './snapshotImporter.js';
@@ -10,4 +11,5 @@ export const IMPORTERS: readonly Importer[] = [
   entitiesImporter,
   gitImporter,
   snapshotImporter,
+  governorImporter,
 ];
