@@ -4,7 +4,7 @@ import { DevolveError } from '../core/errors/DevolveError.js';
 import type { Address } from '../core/observed/ControlFact.js';
 import type { Importer } from './Importer.js';
 import { progressBar } from './progressBar.js';
-import { ENTITIES_OPTION, votingSummary } from './votingSummary.js';
+import { ENTITIES_OPTION, votingOutcome } from './votingOutcome.js';
 
 function usage(code: 'missing-rpc' | 'invalid-block' | 'missing-option', message: string): DevolveError {
   return new DevolveError({ code: `usage/${code}`, message });
@@ -73,20 +73,13 @@ export const governorImporter: Importer = {
       },
     });
     bar?.finish();
-    const { issues, summary } = await votingSummary({
+    return votingOutcome({
+      rows: history.logs,
+      issues: history.issues,
+      about: { governor: address.toLowerCase(), fromBlock: history.fromBlock, toBlock: history.toBlock },
       proposals: history.proposals,
       votes: history.votes,
-      entitiesFile: options['entities'] as string | undefined,
+      options,
     });
-    return {
-      rows: history.logs,
-      issues: [...history.issues, ...issues],
-      summary: {
-        governor: address.toLowerCase(),
-        fromBlock: history.fromBlock,
-        toBlock: history.toBlock,
-        ...summary,
-      },
-    };
   },
 };

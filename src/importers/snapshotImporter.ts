@@ -6,7 +6,7 @@ import type { Importer } from './Importer.js';
 import { jsonRecords } from './jsonRecords.js';
 import { progressBar } from './progressBar.js';
 import { type SnapshotHistory, snapshotTally } from './snapshotTally.js';
-import { ENTITIES_OPTION, votingSummary } from './votingSummary.js';
+import { ENTITIES_OPTION, votingOutcome } from './votingOutcome.js';
 
 /** The size of a file to import, or `import/not-found`. */
 async function sizeOf(path: string): Promise<number> {
@@ -79,15 +79,13 @@ export const snapshotImporter: Importer = {
     const more = options['votes'];
     const paths = [source, ...(more === undefined ? [] : Array.isArray(more) ? more : [more])];
     const history = await readSnapshot({ paths });
-    const { issues, summary } = await votingSummary({
+    return votingOutcome({
+      rows: history.records,
+      issues: history.issues,
+      about: { spaces: [...history.spaces].sort() },
       proposals: history.proposals,
       votes: history.votes,
-      entitiesFile: options['entities'] as string | undefined,
+      options,
     });
-    return {
-      rows: history.records,
-      issues: [...history.issues, ...issues],
-      summary: { spaces: [...history.spaces].sort(), ...summary },
-    };
   },
 };

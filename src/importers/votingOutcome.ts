@@ -2,7 +2,7 @@ import type { ImportIssue } from '../core/evidence/ImportIssue.js';
 import type { ConcentrationReport } from '../core/metrics/concentrationReport.js';
 import { type ProposalFact, type VoteFact, votingReport } from '../core/metrics/votingReport.js';
 import { readEntities } from './entitiesImporter.js';
-import type { ImporterOption } from './Importer.js';
+import type { ImporterOption, ImportOutcome } from './Importer.js';
 
 /** `--entities <file>`, taken by the importers of governance histories. */
 export const ENTITIES_OPTION: ImporterOption = {
@@ -23,24 +23,30 @@ function brief(report: ConcentrationReport) {
 }
 
 /**
- * Voter and proposer metrics of an imported history, over entities when `--entities` names a
- * file (its bad rows join the import's issues). The summary every governance importer returns.
+ * What every governance importer returns: its rows and issues, what it says of its source
+ * (`about`), and the voter and proposer metrics of the history, over entities when `--entities`
+ * names a file (whose bad rows join the issues).
  */
-export async function votingSummary(args: {
+export async function votingOutcome(args: {
+  rows: number;
+  issues: readonly ImportIssue[];
+  about: Record<string, unknown>;
   proposals: readonly ProposalFact[];
   votes: readonly VoteFact[];
-  entitiesFile: string | undefined;
-}): Promise<{ issues: readonly ImportIssue[]; summary: Record<string, unknown> }> {
-  const entities =
-    args.entitiesFile === undefined ? undefined : await readEntities({ path: args.entitiesFile });
+  options: Readonly<Record<string, string | string[] | undefined>>;
+}): Promise<ImportOutcome> {
+  const entitiesFile = args.options['entities'] as string | undefined;
+  const entities = entitiesFile === undefined ? undefined : await readEntities({ path: entitiesFile });
   const report = votingReport({
     proposals: args.proposals,
     votes: args.votes,
     ...(entities === undefined ? {} : { entities: entities.result }),
   });
   return {
-    issues: entities?.issues ?? [],
+    rows: args.rows,
+    issues: [...args.issues, ...(entities?.issues ?? [])],
     summary: {
+      ...args.about,
       countedBy: entities === undefined ? 'address' : 'entity',
       proposals: report.proposals,
       votes: report.votes,
