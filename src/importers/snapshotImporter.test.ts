@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../test/support/builtCli.js';
 import { referenceConcentration } from '../../test/support/referenceConcentration.js';
 import { seededRandom } from '../../test/support/seededRandom.js';
 import { votingReport } from '../core/metrics/votingReport.js';
@@ -267,5 +268,30 @@ describe('Snapshot importer', () => {
         code: 'import/not-found',
       },
     );
+  });
+
+  it('devolve import snapshot prints each bad record as file:line:column and exits 1; governor without an RPC exits 2', () => {
+    const cwd = mkdtempSync(join(dir, 'cli-'));
+    const vote = (id: string, vp: unknown) =>
+      JSON.stringify({ id, voter: address(1), created: 1, choice: 1, vp, proposal: { id: 'P' } });
+    writeFileSync(
+      join(cwd, 'votes.json'),
+      `{"data":{"votes":[\n${vote('a', 3)},\n  ${vote('b', 'x')}\n]}}\n`,
+    );
+    const run = runCli(cwd, 'import', 'snapshot', 'votes.json');
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      'votes.json:3:3: data.votes[1]: vp must be a non-negative number [import/invalid-field]',
+    );
+    const json = JSON.parse(runCli(cwd, 'import', 'snapshot', 'votes.json', '--json').stdout);
+    expect(json).toMatchObject({
+      rows: 2,
+      votes: 1,
+      distinctVoters: 1,
+      voters: { total: '3000000000000000000' },
+    });
+    const governor = runCli(cwd, 'import', 'governor', '--address', address(2));
+    expect(governor.code).toBe(2);
+    expect(governor.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
