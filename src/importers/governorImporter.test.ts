@@ -13,6 +13,7 @@ import {
 } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Artifact, compileGovernorFixtures } from '../../test/support/chain/compileFixtures.js';
+import { deployArtifact } from '../../test/support/chain/deployArtifact.js';
 import { type LocalChain, startLocalChain } from '../../test/support/chain/localChain.js';
 import { readGovernorHistory } from '../chain/governorHistory.js';
 import { votingReport } from '../core/metrics/votingReport.js';
@@ -56,15 +57,8 @@ async function send(
   if (receipt.status !== 'success') throw new Error(`${functionName} reverted`);
 }
 
-async function deploy(from: Address, artifact: Artifact, args: readonly unknown[]): Promise<Address> {
-  const wallet = createWalletClient({ account: from, transport: http(chain.url) });
-  const hash = await wallet.deployContract({
-    abi: artifact.abi,
-    bytecode: artifact.bytecode,
-    args,
-    chain: null,
-  });
-  return (await client.waitForTransactionReceipt({ hash })).contractAddress!.toLowerCase() as Address;
+function deploy(from: Address, artifact: Artifact, args: readonly unknown[]): Promise<Address> {
+  return deployArtifact({ chain, from, artifact, args });
 }
 
 beforeAll(async () => {
