@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createPublicClient, createWalletClient, http, type PublicClient } from 'viem';
+import { createPublicClient, http, type PublicClient } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../test/support/builtCli.js';
 import { type Artifact, compileFixtures } from '../../test/support/chain/compileFixtures.js';
+import { deployArtifact } from '../../test/support/chain/deployArtifact.js';
 import { type LocalChain, startLocalChain } from '../../test/support/chain/localChain.js';
 import { organizationFromYaml } from '../../test/support/organizationFromYaml.js';
 import type { Organization } from '../core/model/Organization.js';
@@ -34,16 +35,8 @@ const deployed: Record<string, Address> = {};
 let founder: Address;
 let councilKeys: Address[];
 
-async function deploy(artifact: Artifact, args: readonly unknown[]): Promise<Address> {
-  const wallet = createWalletClient({ account: founder, transport: http(chain.url) });
-  const hash = await wallet.deployContract({
-    abi: artifact.abi,
-    bytecode: artifact.bytecode,
-    args,
-    chain: null,
-  });
-  const receipt = await client.waitForTransactionReceipt({ hash });
-  return receipt.contractAddress!.toLowerCase() as Address;
+function deploy(artifact: Artifact, args: readonly unknown[]): Promise<Address> {
+  return deployArtifact({ chain, from: founder, artifact, args });
 }
 
 function unit(id: string) {

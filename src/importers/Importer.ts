@@ -24,6 +24,8 @@ export interface Importer {
   readonly name: string;
   readonly description: string;
   readonly source: string;
+  /** The source may be left out (given by an option instead): `run` then gets `''`. */
+  readonly sourceOptional?: boolean;
   readonly options: readonly ImporterOption[];
   run(args: {
     source: string;

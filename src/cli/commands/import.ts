@@ -11,12 +11,12 @@ import { defaultStyle, printJson, toJson } from '../output.js';
 export function registerImport(program: Command): void {
   const command = program
     .command('import')
-    .description('read evidence files: holdings, entities, git history');
+    .description('read evidence: holdings, entities, git history, Snapshot votes, Governor logs');
   for (const importer of IMPORTERS) {
     const sub = command
       .command(importer.name)
       .description(importer.description)
-      .argument('<source>', importer.source);
+      .argument(importer.sourceOptional ? '[source]' : '<source>', importer.source);
     for (const option of importer.options) {
       if (option.repeatable)
         sub.option(option.flags, option.description, (value: string, previous: string[] = []) => [
@@ -29,8 +29,11 @@ export function registerImport(program: Command): void {
     }
     sub.option('--json', 'print the result as JSON');
     sub.action(
-      async (source: string, options: Record<string, string | string[] | undefined> & { json?: boolean }) => {
-        const outcome = await importer.run({ source, options });
+      async (
+        source: string | undefined,
+        options: Record<string, string | string[] | undefined> & { json?: boolean },
+      ) => {
+        const outcome = await importer.run({ source: source ?? '', options });
         if (options.json) {
           printJson({
             importer: importer.name,

@@ -118,7 +118,8 @@ export function csvTally<Result>(args: {
   };
   return {
     line(text, line) {
-      if (text.trim() === '') return;
+      // Blank lines are skipped; only a line starting with white space needs trimming to tell.
+      if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) return;
       if (!headerSeen) {
         headerSeen = true;
         const found = findColumns({ header: text, wanted: args.wanted, file, line });
@@ -141,7 +142,12 @@ export function csvTally<Result>(args: {
         return;
       }
       const found = columns;
-      const missing = wanted.find((name) => split.fields[found[name]!.index] === undefined);
+      let missing: string | undefined;
+      for (const name of wanted)
+        if (split.fields[found[name]!.index] === undefined) {
+          missing = name;
+          break;
+        }
       if (missing !== undefined) {
         issues.push({
           file,

@@ -1,4 +1,5 @@
 import { csvTally } from './CsvTable.js';
+import { HolderSums } from './HolderSums.js';
 import type { LineTally } from './LineTally.js';
 import { normalizeHolder } from './normalizeHolder.js';
 import { parseTokenAmount } from './parseTokenAmount.js';
@@ -25,18 +26,22 @@ export type HoldingsByHolder = Map<string, bigint>;
  * tally.finish().result.get('0x…01') // 150n + 200n = 350n
  */
 export function tallyHoldings(args: { file: string; decimals: number }): LineTally<HoldingsByHolder> {
-  const holdings: HoldingsByHolder = new Map();
+  // Plain digit amounts are summed without a bigint per row (`HolderSums`); any other text goes
+  // through `parseTokenAmount`, which accepts it or says why not.
+  const sums = new HolderSums();
   return csvTally({
     file: args.file,
     wanted: HOLDINGS_COLUMNS,
-    result: () => holdings,
+    result: () => sums.result(),
     row({ fields, columns, report }) {
       const holder = normalizeHolder(fields[columns['holder']!.index]!);
       if (!holder.ok)
         return report({ column: 'holder', code: 'import/invalid-holder', message: holder.message });
-      const amount = parseTokenAmount({ text: fields[columns['balance']!.index]!, decimals: args.decimals });
+      const text = fields[columns['balance']!.index]!;
+      if (sums.add(holder.key, text, args.decimals)) return;
+      const amount = parseTokenAmount({ text, decimals: args.decimals });
       if (!amount.ok) return report({ column: 'balance', code: amount.code, message: amount.message });
-      holdings.set(holder.key, (holdings.get(holder.key) ?? 0n) + amount.value);
+      sums.addBig(holder.key, amount.value);
     },
   });
 }

@@ -21,20 +21,25 @@ export type FixtureName =
   | 'ProxyAdmin';
 
 /**
- * Compiles `contracts/DevolveFixtures.sol` and the OpenZeppelin contracts it imports with the
- * `solc` npm package (solc-js: no compiler download), reading imports from node_modules.
+ * Compiles one file of `contracts/` and the OpenZeppelin contracts it imports with the `solc` npm
+ * package (solc-js: no compiler download), reading imports from node_modules, and returns the
+ * named contracts' artifacts.
  */
-export function compileFixtures(): Record<FixtureName, Artifact> {
+export function compileContracts<Name extends string>(args: {
+  source: string;
+  names: readonly Name[];
+  optimize?: boolean;
+}): Record<Name, Artifact> {
   const solc = require('solc') as {
     compile(input: string, options: { import(path: string): object }): string;
   };
-  const source = 'DevolveFixtures.sol';
+  const { source } = args;
   const input = {
     language: 'Solidity',
     sources: { [source]: { content: readFileSync(join(here, 'contracts', source), 'utf8') } },
     settings: {
       evmVersion: 'cancun',
-      optimizer: { enabled: false },
+      optimizer: { enabled: args.optimize === true, runs: 200 },
       outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } },
     },
   };
@@ -54,18 +59,29 @@ export function compileFixtures(): Record<FixtureName, Artifact> {
   };
   const errors = (output.errors ?? []).filter((e) => e.severity === 'error');
   if (errors.length > 0) throw new Error(errors.map((e) => e.formattedMessage).join('\n'));
-  const find = (name: FixtureName): Artifact => {
+  const find = (name: Name): Artifact => {
     for (const contracts of Object.values(output.contracts)) {
       const found = contracts[name];
       if (found !== undefined) return { abi: found.abi, bytecode: `0x${found.evm.bytecode.object}` };
     }
     throw new Error(`no artifact ${name}`);
   };
-  return {
-    OwnedVault: find('OwnedVault'),
-    MiniMultisig: find('MiniMultisig'),
-    TimelockController: find('TimelockController'),
-    TransparentUpgradeableProxy: find('TransparentUpgradeableProxy'),
-    ProxyAdmin: find('ProxyAdmin'),
-  };
+  return Object.fromEntries(args.names.map((name) => [name, find(name)])) as Record<Name, Artifact>;
+}
+
+/** The control fixtures: `contracts/DevolveFixtures.sol` and what it imports. */
+export function compileFixtures(): Record<FixtureName, Artifact> {
+  return compileContracts({
+    source: 'DevolveFixtures.sol',
+    names: ['OwnedVault', 'MiniMultisig', 'TimelockController', 'TransparentUpgradeableProxy', 'ProxyAdmin'],
+  });
+}
+
+/** An ERC20Votes token and an OpenZeppelin Governor: `contracts/GovernorFixtures.sol`. */
+export function compileGovernorFixtures(): Record<'DevolveToken' | 'DevolveGovernor', Artifact> {
+  return compileContracts({
+    source: 'GovernorFixtures.sol',
+    names: ['DevolveToken', 'DevolveGovernor'],
+    optimize: true,
+  });
 }

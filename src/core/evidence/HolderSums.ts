@@ -1,0 +1,208 @@
+/** Decimal digits per limb: 10^9 < 2^30, so a limb's running sum stays exact in a double. */
+const LIMB_DIGITS = 9;
+/** Limbs per holder: 4 · 9 = 36 digits, enough for any balance below 10^18 tokens at 18 decimals. */
+const LIMBS = 4;
+/**
+ * Additions a holder's limbs take before they are folded into its bigint: each adds below 10^9
+ * per limb, and 9,000,000 · 10^9 = 9 · 10^15 < 2^53, so every limb sum is exact.
+ */
+const FOLD_AFTER = 9_000_000;
+const LIMB_SCALE = [1n, 10n ** 9n, 10n ** 18n, 10n ** 27n] as const;
+/** 32-bit words in an address (160 bits). */
+const WORDS = 5;
+
+/**
+ * Reads `0x` and 40 lowercase hex digits into five 32-bit words; false for any other key. Keys
+ * reach here normalized (`normalizeHolder`), so an address is always lowercase.
+ */
+function parseLowerAddress(key: string, into: Uint32Array): boolean {
+  if (key.length !== 42 || key.charCodeAt(0) !== 48 || key.charCodeAt(1) !== 120) return false;
+  for (let word = 0; word < WORDS; word++) {
+    let value = 0;
+    for (let i = 2 + word * 8, end = i + 8; i < end; i++) {
+      const c = key.charCodeAt(i);
+      const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+      if (digit === -1) return false;
+      value = value * 16 + digit;
+    }
+    into[word] = value;
+  }
+  return true;
+}
+
+/** A 32-bit hash of an address's words, every word mixed in (multiply-xorshift). */
+function mix(w: Uint32Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < WORDS; i++) {
+    h = Math.imul(h ^ w[i]!, 0x9e3779b1);
+    h ^= h >>> 15;
+  }
+  return h >>> 0;
+}
+
+/**
+ * Exact sums of token amounts per holder, built for a million-row import: an amount written as
+ * digits (`1234.5`) is added as four base-10^9 limbs of doubles, with no bigint made per row;
+ * `result` turns each holder's limbs into one bigint at the end. Amounts it cannot take (more
+ * than 36 digits once scaled, anything not plain digits) are left to the caller (`add` returns
+ * false), which adds them as bigints with `addBig`.
+ *
+ * @example
+ * const sums = new HolderSums();
+ * sums.add('alice', '1.5', 2); sums.add('alice', '2', 2);
+ * sums.result().get('alice') // 150n + 200n = 350n
+ */
+export class HolderSums {
+  /** Slots of keys that are not lowercase addresses (member ids). */
+  private readonly named = new Map<string, number>();
+  /** Each slot's key, in first-seen order. */
+  private readonly keys: string[] = [];
+  private limbs = new Float64Array(LIMBS * 1024);
+  private adds = new Uint32Array(1024);
+  private readonly big: bigint[] = [];
+  /**
+   * Lowercase addresses are found through their 160 bits, five 32-bit words, in an open-addressing
+   * table (linear probing, at most half full): no string is hashed or kept per row.
+   */
+  private words = new Uint32Array(WORDS * 1024);
+  private buckets = new Int32Array(1 << 12).fill(-1);
+
+  private newSlot(key: string): number {
+    const slot = this.keys.length;
+    this.keys.push(key);
+    this.big.push(0n);
+    if (slot >= this.adds.length) {
+      const limbs = new Float64Array(this.limbs.length * 2);
+      limbs.set(this.limbs);
+      this.limbs = limbs;
+      const adds = new Uint32Array(this.adds.length * 2);
+      adds.set(this.adds);
+      this.adds = adds;
+      const words = new Uint32Array(this.words.length * 2);
+      words.set(this.words);
+      this.words = words;
+    }
+    return slot;
+  }
+
+  private slot(key: string): number {
+    const address = parseLowerAddress(key, this.scratch);
+    if (!address) {
+      let slot = this.named.get(key);
+      if (slot === undefined) {
+        slot = this.newSlot(key);
+        this.named.set(key, slot);
+      }
+      return slot;
+    }
+    const w = this.scratch;
+    const mask = this.buckets.length - 1;
+    let bucket = mix(w) & mask;
+    while (true) {
+      const slot = this.buckets[bucket]!;
+      if (slot === -1) break;
+      const at = slot * WORDS;
+      const words = this.words;
+      if (
+        words[at] === w[0] &&
+        words[at + 1] === w[1] &&
+        words[at + 2] === w[2] &&
+        words[at + 3] === w[3] &&
+        words[at + 4] === w[4]
+      )
+        return slot;
+      bucket = (bucket + 1) & mask;
+    }
+    const slot = this.newSlot(key);
+    this.words.set(w, slot * WORDS);
+    this.buckets[bucket] = slot;
+    if (this.keys.length * 2 > this.buckets.length) this.grow();
+    return slot;
+  }
+
+  private readonly scratch = new Uint32Array(WORDS);
+
+  /** Doubles the address table and puts every address slot back. */
+  private grow(): void {
+    const buckets = new Int32Array(this.buckets.length * 2).fill(-1);
+    const mask = buckets.length - 1;
+    for (let slot = 0; slot < this.keys.length; slot++) {
+      if (this.named.get(this.keys[slot]!) === slot) continue;
+      const w = this.words.subarray(slot * WORDS, slot * WORDS + WORDS);
+      let bucket = mix(w) & mask;
+      while (buckets[bucket] !== -1) bucket = (bucket + 1) & mask;
+      buckets[bucket] = slot;
+    }
+    this.buckets = buckets;
+  }
+
+  /** Folds a holder's limbs into its bigint and clears them. */
+  private fold(slot: number): void {
+    let sum = this.big[slot]!;
+    for (let k = 0; k < LIMBS; k++) {
+      const limb = this.limbs[slot * LIMBS + k]!;
+      if (limb !== 0) sum += BigInt(limb) * LIMB_SCALE[k as 0 | 1 | 2 | 3];
+      this.limbs[slot * LIMBS + k] = 0;
+    }
+    this.big[slot] = sum;
+    this.adds[slot] = 0;
+  }
+
+  /**
+   * Adds `text` — digits with at most one `.` and at most `decimals` digits after it, not empty,
+   * not just `.` — scaled by 10^decimals. Returns false, adding nothing, for any other text or
+   * one longer than 36 digits once scaled; the caller then judges it and uses `addBig`.
+   */
+  add(key: string, text: string, decimals: number): boolean {
+    const length = text.length;
+    let dot = -1;
+    for (let i = 0; i < length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 46) {
+        if (dot !== -1) return false;
+        dot = i;
+      } else if (c < 48 || c > 57) return false;
+    }
+    const whole = dot === -1 ? length : dot;
+    const fraction = dot === -1 ? 0 : length - dot - 1;
+    if (fraction > decimals || whole + fraction === 0) return false;
+    // The amount in base units is the digits with the dot removed and `decimals − fraction` zeros
+    // after them: `total` digits, of which digit i (from the left) falls in limb ⌊(total − 1 − i) / 9⌋.
+    const total = whole + decimals;
+    if (total > LIMBS * LIMB_DIGITS) return false;
+    const slot = this.slot(key);
+    const base = slot * LIMBS;
+    let limb = Math.floor((total - 1) / LIMB_DIGITS);
+    let left = total - limb * LIMB_DIGITS; // digits still to read into the current limb
+    let value = 0;
+    for (let i = 0; i < total; i++) {
+      const at = i < whole ? i : i + 1; // skip the dot
+      const digit = i < whole + fraction ? text.charCodeAt(at) - 48 : 0;
+      value = value * 10 + digit;
+      if (--left === 0) {
+        this.limbs[base + limb] = this.limbs[base + limb]! + value;
+        value = 0;
+        limb--;
+        left = LIMB_DIGITS;
+      }
+    }
+    if (++this.adds[slot]! >= FOLD_AFTER) this.fold(slot);
+    return true;
+  }
+
+  /** Adds an amount already in base units. */
+  addBig(key: string, value: bigint): void {
+    const slot = this.slot(key);
+    this.big[slot] = this.big[slot]! + value;
+  }
+
+  /** Holders in first-seen order, with their exact sums. */
+  result(): Map<string, bigint> {
+    const result = new Map<string, bigint>();
+    for (const [slot, key] of this.keys.entries()) {
+      this.fold(slot);
+      result.set(key, this.big[slot]!);
+    }
+    return result;
+  }
+}
