@@ -92,6 +92,8 @@ function grantsInVetoWindow(seed: string): Scenario {
   return log;
 }
 
+type Edit = (event: { [key: string]: unknown }) => void;
+
 /** Parses line `index` (0-based), lets `edit` change the event, and writes it back canonically. */
 function edited(
   lines: readonly string[],
@@ -394,40 +396,33 @@ function chainVectors(): void {
   const lines = base.lines();
   const text = base.text();
   const n = lines.length;
-  bad(
+  /** Line `line` (1-based) edited; its hash recomputed (`forged`) or left as it was (`tampered`). */
+  const forged = (id: string, description: string, rule: string, line: number, edit: Edit) =>
+    bad(id, description, rule, line, textOf(edited(lines, line - 1, edit, { rehash: true })));
+  const tampered = (id: string, description: string, rule: string, line: number, edit: Edit) =>
+    bad(id, description, rule, line, textOf(edited(lines, line - 1, edit)));
+  tampered(
     'chain-payload-changed',
     "Line 1's charter changed after it was recorded (hash not recomputed).",
     'L5',
     1,
-    textOf(
-      edited(lines, 0, (e) => {
-        const charter = (actionOf(e)['payload'] as { charter: JsonObject }).charter;
-        (charter['organization'] as JsonObject)['name'] = 'Another Cooperative';
-      }),
-    ),
+    (e) => {
+      const charter = (actionOf(e)['payload'] as { charter: JsonObject }).charter;
+      (charter['organization'] as JsonObject)['name'] = 'Another Cooperative';
+    },
   );
-  bad(
+  tampered(
     'chain-recorded-at-changed',
     "Line 3's recordedAt moved by a second (hash not recomputed).",
     'L5',
     3,
-    textOf(
-      edited(lines, 2, (e) => {
-        e['recordedAt'] = '2026-03-01T09:00:05.000Z';
-      }),
-    ),
+    (e) => {
+      e['recordedAt'] = '2026-03-01T09:00:05.000Z';
+    },
   );
-  bad(
-    'chain-hash-of-another-line',
-    "Line 2 carries line 3's hash.",
-    'L5',
-    2,
-    textOf(
-      edited(lines, 1, (e) => {
-        e['hash'] = JSON.parse(lines[2]!).hash;
-      }),
-    ),
-  );
+  tampered('chain-hash-of-another-line', "Line 2 carries line 3's hash.", 'L5', 2, (e) => {
+    e['hash'] = JSON.parse(lines[2]!).hash;
+  });
   bad(
     'chain-line-deleted',
     'Line 3 deleted: line 4 stands at position 3.',
@@ -449,38 +444,12 @@ function chainVectors(): void {
     3,
     textOf([...lines.slice(0, 2), lines[1]!, ...lines.slice(2)]),
   );
-  bad(
-    'chain-prev-forged',
-    "Line 3's prev points at line 1, its hash recomputed.",
-    'L7',
-    3,
-    textOf(
-      edited(
-        lines,
-        2,
-        (e) => {
-          e['prev'] = JSON.parse(lines[0]!).hash;
-        },
-        { rehash: true },
-      ),
-    ),
-  );
-  bad(
-    'chain-first-prev',
-    "Line 1's prev is not null, its hash recomputed.",
-    'L7',
-    1,
-    textOf(
-      edited(
-        lines,
-        0,
-        (e) => {
-          e['prev'] = '0'.repeat(64);
-        },
-        { rehash: true },
-      ),
-    ),
-  );
+  forged('chain-prev-forged', "Line 3's prev points at line 1, its hash recomputed.", 'L7', 3, (e) => {
+    e['prev'] = JSON.parse(lines[0]!).hash;
+  });
+  forged('chain-first-prev', "Line 1's prev is not null, its hash recomputed.", 'L7', 1, (e) => {
+    e['prev'] = '0'.repeat(64);
+  });
   bad(
     'chain-resealed-after-deletion',
     'Line 3 deleted and every later line re-sealed (seq, prev, hash recomputed): the actions still point at the old heads.',
@@ -498,54 +467,27 @@ function chainVectors(): void {
       return textOf(out);
     })(),
   );
-  bad(
+  forged(
     'sig-payload-changed',
     "Line 2's payload changed and its hash recomputed: the signature no longer matches.",
     'L8',
     2,
-    textOf(
-      edited(
-        lines,
-        1,
-        (e) => {
-          actionOf(e)['payload'] = { note: 'x' };
-        },
-        { rehash: true },
-      ),
-    ),
+    (e) => {
+      actionOf(e)['payload'] = { note: 'x' };
+    },
   );
-  bad(
-    'sig-actor-changed',
-    "Line 3's actor changed to ben and its hash recomputed.",
-    'L8',
-    3,
-    textOf(
-      edited(
-        lines,
-        2,
-        (e) => {
-          actionOf(e)['actor'] = 'ben';
-        },
-        { rehash: true },
-      ),
-    ),
-  );
-  bad(
+  forged('sig-actor-changed', "Line 3's actor changed to ben and its hash recomputed.", 'L8', 3, (e) => {
+    actionOf(e)['actor'] = 'ben';
+  });
+  forged(
     'sig-unused-bits',
     "Line 2's Ed25519 signature spelt with non-zero unused bits in its last character (same bytes).",
     'L8',
     2,
-    textOf(
-      edited(
-        lines,
-        1,
-        (e) => {
-          const signature = e['signature'] as string;
-          e['signature'] = signature.slice(0, -1) + nextSpelling(signature.at(-1)!, 4);
-        },
-        { rehash: true },
-      ),
-    ),
+    (e) => {
+      const signature = e['signature'] as string;
+      e['signature'] = signature.slice(0, -1) + nextSpelling(signature.at(-1)!, 4);
+    },
   );
   bad(
     'sig-by-another-key',
@@ -554,73 +496,32 @@ function chainVectors(): void {
     2,
     textOf(edited(lines, 1, () => {}, { resign: KEYS['cyd']! })),
   );
-  bad(
+  forged(
     'sig-base64-standard',
     "Line 2's signature written in standard base64 with padding.",
     'L8',
     2,
-    textOf(
-      edited(
-        lines,
-        1,
-        (e) => {
-          e['signature'] = Buffer.from(e['signature'] as string, 'base64url').toString('base64');
-        },
-        { rehash: true },
-      ),
-    ),
+    (e) => {
+      e['signature'] = Buffer.from(e['signature'] as string, 'base64url').toString('base64');
+    },
   );
   // ivy registers on line 6 (an Ethereum signature).
-  bad(
-    'sig-ethereum-tampered',
-    "Line 6's Ethereum signature has one byte changed.",
-    'L8',
-    6,
-    textOf(
-      edited(
-        lines,
-        5,
-        (e) => {
-          const signature = e['signature'] as string;
-          e['signature'] =
-            `${signature.slice(0, 10)}${signature[10] === '0' ? '1' : '0'}${signature.slice(11)}`;
-        },
-        { rehash: true },
-      ),
-    ),
-  );
-  bad(
+  forged('sig-ethereum-tampered', "Line 6's Ethereum signature has one byte changed.", 'L8', 6, (e) => {
+    const signature = e['signature'] as string;
+    e['signature'] = `${signature.slice(0, 10)}${signature[10] === '0' ? '1' : '0'}${signature.slice(11)}`;
+  });
+  forged(
     'sig-ethereum-high-s',
     "Line 6's Ethereum signature with s replaced by n − s and v flipped (the other encoding of the same signature).",
     'L8',
     6,
-    textOf(
-      edited(
-        lines,
-        5,
-        (e) => {
-          e['signature'] = highS(e['signature'] as string);
-        },
-        { rehash: true },
-      ),
-    ),
+    (e) => {
+      e['signature'] = highS(e['signature'] as string);
+    },
   );
-  bad(
-    'sig-ethereum-upper-case',
-    "Line 6's Ethereum signature in upper-case hex.",
-    'L8',
-    6,
-    textOf(
-      edited(
-        lines,
-        5,
-        (e) => {
-          e['signature'] = `0x${(e['signature'] as string).slice(2).toUpperCase()}`;
-        },
-        { rehash: true },
-      ),
-    ),
-  );
+  forged('sig-ethereum-upper-case', "Line 6's Ethereum signature in upper-case hex.", 'L8', 6, (e) => {
+    e['signature'] = `0x${(e['signature'] as string).slice(2).toUpperCase()}`;
+  });
 
   const headLog = (seed: string, head: (log: Scenario) => string | null): Scenario => {
     const log = founded(seed, ['ben']);

@@ -4,20 +4,14 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it, vi } from 'vitest';
 import { CONFORMANCE_DIR, conformanceFiles } from '../conformance/generate.js';
+import type { Vector } from '../conformance/vectors.js';
 import { registerVerify } from '../src/cli/commands/verify.js';
 import { ACTION_KINDS } from '../src/core/actions/actionKinds.js';
 import { VERIFY_RULES } from '../src/core/log/verifyRules.js';
 import { ROOT } from './support/builtCli.js';
 
-interface Expected {
-  readonly id: string;
-  readonly description: string;
-  readonly rules: readonly string[];
-  readonly verdict: 'ok' | 'bad';
-  readonly line?: number;
-  readonly rule?: string;
-  readonly args?: readonly string[];
-}
+/** What a vector's `.json` file states: the vector without its log. */
+type Expected = Omit<Vector, 'content'>;
 
 const VECTORS = join(CONFORMANCE_DIR, 'vectors');
 
