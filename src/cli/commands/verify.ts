@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { type LogVerification, verifyLog } from '../../core/log/verifyLog.js';
+import { verifyRuleStatement } from '../../core/log/verifyRules.js';
 import { logCrypto } from '../../identity/logCrypto.js';
 import { readLogFile } from '../../log/readLogFile.js';
 import { usageError } from '../CliError.js';
@@ -80,7 +81,7 @@ export function registerVerify(program: Command): void {
         `${style.red('✗')} ${file}: event ${firstBad.index} is bad ${style.dim(`[${firstBad.code}]`)}`,
       );
       console.log(`  index   ${firstBad.index} (line ${firstBad.index + 1})`);
-      console.log(`  rule    ${firstBad.rule}`);
+      console.log(`  rule    ${firstBad.rule}: ${verifyRuleStatement(firstBad.rule) ?? ''}`);
       console.log(`  id      ${firstBad.id}`);
       console.log(`  reason  ${firstBad.reason}`);
       console.log(style.dim(`  ${count(result.events)} before it checked out.`));

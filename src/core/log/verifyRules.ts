@@ -36,7 +36,8 @@ export const VERIFY_RULES: readonly VerifyRule[] = [
   },
   {
     id: 'L4',
-    statement: 'The event and its action have exactly the fields of the format, each in its form.',
+    statement:
+      'The event and its action have exactly the fields of the format, each in its form (real instants, canonical keys).',
     codes: ['log/malformed'],
   },
   {
@@ -68,8 +69,7 @@ export const VERIFY_RULES: readonly VerifyRule[] = [
   },
   {
     id: 'L12',
-    statement:
-      'With --head, the last line’s hash is that head (reported on the line after the last: the first missing one).',
+    statement: "With --head, the last line's hash is that head (reported on the line after the last).",
     codes: ['log/head-mismatch'],
   },
   {
@@ -91,23 +91,24 @@ export const VERIFY_RULES: readonly VerifyRule[] = [
   {
     id: 'A4',
     statement:
-      'A member signs with their registered key (founders and claimants with the key the charter pins for them, if any).',
+      'A member signs with their registered key (founders and first registrations with the key pinned for them, if any).',
     codes: ['action/key-not-registered', 'action/wrong-key'],
   },
   {
     id: 'A5',
-    statement: "The payload has exactly the fields its kind's schema names, each in its form.",
+    statement:
+      "The payload has exactly the fields its kind's schema names, at every depth, each in its form (I-JSON strings).",
     codes: ['action/invalid-payload'],
   },
   {
     id: 'A6',
     statement:
-      'A key belongs to one member; a member registers one key, changed only by key.rotate then key.register, and no charter pins another member’s key.',
+      "A key belongs to one member; a member registers one key, changed only by key.rotate then key.register; no charter pins another member's key.",
     codes: ['action/key-taken', 'action/key-registered', 'action/same-key', 'action/key-change'],
   },
   {
     id: 'A7',
-    statement: 'A charter an action carries is valid (schema and cross-references).',
+    statement: 'A charter an action carries is valid (schema and cross-references, as devolve check).',
     codes: ['action/invalid-charter'],
   },
   {
@@ -125,13 +126,13 @@ export const VERIFY_RULES: readonly VerifyRule[] = [
   {
     id: 'A10',
     statement:
-      'A charter change proposal changes its own unit only, and is executed under a level at least as high as it now needs.',
+      'A charter-change proposal changes its own unit only, and is executed under a level at least as high as it then needs.',
     codes: ['action/unit-removed', 'action/other-unit-changed', 'action/stale-change'],
   },
   {
     id: 'A11',
     statement:
-      'A proposal has a new id, names a unit of the charter in force and a subject of its kind; acts name an existing proposal.',
+      'A proposal has a new id, a unit of the charter in force and a subject of its kind; acts name an existing proposal.',
     codes: [
       'action/proposal-exists',
       'action/unknown-unit',
@@ -143,7 +144,7 @@ export const VERIFY_RULES: readonly VerifyRule[] = [
   {
     id: 'A12',
     statement:
-      'The proposer may propose under the policy that decides it, which can count it: options when its method needs them, a snapshot at or before opening when it weighs by token.',
+      'The proposer may propose under the policy that decides, and the proposal can be counted under it (options, snapshot).',
     codes: [
       'proposal/not-a-proposer',
       'proposal/opens-in-past',
@@ -159,7 +160,7 @@ export const VERIFY_RULES: readonly VerifyRule[] = [
   {
     id: 'A13',
     statement:
-      'A slider move goes one notch to a level of the unit, up only when readiness is met (or the policy allows an override), and is still one notch when executed.',
+      'A slider move goes one notch to a level of the unit, up only when ready (or overridden where allowed), and is still one notch when executed.',
     codes: [
       'action/not-one-notch',
       'action/not-ready',
@@ -173,7 +174,7 @@ export const VERIFY_RULES: readonly VerifyRule[] = [
   {
     id: 'A14',
     statement:
-      'A commitment proposal adds a new commitment with a level and a date, or extends (to a later date) or cancels an existing one.',
+      'A commitment proposal adds a new commitment with a level and a date, or extends (later) or cancels an existing one.',
     codes: ['action/commitment-exists', 'action/invalid-commitment', 'action/unknown-commitment'],
   },
   {
@@ -184,7 +185,7 @@ export const VERIFY_RULES: readonly VerifyRule[] = [
   {
     id: 'A16',
     statement:
-      'Only the electorate votes, deciders object or decide, the consulted advise, the proposer decides after advice, and each veto body member vetoes once.',
+      'Only the electorate votes, deciders object or decide, the consulted advise, the proposer decides after advice, and each vetoer vetoes once.',
     codes: [
       'proposal/not-in-electorate',
       'proposal/not-a-decider',
@@ -197,13 +198,13 @@ export const VERIFY_RULES: readonly VerifyRule[] = [
   {
     id: 'A17',
     statement:
-      "A ballot has its method's shape and names the proposal's options; reasons and advice are given where required.",
+      "A ballot has its method's shape and the proposal's options; reasons and advice are given where required.",
     codes: ['proposal/invalid-ballot', 'proposal/reason-required', 'proposal/advice-empty'],
   },
   {
     id: 'A18',
     statement:
-      'A delegation names a role the delegator holds or a token of the charter, shares that add up to at most the whole, and no cycle; only a delegation in force is revoked.',
+      'A delegation names one role or token of the charter and shares that add up to at most the whole; only a delegation in force is revoked.',
     codes: [
       'action/invalid-delegation',
       'action/unknown-role',
@@ -215,7 +216,7 @@ export const VERIFY_RULES: readonly VerifyRule[] = [
   },
   {
     id: 'E1',
-    statement: 'The verifier could check the line (a fault of the verifier, not of the log).',
+    statement: 'The verifier could check the line: a fault of the verifier, never of the log.',
     codes: ['log/not-applicable', 'proposal/invalid-json'],
   },
 ];
@@ -233,4 +234,9 @@ const ruleByCode = new Map<string, string>(
  */
 export function verifyRuleOf(code: ErrorCode): string {
   return ruleByCode.get(code) ?? 'E1';
+}
+
+/** The one-line statement of rule `id`, e.g. for a verifier's human output. */
+export function verifyRuleStatement(id: string): string | undefined {
+  return VERIFY_RULES.find((rule) => rule.id === id)?.statement;
 }
