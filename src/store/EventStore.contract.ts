@@ -407,19 +407,26 @@ export function describeEventStoreContract(args: {
       expect(broken.organizations[0]!.events).toBe(2);
     });
 
-    it('keeps names no database column can hold: NUL characters and lone surrogates', async () => {
+    it('keeps names no database column can hold (NUL characters); refuses lone surrogates, which are not I-JSON', async () => {
       const { dao, genesis } = await created();
+      const surrogate = dao.amend({
+        head: genesis.hash,
+        edit: (charter) => {
+          unitOf(charter, 'brand')['name'] = 'Brand \ud800 & trademark';
+        },
+      });
+      await expect(store.append({ signed: surrogate, now: at(1) })).rejects.toMatchObject({
+        code: 'action/invalid-charter',
+      });
       const odd = dao.amend({
         head: genesis.hash,
         edit: (charter) => {
-          unitOf(charter, 'brand')['name'] = 'Brand\u0000 \ud800 & trademark';
+          unitOf(charter, 'brand')['name'] = 'Brand\u0000 & trademark';
         },
       });
       const { event } = await store.append({ signed: odd, now: at(1) });
       const state = await store.readState({ org: dao.org });
-      expect(state.organization.units.find((u) => u.id === 'brand')?.name).toBe(
-        'Brand\u0000 \ud800 & trademark',
-      );
+      expect(state.organization.units.find((u) => u.id === 'brand')?.name).toBe('Brand\u0000 & trademark');
       expect(await exported(store, dao.org)).toContain(canonicalJson(event));
       expect((await store.rebuild({ org: dao.org })).identical).toBe(true);
     });

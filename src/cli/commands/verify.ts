@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { type LogVerification, verifyLog } from '../../core/log/verifyLog.js';
+import { verifyRuleStatement } from '../../core/log/verifyRules.js';
 import { logCrypto } from '../../identity/logCrypto.js';
 import { readLogFile } from '../../log/readLogFile.js';
 import { usageError } from '../CliError.js';
@@ -49,7 +50,15 @@ export function registerVerify(program: Command): void {
                 organization: { id: result.state.id, name: result.state.organization.name },
                 head: result.head,
               }
-            : { file, ok: false, events: result.events, firstBad: result.firstBad },
+            : {
+                file,
+                ok: false,
+                events: result.events,
+                // The first bad line, 1-based, and the rule it breaks (README, "Rules").
+                line: result.firstBad.index + 1,
+                rule: result.firstBad.rule,
+                firstBad: result.firstBad,
+              },
         );
         return;
       }
@@ -72,6 +81,7 @@ export function registerVerify(program: Command): void {
         `${style.red('✗')} ${file}: event ${firstBad.index} is bad ${style.dim(`[${firstBad.code}]`)}`,
       );
       console.log(`  index   ${firstBad.index} (line ${firstBad.index + 1})`);
+      console.log(`  rule    ${firstBad.rule}: ${verifyRuleStatement(firstBad.rule) ?? ''}`);
       console.log(`  id      ${firstBad.id}`);
       console.log(`  reason  ${firstBad.reason}`);
       console.log(style.dim(`  ${count(result.events)} before it checked out.`));

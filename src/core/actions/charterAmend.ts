@@ -1,12 +1,12 @@
 import type { CharterInput } from '../charter/charterSchema.js';
 import { canonicalJson } from '../log/canonicalJson.js';
+import { sameIdentity as sameKey } from '../log/sameIdentity.js';
 import type { Organization, Unit } from '../model/Organization.js';
 import { governanceFootprint } from '../state/governanceFootprint.js';
 import type { OrgState } from '../state/OrgState.js';
 import { roleMembersAt } from '../state/roleMembersAt.js';
 import type { ActionRecord } from './ActionRecord.js';
 import { type CharterPayload, charterPayloadSchema, readCharter } from './charterPayload.js';
-import { sameKey } from './checkPin.js';
 import { refuse } from './refuse.js';
 
 /**

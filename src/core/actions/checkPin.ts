@@ -1,3 +1,4 @@
+import { sameIdentity as sameKey } from '../log/sameIdentity.js';
 import type { Organization } from '../model/Organization.js';
 import { refuse } from './refuse.js';
 
@@ -35,9 +36,4 @@ export function checkPin(args: { organization: Organization; member: string; key
       member: other.id,
     });
   }
-}
-
-/** Ethereum addresses are one account in any letter case; Ed25519 identities are exact. */
-export function sameKey(a: string, b: string): boolean {
-  return a.startsWith('0x') && b.startsWith('0x') ? a.toLowerCase() === b.toLowerCase() : a === b;
 }

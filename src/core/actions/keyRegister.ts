@@ -1,6 +1,7 @@
+import { sameIdentity as sameKey } from '../log/sameIdentity.js';
 import { type Infer, s } from '../schema/Schema.js';
 import type { ActionRecord } from './ActionRecord.js';
-import { checkPin, sameKey } from './checkPin.js';
+import { checkPin } from './checkPin.js';
 import { refuse } from './refuse.js';
 
 export const keyRegisterPayloadSchema = s

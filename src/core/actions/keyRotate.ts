@@ -1,6 +1,7 @@
+import { ACTION_FORMS } from '../log/actionForms.js';
+import { sameIdentity as sameKey } from '../log/sameIdentity.js';
 import { type Infer, s } from '../schema/Schema.js';
 import type { ActionRecord } from './ActionRecord.js';
-import { sameKey } from './checkPin.js';
 import { holderOf } from './keyRegister.js';
 import { refuse } from './refuse.js';
 
@@ -9,7 +10,7 @@ export const keyRotatePayloadSchema = s
     {
       key: s
         .string({
-          pattern: /^(ed25519:[A-Za-z0-9_-]{43}|0x[0-9a-fA-F]{40})$/,
+          pattern: ACTION_FORMS.key,
           patternHint: 'ed25519:<base64url of 32 bytes> or a 0x Ethereum address',
         })
         .describe('The new public identity, to be proven by a key.register signed with it.'),

@@ -3,6 +3,7 @@
 // is rendered from it. Its parts are small schemas that refer to each other (a unit's policy
 // override, a ladder's policy); one file keeps the format reviewable as a whole.
 import type { ProblemIn } from '../errors/ErrorCode.js';
+import { ACTION_FORMS } from '../log/actionForms.js';
 import { METHODS } from '../policy/MethodName.js';
 import { BINDABLE_SLOTS, type BindableSlot } from '../policy/Slot.js';
 import { parseRatio } from '../ratio/Ratio.js';
@@ -517,7 +518,7 @@ export const charterSchema = s
             name: nameSchema(),
             key: s.optional(
               s.string({
-                pattern: /^(ed25519:[A-Za-z0-9_-]{43}|0x[0-9a-fA-F]{40})$/,
+                pattern: ACTION_FORMS.key,
                 patternHint: 'ed25519:<base64url public key> or a 0x Ethereum address',
               }),
             ),

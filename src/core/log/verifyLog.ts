@@ -6,6 +6,7 @@ import { ACTION_DOMAIN, type SignedAction } from './Action.js';
 import { ACTION_FORMS } from './actionForms.js';
 import { canonicalJson } from './canonicalJson.js';
 import { EVENT_DOMAIN, type LogEvent } from './LogEvent.js';
+import { verifyRuleOf } from './verifyRules.js';
 
 /**
  * The cryptography a verifier needs, passed in so the core stays free of any platform's crypto.
@@ -32,6 +33,8 @@ export interface BadEvent {
   readonly id: string;
   /** Stable: `log/…` for encoding, chain and signature problems, `action/…` for authorization. */
   readonly code: ErrorCode;
+  /** The rule the event breaks (`VERIFY_RULES`), e.g. `L5` for a bad hash: one per code. */
+  readonly rule: string;
   readonly reason: string;
 }
 
@@ -107,7 +110,7 @@ export async function verifyLog(args: {
   const fail = (id: string, code: ErrorCode, reason: string): LogVerification => ({
     ok: false,
     events: index,
-    firstBad: { index, id, code, reason },
+    firstBad: { index, id, code, rule: verifyRuleOf(code), reason },
     state,
   });
 

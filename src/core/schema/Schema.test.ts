@@ -442,3 +442,22 @@ describe('JSON Schema rendering', () => {
     });
   });
 });
+
+describe('I-JSON strings (RFC 7493)', () => {
+  it('refuses a lone surrogate or a noncharacter in any string, and in any record key', () => {
+    const text = s.string();
+    for (const bad of ['a\uD800', '\uDC00b', 'x\uFFFE', '\uFFFF', 'y\uFDD0', '\u{1FFFF}', '\u{10FFFF}']) {
+      const result = check(text, bad);
+      expect(result.ok, JSON.stringify(bad)).toBe(false);
+      expect(result.issues[0]?.message).toMatch(/I-JSON/);
+    }
+    const balances = s.record(s.string(), 'balances');
+    expect(check(balances, { '\uD83D': '1' }).ok).toBe(false);
+    expect(check(balances, { ada: '1' }).ok).toBe(true);
+  });
+
+  it('accepts every other character, surrogate pairs (astral characters) included', () => {
+    for (const good of ['Grüße ✓', '🎉', '\u{10FFFD}', '\uFDCF\uFDF0', '\uFFFD', ''])
+      expect(check(s.string(), good).ok, JSON.stringify(good)).toBe(true);
+  });
+});

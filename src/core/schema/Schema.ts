@@ -108,6 +108,25 @@ function describeValue(value: unknown): string {
   return `${typeof value === 'number' ? 'the number' : `the ${typeof value}`} ${String(value)}`;
 }
 
+/**
+ * I-JSON (RFC 7493): text carries no lone surrogate (half of a UTF-16 pair, which no UTF-8 can
+ * hold) and no noncharacter (U+FDD0–U+FDEF, and the last two code points of every plane, such as
+ * U+FFFE). Either one means the same text reads differently in different languages, so every
+ * string a schema checks, and every key of a record, is refused with one.
+ */
+const NOT_IJSON = /[\p{Surrogate}\p{Noncharacter_Code_Point}]/u;
+
+function ijsonIssue(path: Path, text: string): SchemaIssue | undefined {
+  const found = NOT_IJSON.exec(text);
+  if (found === null) return undefined;
+  const point = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return {
+    path,
+    code: 'charter/bad-format',
+    message: `the text holds U+${point}, ${/[\p{Surrogate}]/u.test(found[0]) ? 'a lone surrogate' : 'a noncharacter'}: text must be I-JSON (RFC 7493)`,
+  };
+}
+
 function typeIssue(path: Path, expected: string, value: unknown): SchemaIssue {
   return { path, code: 'charter/wrong-type', message: `expected ${expected}, found ${describeValue(value)}` };
 }
@@ -132,6 +151,11 @@ export class StringSchema<T extends string = string> extends Schema<T> {
   protected check(value: unknown, path: Path, issues: SchemaIssue[]): boolean {
     if (typeof value !== 'string') {
       issues.push(typeIssue(path, this.expected(), value));
+      return false;
+    }
+    const notIjson = ijsonIssue(path, value);
+    if (notIjson !== undefined) {
+      issues.push(notIjson);
       return false;
     }
     const { pattern, patternHint, minLength, maxLength } = this.options;
@@ -444,8 +468,13 @@ export class RecordSchema<T> extends MappingSchema<Record<string, T>> {
   }
   protected checkEntries(value: Record<string, unknown>, path: Path, issues: SchemaIssue[]): boolean {
     let ok = true;
-    for (const [key, entry] of Object.entries(value))
-      ok = this.value.validate(entry, [...path, key], issues) && ok;
+    for (const [key, entry] of Object.entries(value)) {
+      const notIjson = ijsonIssue([...path, key], key);
+      if (notIjson !== undefined) {
+        issues.push({ ...notIjson, onKey: true });
+        ok = false;
+      } else ok = this.value.validate(entry, [...path, key], issues) && ok;
+    }
     return ok;
   }
   protected render(context: JsonSchemaContext): JsonSchema {

@@ -3,6 +3,7 @@ import { ACTION_KINDS, actionRecordOf, START_RECORD } from '../actions/actionKin
 import { refuse } from '../actions/refuse.js';
 import type { Action } from '../log/Action.js';
 import type { LogEvent } from '../log/LogEvent.js';
+import { sameIdentity } from '../log/sameIdentity.js';
 import type { Schema, SchemaIssue } from '../schema/Schema.js';
 import type { OrgState } from './OrgState.js';
 
@@ -37,7 +38,8 @@ function authenticate(state: OrgState, action: Action, signer: Signer): void {
   if (registered === undefined) {
     throw refuse('key-not-registered', `'${actor}' has not registered a key yet`, { actor }, REGISTER_HINT);
   }
-  if (registered !== action.key) {
+  // An Ethereum address is one account in any letter case (README, "Ethereum addresses").
+  if (!sameIdentity(registered, action.key)) {
     throw refuse('wrong-key', `the action claims to be from '${actor}' but is signed with another key`, {
       actor,
     });
