@@ -1,6 +1,7 @@
 import type { Board } from '../../src/core/explain/buildBoard.js';
 import type { UnitExplanation } from '../../src/core/explain/explainUnit.js';
 import type { Plan } from '../../src/core/planner/makePlan.js';
+import type { BoardView } from '../../src/server/boardView.js';
 import type { OrganizationView } from '../../src/server/organizationView.js';
 import type { TimelineView } from '../../src/server/timelineView.js';
 import type { TransparencyView } from '../../src/server/transparencyView.js';
@@ -74,12 +75,16 @@ export const api = {
   organization: (org: string, signal?: AbortSignal) => get<OrganizationView>(at(org), signal),
   head: (org: string, signal?: AbortSignal) => get<HeadResponse>(`${at(org)}/head`, signal),
   plan: (org: string, signal?: AbortSignal) => get<PlanResponse>(`${at(org)}/plan`, signal),
+  board: (org: string, signal?: AbortSignal) => get<BoardView>(`${at(org)}/board`, signal),
   unit: (org: string, unit: string, signal?: AbortSignal) =>
     get<UnitView>(`${at(org)}/units/${encodeURIComponent(unit)}`, signal),
   explain: (org: string, unit: string, signal?: AbortSignal) =>
     get<UnitExplanation>(`${at(org)}/units/${encodeURIComponent(unit)}/explain`, signal),
-  timeline: (org: string, limit: number, signal?: AbortSignal) =>
-    get<TimelineView>(`${at(org)}/timeline?limit=${limit}`, signal),
+  timeline: (org: string, limit: number, before: number | null, signal?: AbortSignal) =>
+    get<TimelineView>(
+      `${at(org)}/timeline?limit=${limit}${before === null ? '' : `&before=${before}`}`,
+      signal,
+    ),
   transparency: (org: string, signal?: AbortSignal) =>
     get<TransparencyView>(`${at(org)}/transparency`, signal),
   exportUrl: (org: string) => `${at(org)}/export`,
