@@ -19,15 +19,20 @@ export function jsonBody(value: unknown): JsonBody {
   return { text: JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) };
 }
 
-/** Whether the request's `accept-encoding` lists gzip (and does not refuse it with `q=0`). */
+/**
+ * Whether the request's `accept-encoding` accepts gzip: listed with a non-zero weight, or `*` is
+ * and gzip is not listed (so `gzip;q=0, *` refuses it).
+ */
 export function acceptsGzip(header: string | undefined): boolean {
   if (header === undefined) return false;
-  return header.split(',').some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(';');
-    if (coding !== 'gzip' && coding !== '*') return false;
+  const weights = new Map<string, number>();
+  for (const part of header.split(',')) {
+    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
+    weights.set(coding.trim(), q === undefined ? 1 : Number(q.slice(2)));
+  }
+  const weight = weights.get('gzip') ?? weights.get('*') ?? 0;
+  return weight > 0;
 }
 
 /**
