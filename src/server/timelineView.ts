@@ -344,16 +344,7 @@ export function createTimelines(args: { store: EventStore }): {
     const sameLog =
       timeline !== undefined &&
       (timeline.seq < head.seq || (timeline.seq === head.seq && timeline.head === head.head));
-    if (timeline === undefined || !sameLog) {
-      timeline = {
-        head: head.head,
-        seq: head.seq,
-        low: head.seq + 1,
-        records: [],
-        waiting: undefined,
-        latest: undefined,
-      };
-    }
+    if (timeline === undefined || !sameLog) timeline = fresh(head);
     while (timeline.seq < head.seq) {
       const page = await store.readEvents({ org, after: timeline.seq, limit: PAGE });
       const first = page.events[0];
@@ -366,7 +357,9 @@ export function createTimelines(args: { store: EventStore }): {
       timeline = forward(timeline, page.events, state, head.head);
     }
     // Back until the page is full, or the log's start; and at least to a charter, which later events are compared with.
-    let size = limit + 1;
+    // A full page and the next entry take at least limit + 1 events, and the charter before the
+    // oldest of them one more: when every event is an entry, one read back is enough.
+    let size = limit + 2;
     const enough = (t: OrgTimeline) =>
       knownFrom(t) === 0 ||
       (t.latest !== undefined &&
