@@ -22,7 +22,7 @@ const UNITS = 200;
 const LOADS = 7;
 const GOAL_MS = 500;
 const GOAL_KB = 150;
-export const ORG = 'lumen-large';
+const ORG = 'lumen-large';
 /** A quiet headless Chromium (no sandbox: containers often lack user namespaces). */
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
 
@@ -67,7 +67,7 @@ type JsonObject = { [key: string]: unknown };
  * names, so every dimension has dozens of sliders. Returns the founder-level copies of `brand`,
  * whose sliders the founder may move by amending the charter (the log's only write today).
  */
-export function growCharter(charter: JsonObject): string[] {
+function growCharter(charter: JsonObject): string[] {
   const units = charter['units'] as JsonObject[];
   const originals = units.map((u) => JSON.parse(JSON.stringify(u)) as JsonObject);
   const founderUnits: string[] = [];
@@ -109,7 +109,7 @@ const INSERT_EVENT =
  * written in bulk with the store's own statement (an unchanged charter changes no projected state),
  * because it is the dashboard this benchmark measures, not ingest (`npm run bench -- ingest` does that).
  */
-export async function recordLog(args: {
+async function recordLog(args: {
   pglite: PGlite;
   store: EventStore;
   dao: DaoFixture;
