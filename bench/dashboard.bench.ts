@@ -1,17 +1,18 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
+import { chromium } from 'playwright-core';
 import { canonicalJson } from '../src/core/log/canonicalJson.js';
 import { sealEvent } from '../src/core/log/sealEvent.js';
 import { sha256Hex } from '../src/identity/sha256.js';
+import { signAction } from '../src/identity/signAction.js';
 import { startServer } from '../src/server/startServer.js';
 import { createPgliteStore } from '../src/store/createPgliteStore.js';
 import type { EventStore } from '../src/store/EventStore.js';
-import { CHROMIUM, launchChromium } from '../test/browser/support/chromium.js';
+import { CHROMIUM } from '../test/browser/support/chromium.js';
 import { ensureWebBuilt, WEB_ROOT } from '../test/browser/support/webBuild.js';
-import { type DaoFixture, daoFixture, unitOf } from '../test/support/daoFixture.js';
+import { type DaoFixture, daoFixture } from '../test/support/daoFixture.js';
 import type { Benchmark } from './Benchmark.js';
 
 /** `DASHBOARD_BENCH_EVENTS` shortens a trial run. */
@@ -22,6 +23,42 @@ const LOADS = 7;
 const GOAL_MS = 500;
 const GOAL_KB = 150;
 const ORG = 'lumen-large';
+/** A quiet headless Chromium (no sandbox: containers often lack user namespaces). */
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
+
+/** What one request of a page load cost, from the page's own resource timing. */
+interface Resource {
+  readonly name: string;
+  readonly ms: number;
+  /** Bytes over the wire (headers and compressed body). */
+  readonly bytes: number;
+}
+
+interface Load {
+  /** From asking for the page to the board found drawn, outside the browser. */
+  readonly ms: number;
+  /** From the navigation's start to the board drawn, as the page's own clock tells it. */
+  readonly pageMs: number;
+  readonly requests: readonly Resource[];
+}
+
+const BOARD = `/orgs/${ORG}`;
+/** Drawn: the board marked rendered (its data loaded, not refreshing) with its timeline. */
+const BOARD_READY = '.board[data-rendered] ol.timeline';
+
+/** Notes on the page's own clock when `selector` first matches. */
+const MARK_READY = (selector: string) => `new MutationObserver((_, observer) => {
+  if (document.querySelector(${JSON.stringify(selector)}) === null) return;
+  window.__ready = performance.now();
+  observer.disconnect();
+}).observe(document, { subtree: true, childList: true, attributes: true });`;
+
+/** The page's requests (the document first), as the browser timed them, and when it was ready. */
+const RESOURCES = `({
+  requests: [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
+    .map((e) => ({ name: new URL(e.name).pathname + new URL(e.name).search, ms: e.duration, bytes: e.transferSize })),
+  pageMs: window.__ready,
+})`;
 
 type JsonObject = { [key: string]: unknown };
 
@@ -64,12 +101,13 @@ const INSERT_EVENT =
   'INSERT INTO events (org, seq, hash, prev, kind, actor, nonce, recorded_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)';
 
 /**
- * Records the log: `org.create`, then `EVENTS - 1` charter amendments by the founder. Every 250th
- * moves one founder-level copy of `brand` up a notch through the store's own `append` (a slider
- * move for the timeline). The others re-sign the charter unchanged; they are sealed exactly as
- * `append` seals them and written in bulk with the store's own statement, because `append`
- * re-validates the whole 200-unit charter for each one (about a second apiece on a small machine)
- * and it is the dashboard this benchmark measures, not ingest (`npm run bench -- ingest` does that).
+ * Records the log: `org.create`, then charter amendments by the founder up to `EVENTS` events in
+ * all. Every `BLOCK` events, one founder-level copy of `brand` moves up a notch through the store's
+ * own `append`: a slider-move proposal (its brand-guidelines checklist attested in the payload),
+ * the founder's decision and its execution — three events, and a slider move for the timeline.
+ * The amendments re-sign the charter unchanged; they are sealed exactly as `append` seals them and
+ * written in bulk with the store's own statement (an unchanged charter changes no projected state),
+ * because it is the dashboard this benchmark measures, not ingest (`npm run bench -- ingest` does that).
  */
 async function recordLog(args: {
   pglite: PGlite;
@@ -84,18 +122,22 @@ async function recordLog(args: {
   let { hash: head, seq } = (
     await store.createOrganization({ signed: dao.create({ now: at(0) }), now: at(0) })
   ).event;
-  const moved: string[] = [];
-  const edit = (extra: string | undefined) => (charter: Parameters<typeof unitOf>[0]) => {
-    for (const id of extra === undefined ? moved : [...moved, extra])
-      unitOf(charter, id)['level'] = 'transparent';
+  const act = async (kind: string, payload: unknown) => {
+    const now = at(seq + 1);
+    const signed = signAction({ key: dao.keys.mara, org: ORG, kind, actor: 'mara', payload, head, now });
+    ({ seq, hash: head } = (await store.append({ signed, now })).event);
   };
   const BLOCK = 250;
+  /** The events of one slider move: create, decide, execute. */
+  const MOVE = 3;
+  let moves = 0;
   while (seq < EVENTS - 1) {
-    const bulk = Math.min(BLOCK - 1, EVENTS - 2 - seq);
+    const unit = founderUnits[moves];
+    const bulk = Math.min(BLOCK - (unit === undefined ? 0 : MOVE), EVENTS - 1 - seq);
     await pglite.transaction(async (tx) => {
       for (let n = 0; n < bulk; n++) {
         const now = at(seq + 1);
-        const signed = dao.amend({ head, now, edit: edit(undefined) });
+        const signed = dao.amend({ head, now, edit: () => {} });
         const event = sealEvent({
           signed,
           seq: seq + 1,
@@ -124,15 +166,23 @@ async function recordLog(args: {
         at(seq).toISOString(),
       ]);
     });
-    const move = founderUnits[moved.length];
-    const now = at(seq + 1);
-    ({ seq, hash: head } = (
-      await store.append({ signed: dao.amend({ head, now, edit: edit(move) }), now })
-    ).event);
-    if (move !== undefined) moved.push(move);
+    if (unit !== undefined && seq + MOVE <= EVENTS - 1) {
+      const proposal = `move-${unit}`;
+      const attested = { checklist: 'brand-guidelines', unit, by: 'mara', at: at(seq).toISOString() };
+      await act('proposal.create', {
+        id: proposal,
+        unit,
+        kind: 'slider-move',
+        title: `${unit} becomes transparent`,
+        subject: { to: 'transparent', evidence: { evidence: 1, attestations: [attested] } },
+      });
+      await act('proposal.decide', { proposal, decision: 'passed', reason: 'The guidelines are published.' });
+      await act('proposal.execute', { proposal });
+      moves++;
+    }
     log(`recorded ${seq + 1}/${EVENTS} events`);
   }
-  return moved.length;
+  return moves;
 }
 
 const benchmark: Benchmark = {
@@ -140,7 +190,6 @@ const benchmark: Benchmark = {
   description: `the board of an organization with ${UNITS} units and ${EVENTS} events, loaded in headless Chromium on loopback`,
   async run(log) {
     ensureWebBuilt();
-    const dir = await mkdtemp(join(tmpdir(), 'devolve-bench-dashboard-'));
     const pglite = await PGlite.create();
     const store = await createPgliteStore({ pglite });
     try {
@@ -153,28 +202,56 @@ const benchmark: Benchmark = {
       );
 
       const server = await startServer({ store, port: 0, host: '127.0.0.1' });
-      const browser = await launchChromium({ profileDir: join(dir, 'profile') });
+      const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
       try {
-        const load = async (): Promise<number> => {
-          const page = await browser.newPage();
+        /**
+         * One page load in a fresh browser context (an empty cache): the wall time from asking for
+         * the page until `ready` is on it, and the page's own time from its navigation's start.
+         */
+        const load = async (path: string, ready: string): Promise<Load> => {
+          const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+          await context.addInitScript(MARK_READY(ready));
+          const page = await context.newPage();
           const started = performance.now();
-          await page.goto(`${server.url}/orgs/${ORG}`);
-          await page.waitForSelector('.board[data-rendered] ol.timeline', { timeout: 120_000 });
+          await page.goto(`${server.url}${path}`);
+          await page.waitForSelector(ready, { timeout: 120_000 });
           const ms = performance.now() - started;
-          const sliders = await page.locator('[role="meter"]').count();
-          if (sliders !== UNITS) throw new Error(`the board drew ${sliders} sliders, not ${UNITS}`);
-          await page.close();
-          return ms;
+          if (path === BOARD) {
+            const sliders = await page.locator('.board [role="meter"]').count();
+            if (sliders !== UNITS) throw new Error(`the board drew ${sliders} sliders, not ${UNITS}`);
+          }
+          const { requests, pageMs } = (await page.evaluate(RESOURCES)) as {
+            requests: Resource[];
+            pageMs: number;
+          };
+          await context.close();
+          return { ms, pageMs, requests };
         };
-        const cold = await load();
-        log(`first load (the server replays the log once for the timeline): ${cold.toFixed(0)} ms`);
-        const times: number[] = [];
-        for (let i = 0; i < LOADS; i++) times.push(await load());
-        times.sort((a, b) => a - b);
-        const ms = times[Math.floor(times.length / 2)]!;
+        const cold = await load(BOARD, BOARD_READY);
+        log(`first load (the server reads the log for the first time): ${cold.ms.toFixed(0)} ms`);
+        // The floor: the same app's smallest page (no API call) in a fresh context, in the same run.
+        const floors: Load[] = [];
+        const loads: Load[] = [];
+        for (let i = 0; i < LOADS; i++) {
+          floors.push(await load('/no-such-page', 'main h1'));
+          loads.push(await load(BOARD, BOARD_READY));
+        }
+        const median = (list: Load[], key: 'ms' | 'pageMs') =>
+          [...list].sort((a, b) => a[key] - b[key])[Math.floor(list.length / 2)]!;
+        const board = median(loads, 'ms');
+        const ms = board.ms;
+        const pageMs = median(loads, 'pageMs').pageMs;
+        const floorMs = median(floors, 'ms').ms;
+        const times = loads.map((l) => l.ms).sort((a, b) => a - b);
+        log(`requests of the median load (${board.requests.length}):`);
+        for (const r of board.requests)
+          log(`  ${r.name}  ${r.ms.toFixed(0)} ms  ${(r.bytes / 1024).toFixed(1)} KB sent`);
         const jsKb = await initialJsKb();
         log(
           `median of ${LOADS} loads: ${ms.toFixed(0)} ms (fastest ${times[0]!.toFixed(0)}, slowest ${times.at(-1)!.toFixed(0)})`,
+        );
+        log(
+          `from navigation start to the board drawn, in the page: ${pageMs.toFixed(0)} ms (median); an empty page of the app: ${floorMs.toFixed(0)} ms, so the board's own cost is ${(ms - floorMs).toFixed(0)} ms`,
         );
         log(`initial JavaScript: ${jsKb.toFixed(1)} KB gzipped · Chromium: ${CHROMIUM}`);
         return {
@@ -182,7 +259,7 @@ const benchmark: Benchmark = {
           // Both budgets at once: the larger share of its budget used.
           ratio: Math.max(ms / GOAL_MS, jsKb / GOAL_KB),
           goal: '<=1',
-          figures: { ms, coldMs: cold, jsKb, units: UNITS, events: EVENTS, loads: LOADS },
+          figures: { ms, pageMs, floorMs, coldMs: cold.ms, jsKb, units: UNITS, events: EVENTS, loads: LOADS },
           line: `RESULT dashboard ms=${ms.toFixed(0)} js_kb=${jsKb.toFixed(1)} goal: ms<=${GOAL_MS} js_kb<=${GOAL_KB}`,
         };
       } finally {
@@ -191,7 +268,6 @@ const benchmark: Benchmark = {
       }
     } finally {
       await store.close();
-      await rm(dir, { recursive: true, force: true });
     }
   },
 };

@@ -88,6 +88,57 @@ export const dashboardPaths = {
       },
     },
   },
+  '/api/orgs/{org}/board': {
+    get: {
+      operationId: 'getBoard',
+      summary:
+        'Everything the board draws in one answer: sliders with readiness counts, blockers and commitments, the next moves, the timeline’s newest page',
+      description:
+        'Made once per log head (and day), served gzipped to clients that accept it. The criteria, reasons and roadmap are in `/plan`.',
+      parameters: [orgParam],
+      responses: {
+        '200': jsonBody(
+          {
+            type: 'object',
+            description: '`BoardView`',
+            required: [
+              'seq',
+              'head',
+              'now',
+              'organization',
+              'dimensions',
+              'atTarget',
+              'ready',
+              'next',
+              'commitments',
+              'timeline',
+            ],
+            properties: {
+              seq: { type: 'integer' },
+              head: hash,
+              now: { type: 'integer', description: 'epoch ms' },
+              organization: { type: 'object' },
+              dimensions: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  description:
+                    'units: `BoardUnitView`s (a `BoardUnit` with `move`, `blockedBy`, `commitments`)',
+                },
+              },
+              atTarget: { type: 'integer' },
+              ready: { type: 'integer' },
+              next: { type: 'array', items: { type: 'object' } },
+              commitments: { type: 'array', items: { type: 'object' } },
+              timeline: { type: 'object', description: 'As `/timeline` answers its first page' },
+            },
+          },
+          'The board.',
+        ),
+        '404': problem,
+      },
+    },
+  },
   '/api/orgs/{org}/explain': {
     get: {
       operationId: 'explainUnits',
@@ -117,15 +168,24 @@ export const dashboardPaths = {
       parameters: [
         orgParam,
         { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
+        {
+          name: 'before',
+          in: 'query',
+          description: 'Only entries of events before this seq: the `next` of the page before.',
+          schema: { type: 'integer', minimum: 0, maximum: 2147483647 },
+        },
       ],
       responses: {
         '200': jsonBody(
           {
             type: 'object',
-            required: ['seq', 'total', 'entries'],
+            required: ['seq', 'next', 'entries'],
             properties: {
               seq: { type: 'integer' },
-              total: { type: 'integer' },
+              next: {
+                type: ['integer', 'null'],
+                description: 'The `before` of the next, older page; null at the log’s start',
+              },
               entries: {
                 type: 'array',
                 items: {
@@ -138,7 +198,7 @@ export const dashboardPaths = {
                     action: { type: 'string' },
                     kind: {
                       type: 'string',
-                      enum: ['created', 'moved', 'retargeted', 'added', 'removed', 'amended'],
+                      enum: ['created', 'moved', 'retargeted', 'added', 'removed', 'decided', 'amended'],
                     },
                     unit: { type: 'string' },
                     unitName: { type: 'string' },

@@ -74,7 +74,7 @@ describe('the dashboard views (plan, explain, timeline, transparency)', () => {
     const first = await get<TimelineView>(app, `/api/orgs/${dao.org}/timeline`);
     expect(first.body).toMatchObject({
       seq: 0,
-      total: 1,
+      next: null,
       entries: [{ seq: 0, kind: 'created', actor: 'mara' }],
     });
 
@@ -104,7 +104,7 @@ describe('the dashboard views (plan, explain, timeline, transparency)', () => {
     head = described.event.hash;
     const after = await get<TimelineView>(app, `/api/orgs/${dao.org}/timeline`);
     expect(after.body.seq).toBe(2);
-    expect(after.body.total).toBe(3);
+    expect(after.body.next).toBeNull();
     expect(after.body.entries.map((e) => [e.seq, e.kind])).toEqual([
       [2, 'amended'],
       [1, 'retargeted'],

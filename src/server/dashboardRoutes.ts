@@ -4,6 +4,8 @@ import { buildBoard } from '../core/explain/buildBoard.js';
 import { explainUnit } from '../core/explain/explainUnit.js';
 import { makePlan, type Plan } from '../core/planner/makePlan.js';
 import type { EventStore } from '../store/EventStore.js';
+import { boardView } from './boardView.js';
+import { type JsonBody, jsonBody, sendJson } from './compressedJson.js';
 import { readStateInForce } from './readStateInForce.js';
 import { createTimelines } from './timelineView.js';
 import { transparencyView } from './transparencyView.js';
@@ -20,6 +22,8 @@ const PLAN_REUSE_MS = 60_000;
 /** Timeline entries returned when the client does not say. */
 const DEFAULT_TIMELINE = 50;
 const MAX_TIMELINE = 500;
+/** Timeline entries the board's answer carries. */
+const BOARD_TIMELINE = 25;
 
 /**
  * The read-only views the dashboard draws, registered on the API app: the plan with structured
@@ -59,19 +63,43 @@ export function registerDashboardRoutes(args: {
     return { state, evidence, plan };
   };
 
-  // The board's answer is large (every unit's readiness): kept as text for as long as its plan is reused.
-  const planTexts = new WeakMap<Plan, string>();
+  // Views of one plan (so of one head, evidence and day) are computed and serialized once.
+  const planBodies = new WeakMap<Plan, JsonBody>();
+  const boardBodies = new WeakMap<Plan, JsonBody>();
+  const transparencyBodies = new WeakMap<Plan, JsonBody>();
+  const once = (bodies: WeakMap<Plan, JsonBody>, plan: Plan, make: () => unknown): JsonBody => {
+    let body = bodies.get(plan);
+    if (body === undefined) {
+      body = jsonBody(make());
+      bodies.set(plan, body);
+    }
+    return body;
+  };
+
   app.get('/api/orgs/:org/plan', async (c) => {
     const { state, plan } = await planOf(c.req.param('org'));
-    let text = planTexts.get(plan);
-    if (text === undefined) {
+    const body = once(planBodies, plan, () => ({
+      seq: state.seq,
+      head: state.head,
+      board: buildBoard({ organization: state.organization }),
+      plan,
+    }));
+    return sendJson(c, body);
+  });
+
+  // The board in one request: sliders, readiness counts, commitments, next moves and the
+  // timeline's newest page, made once per plan.
+  app.get('/api/orgs/:org/board', async (c) => {
+    const org = c.req.param('org');
+    const { state, plan } = await planOf(org);
+    let body = boardBodies.get(plan);
+    if (body === undefined) {
+      const timeline = await timelines.read({ org, state, limit: BOARD_TIMELINE });
       const board = buildBoard({ organization: state.organization });
-      text = JSON.stringify({ seq: state.seq, head: state.head, board, plan }, (_key, v: unknown) =>
-        typeof v === 'bigint' ? v.toString() : v,
-      );
-      planTexts.set(plan, text);
+      body = jsonBody(boardView({ seq: state.seq, head: state.head, board, plan, timeline }));
+      boardBodies.set(plan, body);
     }
-    return c.body(text, 200, { 'content-type': 'application/json; charset=utf-8' });
+    return sendJson(c, body);
   });
 
   app.get('/api/orgs/:org/explain', async (c) => {
@@ -86,13 +114,17 @@ export function registerDashboardRoutes(args: {
 
   app.get('/api/orgs/:org/timeline', async (c) => {
     const count = limit(c, 'limit', DEFAULT_TIMELINE, 1, MAX_TIMELINE);
+    const before = limit(c, 'before', Number.MAX_SAFE_INTEGER, 0, 2 ** 31 - 1);
     const org = c.req.param('org');
-    const { organization } = await readStateInForce({ store, org });
-    return json(c, await timelines.read({ org, organization, limit: count }));
+    const state = await readStateInForce({ store, org });
+    return sendJson(c, jsonBody(await timelines.read({ org, state, limit: count, before })));
   });
 
   app.get('/api/orgs/:org/transparency', async (c) => {
     const { state, plan, evidence } = await planOf(c.req.param('org'));
-    return json(c, transparencyView({ state, plan, evidence }));
+    return sendJson(
+      c,
+      once(transparencyBodies, plan, () => transparencyView({ state, plan, evidence })),
+    );
   });
 }

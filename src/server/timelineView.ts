@@ -1,5 +1,6 @@
 import type { LogEvent } from '../core/log/LogEvent.js';
 import type { Organization } from '../core/model/Organization.js';
+import type { OrgState } from '../core/state/OrgState.js';
 import type { EventStore } from '../store/EventStore.js';
 
 /** A level as the charter wrote it: its id or its position on the ladder. */
@@ -60,10 +61,10 @@ export interface TimelineEntry {
 export interface TimelineView {
   /** The log position the timeline reaches. */
   readonly seq: number;
-  /** Entries newest first, at most the limit asked for. */
+  /** Entries newest first, at most the limit asked for (an event's changes are never split). */
   readonly entries: readonly TimelineEntry[];
-  /** How many entries there are in all. */
-  readonly total: number;
+  /** The `before` that reads the next, older page; null when this page reaches the log's start. */
+  readonly next: number | null;
 }
 
 interface UnitSnapshot {
@@ -77,50 +78,25 @@ interface CharterSnapshot {
   readonly sections: Map<string, string>;
 }
 
-/** What the timeline keeps of a proposal until it is executed. */
-interface ProposalNote {
-  readonly unit: string;
-  readonly kind: string;
-  readonly title: string;
-  /** For a slider move: the level it moves to. */
-  readonly to: LevelRef | undefined;
-}
-
-interface OrgTimeline {
-  seq: number;
-  snapshot: CharterSnapshot | undefined;
-  readonly records: TimelineRecord[];
-  readonly proposals: Map<string, ProposalNote>;
-  /** Each unit's level as executed moves left it (the charter declares only where it started). */
-  readonly levels: Map<string, LevelRef>;
-}
-
-/** What a proposal act changes on the timeline: a move or a decision when executed, else nothing. */
-function proposalChanges(timeline: OrgTimeline, event: LogEvent): TimelineChange[] {
+/**
+ * What a proposal act adds to the timeline: its execution, as a slider move or a decision. The
+ * proposal is read from the state in force (which keeps every proposal with its subject), so an
+ * execution tells its story without the events that opened it being read.
+ */
+function proposalChanges(state: OrgState, event: LogEvent): TimelineChange[] {
   const { kind, payload } = event.action;
-  if (!isObject(payload)) return [];
-  if (kind === 'proposal.create') {
-    const subject = payload['subject'];
-    const to = isObject(subject) ? subject['to'] : undefined;
-    if (typeof payload['id'] === 'string' && typeof payload['unit'] === 'string')
-      timeline.proposals.set(payload['id'], {
-        unit: payload['unit'],
-        kind: String(payload['kind']),
-        title: String(payload['title'] ?? payload['id']),
-        to: isRef(to) ? to : undefined,
-      });
-    return [];
-  }
-  if (kind !== 'proposal.execute' || typeof payload['proposal'] !== 'string') return [];
+  if (kind !== 'proposal.execute' || !isObject(payload) || typeof payload['proposal'] !== 'string') return [];
   const id = payload['proposal'];
-  const note = timeline.proposals.get(id);
-  if (note === undefined) return [];
-  if (note.kind === 'slider-move' && note.to !== undefined) {
-    const from = timeline.levels.get(note.unit) ?? timeline.snapshot?.units.get(note.unit)?.level;
-    timeline.levels.set(note.unit, note.to);
-    return from === undefined ? [] : [{ kind: 'moved', unit: note.unit, from, to: note.to }];
-  }
-  return [{ kind: 'decided', unit: note.unit, proposal: id, title: note.title }];
+  const proposal = state.proposals[id];
+  if (!isObject(proposal) || typeof proposal['unit'] !== 'string') return [];
+  const unit = proposal['unit'];
+  const subject = isObject(proposal['subject']) ? proposal['subject'] : {};
+  const from = subject['from'];
+  const to = subject['to'];
+  if (proposal['kind'] === 'slider-move' && isRef(from) && isRef(to))
+    return [{ kind: 'moved', unit, from, to }];
+  const title = typeof proposal['title'] === 'string' ? proposal['title'] : id;
+  return [{ kind: 'decided', unit, proposal: id, title }];
 }
 
 type JsonObject = Record<string, unknown>;
@@ -215,76 +191,205 @@ function entryOf(record: TimelineRecord, organization: Organization): TimelineEn
   }
 }
 
-/** Events read per page while catching up with the log (the store's own maximum). */
+/** Events read per page going forward, and at most per page going back (the store's own maximum). */
 const PAGE = 1000;
 
 /**
+ * An organization's timeline as far as it has been read: every event from `low` to `seq`. Reading
+ * goes back from the head only as far as a page of entries needs, and forward as the log grows.
+ */
+interface OrgTimeline {
+  readonly head: string;
+  readonly seq: number;
+  /** The lowest event read (`seq + 1` before any). */
+  readonly low: number;
+  /** Entries of the events read, oldest first, but for `waiting`'s. */
+  readonly records: readonly TimelineRecord[];
+  /** The oldest charter read, whose changes need the charter before it, not yet read. */
+  readonly waiting: { readonly event: LogEvent; readonly snapshot: CharterSnapshot } | undefined;
+  /** The newest charter read: what the next event is compared with. */
+  readonly latest: CharterSnapshot | undefined;
+}
+
+/** A timeline of nothing yet, at the log's head. */
+const fresh = (head: { seq: number; head: string }): OrgTimeline => ({
+  head: head.head,
+  seq: head.seq,
+  low: head.seq + 1,
+  records: [],
+  waiting: undefined,
+  latest: undefined,
+});
+
+/** Events from `low` on have all their entries. */
+const knownFrom = (t: OrgTimeline) => (t.waiting === undefined ? t.low : t.waiting.event.seq + 1);
+
+function recordsOf(event: LogEvent, changes: readonly TimelineChange[]): TimelineRecord[] {
+  const base = {
+    seq: event.seq,
+    recordedAt: event.recordedAt,
+    actor: event.action.actor,
+    action: event.action.kind,
+  };
+  return changes.map((change) => ({ ...base, change }));
+}
+
+/** The timeline read forward over `events` (the ones just past `timeline.seq`, oldest first). */
+function forward(
+  timeline: OrgTimeline,
+  events: readonly LogEvent[],
+  state: OrgState,
+  head: string,
+): OrgTimeline {
+  const records = [...timeline.records];
+  let latest = timeline.latest;
+  let waiting = timeline.waiting;
+  for (const event of events) {
+    const snapshot = snapshotOf(event);
+    if (snapshot === undefined) records.push(...recordsOf(event, proposalChanges(state, event)));
+    else if (latest !== undefined) records.push(...recordsOf(event, changesBetween(latest, snapshot)));
+    else if (event.seq === 0) records.push(...recordsOf(event, [{ kind: 'created' }]));
+    else waiting = { event, snapshot };
+    if (snapshot !== undefined) latest = snapshot;
+  }
+  const seq = events.at(-1)?.seq ?? timeline.seq;
+  return {
+    ...timeline,
+    head,
+    seq,
+    low: Math.min(timeline.low, events[0]?.seq ?? timeline.low),
+    records,
+    waiting,
+    latest,
+  };
+}
+
+/** The timeline read back over `events` (the ones just before `timeline.low`, oldest first). */
+function backward(timeline: OrgTimeline, events: readonly LogEvent[], state: OrgState): OrgTimeline {
+  const found: TimelineRecord[] = [];
+  let { waiting, latest } = timeline;
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = events[i]!;
+    const snapshot = snapshotOf(event);
+    if (snapshot === undefined) {
+      found.push(...recordsOf(event, proposalChanges(state, event)).reverse());
+      continue;
+    }
+    latest ??= snapshot;
+    if (waiting !== undefined)
+      found.push(...recordsOf(waiting.event, changesBetween(snapshot, waiting.snapshot)).reverse());
+    waiting = { event, snapshot };
+    if (event.seq === 0) {
+      found.push(...recordsOf(event, [{ kind: 'created' }]));
+      waiting = undefined;
+    }
+  }
+  // `found` is newest first, each event's changes reversed: turned round, the events' order and
+  // their changes' order are both restored; a stable sort puts a resolved charter among the others.
+  const records = [...found.reverse(), ...timeline.records].sort((a, b) => a.seq - b.seq);
+  return { ...timeline, low: events[0]?.seq ?? timeline.low, records, waiting, latest };
+}
+
+/**
+ * Entries before `before`, newest first, at most `limit` — but an event's changes are never split
+ * across pages (when its changes alone exceed the limit, they are all given). `next` is the `before`
+ * of the following page, or null at the log's start.
+ */
+function pageOf(
+  timeline: OrgTimeline,
+  before: number,
+  limit: number,
+): { records: TimelineRecord[]; next: number | null } {
+  const older = timeline.records.filter((r) => r.seq < before && r.seq >= knownFrom(timeline));
+  let page = older.slice(-limit);
+  const first = page[0];
+  if (
+    first !== undefined &&
+    page.length < older.length &&
+    older[older.length - page.length - 1]?.seq === first.seq
+  ) {
+    const whole = page.filter((r) => r.seq !== first.seq);
+    page = whole.length > 0 ? whole : older.filter((r) => r.seq === first.seq);
+  }
+  const oldest = page[0]?.seq;
+  const more = oldest !== undefined && (knownFrom(timeline) > 0 || older.length > page.length);
+  return { records: page.reverse(), next: more ? oldest : null };
+}
+
+/**
  * The timeline of slider moves and key decisions, derived from the log. Each event carries the
- * whole charter, so the first read of an organization replays its log once; after that only the
- * events past what was read are fetched — the timeline is a projection kept in memory, checked
- * against the log's head on every read (so several API processes each keep their own, and agree).
+ * whole charter, so a timeline is read lazily: back from the head only as far as the page asked
+ * for needs (a page of entries costs a few dozen events, not the log), then forward as new events
+ * arrive. It is a projection kept in memory, checked against the log's head (seq and hash) on
+ * every read, so several API processes each keep their own, and agree; a log that is not the one
+ * read (a database reset under a running server) is read afresh. Executions of proposals are told
+ * from the proposals in the state in force.
  *
  * @example
  * const timelines = createTimelines({ store });
- * await timelines.read({ org: 'lumen-protocol', organization, limit: 50 }) // { seq, total, entries: [...] }
+ * await timelines.read({ org: 'lumen-protocol', state, limit: 50 }) // { seq, next, entries: [...] }
  */
 export function createTimelines(args: { store: EventStore }): {
-  read(args: { org: string; organization: Organization; limit: number }): Promise<TimelineView>;
+  read(args: { org: string; state: OrgState; limit: number; before?: number }): Promise<TimelineView>;
 } {
   const { store } = args;
   const byOrg = new Map<string, OrgTimeline>();
-  const pending = new Map<string, Promise<OrgTimeline>>();
+  // One reader per organization at a time: a read extends the projection the next one uses.
+  const queues = new Map<string, Promise<unknown>>();
 
-  async function catchUp(org: string): Promise<OrgTimeline> {
-    const head = await store.readHead({ org });
+  async function readOne(org: string, state: OrgState, limit: number, before: number): Promise<TimelineView> {
+    // The log as far as the state in force reaches: every proposal it executes is in that state.
+    const head = { seq: state.seq, head: state.head };
     let timeline = byOrg.get(org);
-    // A log never shrinks; one that did (a database reset under a running server) is read afresh.
-    if (timeline === undefined || timeline.seq > head.seq) {
-      timeline = { seq: -1, snapshot: undefined, records: [], proposals: new Map(), levels: new Map() };
-      byOrg.set(org, timeline);
-    }
+    const sameLog =
+      timeline !== undefined &&
+      (timeline.seq < head.seq || (timeline.seq === head.seq && timeline.head === head.head));
+    if (timeline === undefined || !sameLog) timeline = fresh(head);
     while (timeline.seq < head.seq) {
       const page = await store.readEvents({ org, after: timeline.seq, limit: PAGE });
-      for (const event of page.events) {
-        const snapshot = snapshotOf(event);
-        const changes: TimelineChange[] =
-          timeline.snapshot === undefined
-            ? [{ kind: 'created' }]
-            : snapshot === undefined
-              ? proposalChanges(timeline, event)
-              : changesBetween(timeline.snapshot, snapshot);
-        for (const change of changes) {
-          timeline.records.push({
-            seq: event.seq,
-            recordedAt: event.recordedAt,
-            actor: event.action.actor,
-            action: event.action.kind,
-            change,
-          });
-        }
-        if (snapshot !== undefined) timeline.snapshot = snapshot;
-        timeline.seq = event.seq;
+      const first = page.events[0];
+      if (first === undefined) break;
+      // Not the log read before (reset and grown again): read afresh, back from the head.
+      if (first.prev !== timeline.head) {
+        timeline = fresh(head);
+        break;
       }
-      if (page.events.length === 0) break;
+      timeline = forward(timeline, page.events, state, head.head);
     }
-    return timeline;
+    // Back until the page is full, or the log's start; and at least to a charter, which later events are compared with.
+    // A full page and the next entry take at least limit + 1 events, and the charter before the
+    // oldest of them one more: when every event is an entry, one read back is enough.
+    let size = limit + 2;
+    const enough = (t: OrgTimeline) =>
+      knownFrom(t) === 0 ||
+      (t.latest !== undefined &&
+        t.records.filter((r) => r.seq < before && r.seq >= knownFrom(t)).length > limit);
+    while (!enough(timeline)) {
+      const after = Math.max(-1, timeline.low - 1 - size);
+      const page = await store.readEvents({ org, after, limit: timeline.low - 1 - after });
+      if (page.events.length === 0) break;
+      timeline = backward(timeline, page.events, state);
+      size = Math.min(size * 2, PAGE);
+    }
+    byOrg.set(org, timeline);
+    const { records, next } = pageOf(timeline, before, limit);
+    return { seq: timeline.seq, next, entries: records.map((record) => entryOf(record, state.organization)) };
   }
 
   return {
-    async read({ org, organization, limit }) {
-      // One catch-up per organization at a time: concurrent readers share it.
-      let running = pending.get(org);
-      if (running === undefined) {
-        running = catchUp(org).finally(() => pending.delete(org));
-        pending.set(org, running);
-      }
-      const timeline = await running;
-      const newest = timeline.records.slice(-limit).reverse();
-      return {
-        seq: timeline.seq,
-        total: timeline.records.length,
-        entries: newest.map((record) => entryOf(record, organization)),
-      };
+    read({ org, state, limit, before }) {
+      const previous = queues.get(org) ?? Promise.resolve();
+      const running = previous.then(
+        () => readOne(org, state, limit, before ?? Number.MAX_SAFE_INTEGER),
+        () => readOne(org, state, limit, before ?? Number.MAX_SAFE_INTEGER),
+      );
+      queues.set(org, running);
+      void running
+        .finally(() => {
+          if (queues.get(org) === running) queues.delete(org);
+        })
+        .catch(() => {});
+      return running;
     },
   };
 }

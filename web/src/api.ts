@@ -3,6 +3,7 @@ import type { UnitExplanation } from '../../src/core/explain/explainUnit.js';
 import type { ProposalDetail, ProposalSummary } from '../../src/core/governance/views/proposalView.js';
 import type { SignedAction } from '../../src/core/log/Action.js';
 import type { Plan } from '../../src/core/planner/makePlan.js';
+import type { BoardView } from '../../src/server/boardView.js';
 import type { OrganizationView } from '../../src/server/organizationView.js';
 import type { TimelineView } from '../../src/server/timelineView.js';
 import type { TransparencyView } from '../../src/server/transparencyView.js';
@@ -102,12 +103,16 @@ export const api = {
   head: (org: string, signal?: AbortSignal) => get<HeadResponse>(`${at(org)}/head`, signal),
   plan: (org: string, signal?: AbortSignal) => get<PlanResponse>(`${at(org)}/plan`, signal),
   units: (org: string, signal?: AbortSignal) => get<{ units: UnitView[] }>(`${at(org)}/units`, signal),
+  board: (org: string, signal?: AbortSignal) => get<BoardView>(`${at(org)}/board`, signal),
   unit: (org: string, unit: string, signal?: AbortSignal) =>
     get<UnitView>(`${at(org)}/units/${encodeURIComponent(unit)}`, signal),
   explain: (org: string, unit: string, signal?: AbortSignal) =>
     get<UnitExplanation>(`${at(org)}/units/${encodeURIComponent(unit)}/explain`, signal),
-  timeline: (org: string, limit: number, signal?: AbortSignal) =>
-    get<TimelineView>(`${at(org)}/timeline?limit=${limit}`, signal),
+  timeline: (org: string, limit: number, before: number | null, signal?: AbortSignal) =>
+    get<TimelineView>(
+      `${at(org)}/timeline?limit=${limit}${before === null ? '' : `&before=${before}`}`,
+      signal,
+    ),
   transparency: (org: string, signal?: AbortSignal) =>
     get<TransparencyView>(`${at(org)}/transparency`, signal),
   exportUrl: (org: string) => `${at(org)}/export`,

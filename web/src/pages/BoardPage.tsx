@@ -1,6 +1,5 @@
-import type { BoardUnit } from '../../../src/core/explain/buildBoard.js';
-import type { CommitmentView, Recommendation } from '../../../src/core/planner/makePlan.js';
-import type { MoveAssessment } from '../../../src/core/readiness/assessMove.js';
+import { useMemo } from 'preact/hooks';
+import type { BoardUnitView, BoardView } from '../../../src/server/boardView.js';
 import { api } from '../api.js';
 import { Commitment } from '../components/Commitment.js';
 import { Counts } from '../components/Criteria.js';
@@ -14,17 +13,8 @@ import { useLiveHead } from '../live.js';
 import { paths } from '../router.js';
 import { useData } from '../useData.js';
 
-const TIMELINE_ENTRIES = 25;
-
-function UnitRow(props: {
-  org: string;
-  unit: BoardUnit;
-  assessment: MoveAssessment | undefined;
-  recommendation: Recommendation | undefined;
-  commitments: readonly CommitmentView[];
-  now: number;
-}) {
-  const { org, unit, assessment, recommendation, commitments, now } = props;
+function UnitRow(props: { org: string; unit: BoardUnitView; now: number }) {
+  const { org, unit, now } = props;
   const atTarget = unit.level.index >= unit.target.index;
   return (
     <li class="unit-row" data-unit={unit.id}>
@@ -43,21 +33,21 @@ function UnitRow(props: {
       </div>
       <Slider name={unit.name} levels={unit.levels} level={unit.level.index} target={unit.target.index} />
       <div class="unit-row__facts">
-        {assessment === undefined ? (
+        {unit.move === undefined ? (
           <span class="badge badge--met">At target</span>
         ) : (
           <>
-            <MoveStatusBadge status={assessment.status} />
-            <Counts counts={assessment.counts} />
+            <MoveStatusBadge status={unit.move.status} />
+            <Counts counts={unit.move.counts} />
           </>
         )}
-        {commitments.map((c) => (
+        {unit.commitments.map((c) => (
           <Commitment key={c.id} commitment={c} now={now} />
         ))}
       </div>
-      {recommendation !== undefined && recommendation.blockedBy.length > 0 && (
+      {unit.blockedBy.length > 0 && (
         <ul class="blockers" aria-label={`What blocks ${unit.name}`}>
-          {recommendation.blockedBy.map((b) => (
+          {unit.blockedBy.map((b) => (
             <li key={b}>{b}</li>
           ))}
         </ul>
@@ -66,59 +56,37 @@ function UnitRow(props: {
   );
 }
 
-/** The organization as a board of sliders grouped by dimension, with the plan and the timeline beside it. */
-export function BoardPage(props: { org: string }) {
-  const { org } = props;
-  const live = useLiveHead(org);
-  const data = useData((signal) => api.plan(org, signal), [org], { seq: live.seq, seqOf: (d) => d.seq });
-  const timeline = useData((signal) => api.timeline(org, TIMELINE_ENTRIES, signal), [org], {
-    seq: live.seq,
-    seqOf: (t) => t.seq,
-  });
-  if (data.status === 'loading')
-    return (
-      <Layout org={org} current="board" live={live}>
-        <Loading what="the board" />
-      </Layout>
-    );
-  if (data.status === 'error')
-    return (
-      <Layout org={org} current="board" live={live}>
-        <ErrorBox error={data.error} what="the board" />
-      </Layout>
-    );
-  const { board, plan } = data.data;
-  const assessments = new Map(plan.assessments.map((a) => [a.unit, a]));
-  const recommendations = new Map(plan.recommendations.map((r) => [r.unit, r]));
-  const units = board.dimensions.flatMap((d) => d.units);
-  const ready = plan.recommendations.filter((r) => r.status === 'ready').length;
-  const late = plan.commitments.filter((c) => c.status === 'overdue' || c.status === 'at-risk').length;
+/** The board itself, drawn from one answer of `GET /board`. */
+function Board(props: { org: string; view: BoardView; refreshing: boolean }) {
+  const { org, view } = props;
+  const units = view.dimensions.reduce((n, d) => n + d.units.length, 0);
+  const late = view.commitments.filter((c) => c.status === 'overdue' || c.status === 'at-risk').length;
   return (
-    <Layout org={org} name={board.organization.name} current="board" live={live}>
+    <>
       <div class="page-head">
         <div>
-          <p class="eyebrow">{board.organization.kind} organization</p>
-          <h1>{board.organization.name}</h1>
+          <p class="eyebrow">{view.organization.kind} organization</p>
+          <h1>{view.organization.name}</h1>
         </div>
-        <p class="muted">Plan as of {formatDate(plan.now)}</p>
+        <p class="muted">Plan as of {formatDate(view.now)}</p>
       </div>
       <ul class="stats" aria-label="Summary">
         <li>
-          <span class="stats__value">{units.length}</span> units
+          <span class="stats__value">{units}</span> units
         </li>
         <li>
-          <span class="stats__value">{plan.atTarget.length}</span> at target
+          <span class="stats__value">{view.atTarget}</span> at target
         </li>
         <li>
-          <span class="stats__value">{ready}</span> {ready === 1 ? 'move' : 'moves'} ready
+          <span class="stats__value">{view.ready}</span> {view.ready === 1 ? 'move' : 'moves'} ready
         </li>
         <li class={late > 0 ? 'stats--warn' : ''}>
           <span class="stats__value">{late}</span> commitments overdue or at risk
         </li>
       </ul>
-      <div class="board" data-rendered={data.refreshing ? undefined : String(data.data.seq)}>
+      <div class="board" data-rendered={props.refreshing ? undefined : String(view.seq)}>
         <div class="board__main">
-          {board.dimensions.map((dimension) => (
+          {view.dimensions.map((dimension) => (
             <section key={dimension.id} class="card dimension" aria-labelledby={`dim-${dimension.id}`}>
               <div class="dimension__head">
                 <h2 id={`dim-${dimension.id}`}>{dimension.name}</h2>
@@ -127,15 +95,7 @@ export function BoardPage(props: { org: string }) {
               <div class="dimension__body">
                 <ul class="unit-list">
                   {dimension.units.map((unit) => (
-                    <UnitRow
-                      key={unit.id}
-                      org={org}
-                      unit={unit}
-                      assessment={assessments.get(unit.id)}
-                      recommendation={recommendations.get(unit.id)}
-                      commitments={plan.commitments.filter((c) => c.unit === unit.id)}
-                      now={plan.now}
-                    />
+                    <UnitRow key={unit.id} org={org} unit={unit} now={view.now} />
                   ))}
                 </ul>
                 <Radar name={`${dimension.name}: current and target levels`} units={dimension.units} />
@@ -146,11 +106,11 @@ export function BoardPage(props: { org: string }) {
         <aside class="board__side">
           <section class="card" aria-labelledby="next-moves">
             <h2 id="next-moves">Next moves</h2>
-            {plan.recommendations.length === 0 ? (
+            {view.next.length === 0 ? (
               <p class="empty">Every unit is at its target.</p>
             ) : (
               <ol class="moves">
-                {plan.recommendations.slice(0, 5).map((r) => (
+                {view.next.map((r) => (
                   <li key={r.unit}>
                     <div>
                       <a href={paths.unit(org, r.unit)}>{r.unitName}</a>: {r.from.name} → {r.to.name}{' '}
@@ -164,13 +124,13 @@ export function BoardPage(props: { org: string }) {
           </section>
           <section class="card" aria-labelledby="commitments">
             <h2 id="commitments">Commitments</h2>
-            {plan.commitments.length === 0 ? (
+            {view.commitments.length === 0 ? (
               <p class="empty">No public commitments.</p>
             ) : (
               <ul class="plain">
-                {plan.commitments.map((c) => (
+                {view.commitments.map((c) => (
                   <li key={c.id}>
-                    <Commitment commitment={c} now={plan.now} showUnit />
+                    <Commitment commitment={c} now={view.now} showUnit />
                   </li>
                 ))}
               </ul>
@@ -178,16 +138,43 @@ export function BoardPage(props: { org: string }) {
           </section>
           <section class="card" aria-labelledby="timeline">
             <h2 id="timeline">Timeline</h2>
-            {timeline.status === 'ready' ? (
-              <Timeline timeline={timeline.data} org={org} />
-            ) : timeline.status === 'error' ? (
-              <ErrorBox error={timeline.error} what="the timeline" />
-            ) : (
-              <Loading what="the timeline" />
-            )}
+            <Timeline timeline={view.timeline} org={org} />
           </section>
         </aside>
       </div>
+    </>
+  );
+}
+
+/**
+ * The organization as a board of sliders grouped by dimension, with the plan and the timeline
+ * beside it: one request (`GET /board`), again whenever the log moves. The board is drawn again
+ * only when its data changes, not when the live indicator above it does.
+ */
+export function BoardPage(props: { org: string }) {
+  const { org } = props;
+  const live = useLiveHead(org);
+  const data = useData((signal) => api.board(org, signal), [org], { seq: live.seq, seqOf: (d) => d.seq });
+  const view = data.status === 'ready' ? data.data : undefined;
+  const refreshing = data.status === 'ready' && data.refreshing;
+  const board = useMemo(
+    () => (view === undefined ? null : <Board org={org} view={view} refreshing={refreshing} />),
+    [org, view, refreshing],
+  );
+  return (
+    <Layout
+      org={org}
+      {...(view === undefined ? {} : { name: view.organization.name })}
+      current="board"
+      live={live}
+    >
+      {data.status === 'loading' ? (
+        <Loading what="the board" />
+      ) : data.status === 'error' ? (
+        <ErrorBox error={data.error} what="the board" />
+      ) : (
+        board
+      )}
     </Layout>
   );
 }
