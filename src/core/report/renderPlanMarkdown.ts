@@ -17,6 +17,12 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
+/** A Markdown table: the header row, its rule, one row per entry (cells already escaped), a blank line. */
+function table(headers: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [row(headers), row(headers.map(() => '---')), ...rows.map(row), ''];
+}
+
 /**
  * The planning report a team can publish: the board, the recommended moves with their reasons,
  * the roadmap, the commitments with their countdowns, and each unit's policy today. Markdown,
@@ -54,15 +60,17 @@ export function renderPlanMarkdown(args: {
     out.push(
       `### ${dimension.name}`,
       '',
-      '| Unit | Slider | Today | Target | Next move |',
-      '| --- | --- | --- | --- | --- |',
+      ...table(
+        ['Unit', 'Slider', 'Today', 'Target', 'Next move'],
+        dimension.units.map((unit) => [
+          cell(unit.name),
+          `\`${sliderGlyphs(unit.levels.length, unit.level.index, unit.target.index)}\``,
+          cell(unit.level.name),
+          cell(unit.target.name),
+          cell(nextMoveText(next.get(unit.id))),
+        ]),
+      ),
     );
-    for (const unit of dimension.units) {
-      out.push(
-        `| ${cell(unit.name)} | \`${sliderGlyphs(unit.levels.length, unit.level.index, unit.target.index)}\` | ${cell(unit.level.name)} | ${cell(unit.target.name)} | ${cell(nextMoveText(next.get(unit.id)))} |`,
-      );
-    }
-    out.push('');
   }
 
   out.push('## Recommended moves', '');
@@ -85,15 +93,17 @@ export function renderPlanMarkdown(args: {
     out.push('Nothing left to move.', '');
   } else {
     out.push(
-      '| Earliest | Unit | Move | Why then, or why no date | Assumed to hold |',
-      '| --- | --- | --- | --- | --- |',
+      ...table(
+        ['Earliest', 'Unit', 'Move', 'Why then, or why no date', 'Assumed to hold'],
+        plan.roadmap.map((step) => [
+          step.earliest === undefined ? 'no date' : formatDate(step.earliest),
+          cell(step.unitName),
+          cell(`${step.from.name} → ${step.to.name}`),
+          cell(step.basis.join('; ') || '—'),
+          cell(step.open.join('; ') || '—'),
+        ]),
+      ),
     );
-    for (const step of plan.roadmap) {
-      out.push(
-        `| ${step.earliest === undefined ? 'no date' : formatDate(step.earliest)} | ${cell(step.unitName)} | ${cell(`${step.from.name} → ${step.to.name}`)} | ${cell(step.basis.join('; ') || '—')} | ${cell(step.open.join('; ') || '—')} |`,
-      );
-    }
-    out.push('');
   }
 
   out.push('## Commitments', '');
@@ -101,15 +111,18 @@ export function renderPlanMarkdown(args: {
     out.push('None declared.', '');
   } else {
     out.push(
-      '| Unit | Level | By | Days left | Status | Commitment |',
-      '| --- | --- | --- | --- | --- | --- |',
+      ...table(
+        ['Unit', 'Level', 'By', 'Days left', 'Status', 'Commitment'],
+        plan.commitments.map((c) => [
+          cell(c.unitName),
+          cell(c.level.name),
+          c.by === undefined ? 'on trigger' : formatDate(c.by),
+          daysLeftText(c),
+          c.status,
+          cell(commitmentText(c)),
+        ]),
+      ),
     );
-    for (const c of plan.commitments) {
-      out.push(
-        `| ${cell(c.unitName)} | ${cell(c.level.name)} | ${c.by === undefined ? 'on trigger' : formatDate(c.by)} | ${daysLeftText(c)} | ${c.status} | ${cell(commitmentText(c))} |`,
-      );
-    }
-    out.push('');
   }
 
   out.push('## Who decides today', '');
