@@ -2,8 +2,14 @@
 // code the resolver can report has a case here; the cases must stay in one file for that check.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BASE_CHARTER, positionOf, withUnits } from '../../../test/support/charterText.js';
+import {
+  BASE_CHARTER,
+  editCharter as edit,
+  positionOf,
+  withUnits,
+} from '../../../test/support/charterText.js';
 import { minimalCharter } from '../../../test/support/charterValue.js';
+import type { LocatedCase } from '../../../test/support/locatedIssues.js';
 import { type CharterIssue, loadCharter } from './loadCharter.js';
 import { resolveCharter } from './resolveCharter.js';
 
@@ -22,12 +28,6 @@ function errorsOf(text: string): readonly CharterIssue[] {
 
 function warningsOf(text: string): readonly CharterIssue[] {
   return loadCharter({ text, file: FILE }).warnings;
-}
-
-/** The base charter with `from` replaced by `to` (which must be there). */
-function edit(from: string, to: string, text = BASE_CHARTER): string {
-  if (!text.includes(from)) throw new Error(`${JSON.stringify(from)} is not in the charter`);
-  return text.replace(from, to);
 }
 
 /** The base charter with lines added to its unit, treasury (four spaces in). */
@@ -59,16 +59,7 @@ const ladder = (id: string, name: string, ...levels: string[]) =>
 const withLadder = (ladder: string, text = BASE_CHARTER) =>
   edit('units:\n', `ladders:\n${ladder}units:\n`, text);
 
-interface Case {
-  readonly title: string;
-  readonly text: string;
-  readonly code: string;
-  /** The offending token, found after `anchor` when given. */
-  readonly at: string;
-  readonly anchor?: string;
-  readonly message?: string;
-  readonly hint?: string;
-}
+type Case = LocatedCase;
 
 function expectOnly(c: Case): void {
   const errors = errorsOf(c.text);
