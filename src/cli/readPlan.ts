@@ -1,8 +1,14 @@
+import type { Command } from 'commander';
 import type { Evidence } from '../core/evidence/Evidence.js';
 import type { Organization } from '../core/model/Organization.js';
 import type { Plan } from '../core/planner/makePlan.js';
 import { makePlan } from '../core/planner/makePlan.js';
-import { type LevelSource, type LogOptions, readCharterInForce } from './readCharterInForce.js';
+import {
+  type LevelSource,
+  type LogOptions,
+  readCharterInForce,
+  withLogOptions,
+} from './readCharterInForce.js';
 import { parseNowOption, readEvidence } from './readEvidence.js';
 import { readValidCharter, type ValidCharter } from './readValidCharter.js';
 
@@ -17,6 +23,27 @@ export interface PlanInputs {
   readonly now: number;
   readonly evidence: Evidence;
   readonly plan: Plan;
+}
+
+/** The options `withPlanOptions` adds, as commander hands them to the action. */
+export type PlanOptions = LogOptions & { evidence?: string; now?: string; json?: boolean };
+
+/**
+ * The charter argument and the options of a command that plans (`status`, `plan`, `report`):
+ * `[file]`, `--evidence`, `--now` (`asOf` says what it dates), the log's `--data` and `--server`,
+ * and `--json` (`json` says what it prints).
+ *
+ * @example
+ * withPlanOptions(program.command('plan'), { asOf: 'plan', json: 'print the plan as JSON' })
+ */
+export function withPlanOptions(command: Command, words: { asOf: string; json: string }): Command {
+  return withLogOptions(
+    command
+      .argument('[file]', 'the charter', 'devolve.yaml')
+      .option('-e, --evidence <file>', 'evidence file (default: evidence.yaml beside the charter, if any)')
+      .option('--now <instant>', `${words.asOf} as of this date or instant (default: now)`)
+      .option('--json', words.json),
+  );
 }
 
 /**

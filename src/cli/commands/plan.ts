@@ -4,8 +4,8 @@ import type { CriterionResult, CriterionStatus } from '../../core/readiness/eval
 import { formatDate } from '../../core/time/Instant.js';
 import { fitLine, terminalWidth } from '../fitToWidth.js';
 import { defaultStyle, printJson, type Style } from '../output.js';
-import { describeLevelSource, type LogOptions, withLogOptions } from '../readCharterInForce.js';
-import { readPlan } from '../readPlan.js';
+import { describeLevelSource } from '../readCharterInForce.js';
+import { type PlanOptions, readPlan, withPlanOptions } from '../readPlan.js';
 import { statusLabel } from '../statusLabel.js';
 
 const MARK: Record<CriterionStatus, (style: Style) => string> = {
@@ -84,38 +84,33 @@ export function renderPlan(plan: Plan, style: Style, width = Number.POSITIVE_INF
 }
 
 export function registerPlan(program: Command): void {
-  withLogOptions(
+  withPlanOptions(
     program
       .command('plan')
-      .description('which slider to move next and when: ranked moves, roadmap, commitments')
-      .argument('[file]', 'the charter', 'devolve.yaml')
-      .option('-e, --evidence <file>', 'evidence file (default: evidence.yaml beside the charter, if any)')
-      .option('--now <instant>', 'plan as of this date or instant (default: now)')
-      .option('--json', 'print the plan as JSON'),
-  ).action(
-    async (file: string, options: LogOptions & { evidence?: string; now?: string; json?: boolean }) => {
-      const json = options.json === true;
-      const { plan, evidenceFile, source } = await readPlan({
-        file,
-        evidence: options.evidence,
-        now: options.now,
-        json,
-        log: options,
-      });
-      if (json) {
-        printJson({ ...plan, evidence: evidenceFile ?? null, source });
-        return;
-      }
-      const style = defaultStyle();
-      const width = terminalWidth();
-      const lines = [
-        describeLevelSource(source),
-        evidenceFile === undefined
-          ? 'No evidence file: criteria that need evidence are unknown.'
-          : `Evidence: ${evidenceFile}`,
-      ];
-      console.log(style.dim(`${lines.flatMap((line) => fitLine(line, width)).join('\n')}\n`));
-      console.log(renderPlan(plan, style, width));
-    },
-  );
+      .description('which slider to move next and when: ranked moves, roadmap, commitments'),
+    { asOf: 'plan', json: 'print the plan as JSON' },
+  ).action(async (file: string, options: PlanOptions) => {
+    const json = options.json === true;
+    const { plan, evidenceFile, source } = await readPlan({
+      file,
+      evidence: options.evidence,
+      now: options.now,
+      json,
+      log: options,
+    });
+    if (json) {
+      printJson({ ...plan, evidence: evidenceFile ?? null, source });
+      return;
+    }
+    const style = defaultStyle();
+    const width = terminalWidth();
+    const lines = [
+      describeLevelSource(source),
+      evidenceFile === undefined
+        ? 'No evidence file: criteria that need evidence are unknown.'
+        : `Evidence: ${evidenceFile}`,
+    ];
+    console.log(style.dim(`${lines.flatMap((line) => fitLine(line, width)).join('\n')}\n`));
+    console.log(renderPlan(plan, style, width));
+  });
 }
