@@ -91,3 +91,19 @@ async function declaredOnly(args: { file: string | undefined; json: boolean; now
   const source: LevelSource = { kind: 'file', file: charter.file, why: 'read as declared' };
   return { charter, organization: charter.organization, source };
 }
+
+/**
+ * `readPlan` for a command that took `withPlanOptions`: its charter argument and options as given.
+ *
+ * @example
+ * .action(async (file: string, options: PlanOptions) => { const { plan } = await readPlanFor(file, options); … })
+ */
+export function readPlanFor(file: string, options: PlanOptions): Promise<PlanInputs> {
+  return readPlan({
+    file,
+    evidence: options.evidence,
+    now: options.now,
+    json: options.json === true,
+    log: options,
+  });
+}

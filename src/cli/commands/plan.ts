@@ -5,7 +5,7 @@ import { formatDate } from '../../core/time/Instant.js';
 import { fitLine, terminalWidth } from '../fitToWidth.js';
 import { defaultStyle, printJson, type Style } from '../output.js';
 import { describeLevelSource } from '../readCharterInForce.js';
-import { type PlanOptions, readPlan, withPlanOptions } from '../readPlan.js';
+import { type PlanOptions, readPlanFor, withPlanOptions } from '../readPlan.js';
 import { statusLabel } from '../statusLabel.js';
 
 const MARK: Record<CriterionStatus, (style: Style) => string> = {
@@ -91,13 +91,7 @@ export function registerPlan(program: Command): void {
     { asOf: 'plan', json: 'print the plan as JSON' },
   ).action(async (file: string, options: PlanOptions) => {
     const json = options.json === true;
-    const { plan, evidenceFile, source } = await readPlan({
-      file,
-      evidence: options.evidence,
-      now: options.now,
-      json,
-      log: options,
-    });
+    const { plan, evidenceFile, source } = await readPlanFor(file, options);
     if (json) {
       printJson({ ...plan, evidence: evidenceFile ?? null, source });
       return;

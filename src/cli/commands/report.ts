@@ -4,7 +4,7 @@ import { renderPlanMarkdown } from '../../core/report/renderPlanMarkdown.js';
 import { usageError } from '../CliError.js';
 import { printJson } from '../output.js';
 import { describeLevelSource } from '../readCharterInForce.js';
-import { type PlanOptions, readPlan, withPlanOptions } from '../readPlan.js';
+import { type PlanOptions, readPlanFor, withPlanOptions } from '../readPlan.js';
 import { writeFileSafely } from '../writeFileSafely.js';
 
 /** The report formats, each a renderer of the same plan data. */
@@ -33,13 +33,7 @@ export function registerReport(program: Command): void {
       });
     }
     const json = options.json === true;
-    const { organization, plan, evidenceFile, source } = await readPlan({
-      file,
-      evidence: options.evidence,
-      now: options.now,
-      json,
-      log: options,
-    });
+    const { organization, plan, evidenceFile, source } = await readPlanFor(file, options);
     const report = FORMATS[format]({
       organization,
       plan,

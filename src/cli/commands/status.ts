@@ -3,7 +3,7 @@ import { buildBoard } from '../../core/explain/buildBoard.js';
 import { fitLine, terminalWidth } from '../fitToWidth.js';
 import { defaultStyle, printJson } from '../output.js';
 import { describeLevelSource } from '../readCharterInForce.js';
-import { type PlanOptions, readPlan, withPlanOptions } from '../readPlan.js';
+import { type PlanOptions, readPlanFor, withPlanOptions } from '../readPlan.js';
 import { renderStatus } from '../renderStatus.js';
 
 export function registerStatus(program: Command): void {
@@ -16,13 +16,7 @@ export function registerStatus(program: Command): void {
     { asOf: 'readiness', json: 'print the board as JSON' },
   ).action(async (file: string, options: PlanOptions) => {
     const json = options.json === true;
-    const { organization, plan, source } = await readPlan({
-      file,
-      evidence: options.evidence,
-      now: options.now,
-      json,
-      log: options,
-    });
+    const { organization, plan, source } = await readPlanFor(file, options);
     const board = buildBoard({ organization });
     const next = new Map(plan.recommendations.map((r) => [r.unit, r]));
     if (json) {

@@ -3,16 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import {
-  BASE_CHARTER,
-  editCharter as edit,
-  positionOf,
-  withUnits,
-} from '../../../test/support/charterText.js';
+import { BASE_CHARTER, editCharter, positionOf, withUnits } from '../../../test/support/charterText.js';
 import type { LocatedCase } from '../../../test/support/locatedIssues.js';
 import { type CharterIssue, type CharterLoad, loadCharter } from './loadCharter.js';
 
 const FILE = 'devolve.yaml';
+const edit = editCharter;
 
 const load = (text: string): CharterLoad => loadCharter({ text, file: FILE });
 

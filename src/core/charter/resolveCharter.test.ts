@@ -2,12 +2,7 @@
 // code the resolver can report has a case here; the cases must stay in one file for that check.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  BASE_CHARTER,
-  editCharter as edit,
-  positionOf,
-  withUnits,
-} from '../../../test/support/charterText.js';
+import { BASE_CHARTER, editCharter, positionOf, withUnits } from '../../../test/support/charterText.js';
 import { minimalCharter } from '../../../test/support/charterValue.js';
 import type { LocatedCase } from '../../../test/support/locatedIssues.js';
 import { type CharterIssue, loadCharter } from './loadCharter.js';
@@ -20,6 +15,7 @@ import { resolveCharter } from './resolveCharter.js';
  */
 
 const FILE = 'devolve.yaml';
+const edit = editCharter;
 
 function errorsOf(text: string): readonly CharterIssue[] {
   const load = loadCharter({ text, file: FILE });
