@@ -24,10 +24,16 @@ const TEMPLATES = templateNames();
 type Run = CliRun;
 const run = runCli;
 
-/** `run`, without waiting: independent commands go in parallel, the machine's cores permitting. */
+/**
+ * `run`, without waiting: independent commands go in parallel, the machine's cores permitting.
+ * Without DATABASE_URL or DEVOLVE_SERVER, which would name a log for the reading commands to show.
+ */
 function runAsync(cwd: string, ...args: string[]): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env['DATABASE_URL'];
+  delete env['DEVOLVE_SERVER'];
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -141,7 +147,9 @@ describe.each(TEMPLATES)('in an empty directory, with the %s template', (templat
   it('status exits 0 and draws every unit under its dimension', () => {
     expect(out.status.code).toBe(0);
     const rows = out.status.stdout.split('\n');
-    expect(rows[0]).toContain(organization.name);
+    // No log was ever recorded: the board is the file's, and its first line says so.
+    expect(rows[0]).toMatch(/^Declared levels from devolve\.yaml: no signed log beside it/);
+    expect(rows.findIndex((line) => line.startsWith(`${organization.name} (`))).toBeGreaterThan(0);
     for (const u of organization.units) {
       const row = rows.findIndex((line) => line.startsWith(`  ${u.name} `));
       expect(row, `${u.name} has a row`).toBeGreaterThan(0);
@@ -195,8 +203,16 @@ describe.each(TEMPLATES)('in an empty directory, with the %s template', (templat
 
   it('explain --json is the unit explanation', () => {
     expect(out.explainJson.code).toBe(0);
-    expect(json(out.explainJson)).toEqual(
-      JSON.parse(JSON.stringify(explainUnit({ organization, unit: unit.id }))),
+    const { source, since, ...explanation } = json(out.explainJson) as Record<string, unknown>;
+    expect(explanation).toEqual(JSON.parse(JSON.stringify(explainUnit({ organization, unit: unit.id }))));
+    expect(source).toEqual({
+      kind: 'file',
+      file: 'devolve.yaml',
+      why: 'no signed log beside it (`devolve apply` records one)',
+    });
+    // The day the charter says the unit reached its level, when it says.
+    expect(since).toBe(
+      unit.since === undefined ? undefined : new Date(unit.since).toISOString().slice(0, 10),
     );
   });
 });

@@ -222,6 +222,8 @@ describe('every template plans with its sample evidence', () => {
       format: 'html',
       out: 'plan.html',
       bytes: Buffer.byteLength(page),
+      // Never applied: the levels are the file's as declared.
+      source: expect.objectContaining({ kind: 'file', file: 'devolve.yaml' }),
     });
     expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(page.trimEnd().endsWith('</html>')).toBe(true);

@@ -36,7 +36,7 @@ export function storeDirFor(args: { charterFile: string }): string {
 }
 
 /** A PGlite data directory that holds a database (PostgreSQL writes PG_VERSION when it creates one). */
-function holdsStore(dataDir: string): boolean {
+export function holdsStore(dataDir: string): boolean {
   return existsSync(join(dataDir, 'PG_VERSION'));
 }
 

@@ -55,6 +55,18 @@ units:
 `;
 
 /** The base charter with more units (YAML list entries indented by two spaces) appended. */
+/**
+ * The base charter (or `text`) with `from` replaced by `to`; `from` must be there, so a case
+ * cannot silently test the unedited charter.
+ *
+ * @example
+ * editCharter('owners: [founders]', 'owners: [foundrs]') // one unknown role
+ */
+export function editCharter(from: string, to: string, text = BASE_CHARTER): string {
+  if (!text.includes(from)) throw new Error(`${JSON.stringify(from)} is not in the charter`);
+  return text.replace(from, to);
+}
+
 export function withUnits(units: string): string {
   return BASE_CHARTER + units;
 }

@@ -28,3 +28,18 @@ export function locatedIssueCases<Issue>(load: (text: string) => Load<Issue>): {
     },
   };
 }
+
+/**
+ * One row of a table of located-issue cases: a text with one mistake, and the issue expected at a
+ * token of it (the first `at` after `anchor`, when given).
+ */
+export interface LocatedCase {
+  readonly title: string;
+  readonly text: string;
+  readonly code: string;
+  readonly at: string;
+  readonly anchor?: string;
+  readonly message?: string;
+  readonly hint?: string;
+  readonly path?: string;
+}

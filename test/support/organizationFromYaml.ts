@@ -17,6 +17,25 @@ export function organizationFromYaml(text: string): Organization {
   return load.organization;
 }
 
+/**
+ * How the fixture charters of the readiness and evidence tests begin: the organization Fixture
+ * with its token FIX, and members ana and ben. A test writes the rest (more members, roles, units).
+ *
+ * @example
+ * organizationFromYaml(`${FIXTURE_HEAD}roles:\n  - { id: team, … }\n…`)
+ */
+export const FIXTURE_HEAD = `devolve: 1
+organization:
+  id: fixture
+  name: Fixture
+  kind: web3
+  tokens:
+    - { symbol: FIX, name: Fixture token }
+members:
+  - { id: ana, name: Ana Lima }
+  - { id: ben, name: Ben Okoro }
+`;
+
 /** Epoch milliseconds of an ISO-8601 instant or date (dates are 00:00 UTC). */
 export function instant(iso: string): number {
   const ms = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);

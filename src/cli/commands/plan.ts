@@ -4,7 +4,8 @@ import type { CriterionResult, CriterionStatus } from '../../core/readiness/eval
 import { formatDate } from '../../core/time/Instant.js';
 import { fitLine, terminalWidth } from '../fitToWidth.js';
 import { defaultStyle, printJson, type Style } from '../output.js';
-import { readPlan } from '../readPlan.js';
+import { describeLevelSource } from '../readCharterInForce.js';
+import { type PlanOptions, readPlanFor, withPlanOptions } from '../readPlan.js';
 import { statusLabel } from '../statusLabel.js';
 
 const MARK: Record<CriterionStatus, (style: Style) => string> = {
@@ -83,29 +84,27 @@ export function renderPlan(plan: Plan, style: Style, width = Number.POSITIVE_INF
 }
 
 export function registerPlan(program: Command): void {
-  program
-    .command('plan')
-    .description('which slider to move next and when: ranked moves, roadmap, commitments')
-    .argument('[file]', 'the charter', 'devolve.yaml')
-    .option('-e, --evidence <file>', 'evidence file (default: evidence.yaml beside the charter, if any)')
-    .option('--now <instant>', 'plan as of this date or instant (default: now)')
-    .option('--json', 'print the plan as JSON')
-    .action(async (file: string, options: { evidence?: string; now?: string; json?: boolean }) => {
-      const json = options.json === true;
-      const { plan, evidenceFile } = await readPlan({
-        file,
-        evidence: options.evidence,
-        now: options.now,
-        json,
-      });
-      if (json) {
-        printJson({ ...plan, evidence: evidenceFile ?? null });
-        return;
-      }
-      const style = defaultStyle();
-      if (evidenceFile === undefined)
-        console.log(style.dim('No evidence file: criteria that need evidence are unknown.\n'));
-      else console.log(style.dim(`Evidence: ${evidenceFile}\n`));
-      console.log(renderPlan(plan, style, terminalWidth()));
-    });
+  withPlanOptions(
+    program
+      .command('plan')
+      .description('which slider to move next and when: ranked moves, roadmap, commitments'),
+    { asOf: 'plan', json: 'print the plan as JSON' },
+  ).action(async (file: string, options: PlanOptions) => {
+    const json = options.json === true;
+    const { plan, evidenceFile, source } = await readPlanFor(file, options);
+    if (json) {
+      printJson({ ...plan, evidence: evidenceFile ?? null, source });
+      return;
+    }
+    const style = defaultStyle();
+    const width = terminalWidth();
+    const lines = [
+      describeLevelSource(source),
+      evidenceFile === undefined
+        ? 'No evidence file: criteria that need evidence are unknown.'
+        : `Evidence: ${evidenceFile}`,
+    ];
+    console.log(style.dim(`${lines.flatMap((line) => fitLine(line, width)).join('\n')}\n`));
+    console.log(renderPlan(plan, style, width));
+  });
 }

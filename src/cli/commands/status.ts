@@ -1,43 +1,46 @@
 import type { Command } from 'commander';
 import { buildBoard } from '../../core/explain/buildBoard.js';
-import { terminalWidth } from '../fitToWidth.js';
+import { fitLine, terminalWidth } from '../fitToWidth.js';
 import { defaultStyle, printJson } from '../output.js';
-import { readPlan } from '../readPlan.js';
+import { describeLevelSource } from '../readCharterInForce.js';
+import { type PlanOptions, readPlanFor, withPlanOptions } from '../readPlan.js';
 import { renderStatus } from '../renderStatus.js';
 
 export function registerStatus(program: Command): void {
-  program
-    .command('status')
-    .description(
-      'the board: every unit as a slider, grouped by dimension, with the readiness of its next move',
-    )
-    .argument('[file]', 'the charter', 'devolve.yaml')
-    .option('-e, --evidence <file>', 'evidence file (default: evidence.yaml beside the charter, if any)')
-    .option('--now <instant>', 'readiness as of this date or instant (default: now)')
-    .option('--json', 'print the board as JSON')
-    .action(async (file: string, options: { evidence?: string; now?: string; json?: boolean }) => {
-      const json = options.json === true;
-      const { charter, plan } = await readPlan({ file, evidence: options.evidence, now: options.now, json });
-      const board = buildBoard({ organization: charter.organization });
-      const next = new Map(plan.recommendations.map((r) => [r.unit, r]));
-      if (json) {
-        printJson({
-          ...board,
-          readiness: Object.fromEntries(
-            [...next.values()].map((r) => [
-              r.unit,
-              {
-                to: r.to,
-                status: r.status,
-                met: r.counts.met,
-                total: r.counts.total,
-                blockedBy: r.blockedBy,
-              },
-            ]),
-          ),
-        });
-        return;
-      }
-      console.log(renderStatus({ board, next, style: defaultStyle(), width: terminalWidth() }));
-    });
+  withPlanOptions(
+    program
+      .command('status')
+      .description(
+        'the board: every unit as a slider, grouped by dimension, with the readiness of its next move',
+      ),
+    { asOf: 'readiness', json: 'print the board as JSON' },
+  ).action(async (file: string, options: PlanOptions) => {
+    const json = options.json === true;
+    const { organization, plan, source } = await readPlanFor(file, options);
+    const board = buildBoard({ organization });
+    const next = new Map(plan.recommendations.map((r) => [r.unit, r]));
+    if (json) {
+      printJson({
+        ...board,
+        source,
+        readiness: Object.fromEntries(
+          [...next.values()].map((r) => [
+            r.unit,
+            {
+              to: r.to,
+              status: r.status,
+              met: r.counts.met,
+              total: r.counts.total,
+              blockedBy: r.blockedBy,
+            },
+          ]),
+        ),
+      });
+      return;
+    }
+    const style = defaultStyle();
+    const width = terminalWidth();
+    console.log(style.dim(fitLine(describeLevelSource(source), width).join('\n')));
+    console.log(renderStatus({ board, next, style, width }));
+  });
 }

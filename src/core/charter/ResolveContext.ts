@@ -39,6 +39,11 @@ export interface ResolveContext {
   errorCount(): number;
   /** Reports a reference to something not declared, with a did-you-mean, unless its entry was set aside. */
   unknown(args: UnknownReference): void;
+  /**
+   * Whether a reference names one of `declared`; when it does not, it is reported as `unknown`
+   * reports it, with a did-you-mean among the declared ids.
+   */
+  declares(args: Omit<UnknownReference, 'candidates'> & { readonly declared: DeclaredIds }): boolean;
   /** Reports each id declared a second time, pointing back at the first. */
   unique(args: { ids: readonly string[]; listPath: Path; field: string; noun: string }): void;
   /** A level's position from a reference (id or number) on a ladder; reports and gives undefined if there is none. */
@@ -63,6 +68,9 @@ export type ReferenceNoun =
   | 'token'
   | 'level'
   | 'slot';
+
+/** The ids declared so far of one kind: a set of them, or a map keyed by them. */
+export type DeclaredIds = ReadonlySet<string> | ReadonlyMap<string, unknown>;
 
 export interface UnknownReference {
   readonly path: Path;
@@ -129,6 +137,11 @@ export function createResolveContext(args: { input: CharterInput; setAside?: Set
             : `check the spelling against the declared ${noun}s`,
         ...(onKey === true ? { onKey } : {}),
       });
+    },
+    declares({ declared, ...reference }) {
+      if (declared.has(reference.name)) return true;
+      context.unknown({ ...reference, candidates: () => declared.keys() });
+      return false;
     },
     unique({ ids, listPath, field, noun }) {
       const first = new Map<string, number>();

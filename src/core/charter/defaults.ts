@@ -97,6 +97,8 @@ export const DEFAULT_LADDER: LadderInput = {
         rationale: 'required',
       },
     },
+    // Deliberately Community-governed's policy again without the veto: each level is written out
+    // whole, as the README's ladder table and `devolve explain` show it (the pair `duplicates` lists).
     {
       id: 'autonomous',
       name: 'Autonomous',

@@ -3,21 +3,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BASE_CHARTER, positionOf, withUnits } from '../../../test/support/charterText.js';
+import { BASE_CHARTER, editCharter, positionOf, withUnits } from '../../../test/support/charterText.js';
+import type { LocatedCase } from '../../../test/support/locatedIssues.js';
 import { type CharterIssue, type CharterLoad, loadCharter } from './loadCharter.js';
 
 const FILE = 'devolve.yaml';
+const edit = editCharter;
 
 const load = (text: string): CharterLoad => loadCharter({ text, file: FILE });
 
 function errorsOf(text: string): readonly CharterIssue[] {
   const result = load(text);
   return result.ok ? [] : result.errors;
-}
-
-function edit(from: string, to: string, text = BASE_CHARTER): string {
-  if (!text.includes(from)) throw new Error(`${JSON.stringify(from)} is not in the charter`);
-  return text.replace(from, to);
 }
 
 /** Line and column of the end of `text`: where the parser stops when something is never closed. */
@@ -265,16 +262,8 @@ describe('JSON charters', () => {
 });
 
 describe('schema errors', () => {
-  interface Case {
-    readonly title: string;
-    readonly text: string;
-    readonly code: string;
-    readonly at: string;
-    readonly anchor?: string;
-    readonly message: string;
-    readonly hint?: string;
-    readonly path: string;
-  }
+  /** Schema errors always say their message and the path of the value. */
+  type Case = LocatedCase & { readonly message: string; readonly path: string };
 
   const tooManyLevels = Array.from(
     { length: 21 },

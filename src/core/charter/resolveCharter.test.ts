@@ -2,8 +2,9 @@
 // code the resolver can report has a case here; the cases must stay in one file for that check.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BASE_CHARTER, positionOf, withUnits } from '../../../test/support/charterText.js';
+import { BASE_CHARTER, editCharter, positionOf, withUnits } from '../../../test/support/charterText.js';
 import { minimalCharter } from '../../../test/support/charterValue.js';
+import type { LocatedCase } from '../../../test/support/locatedIssues.js';
 import { type CharterIssue, loadCharter } from './loadCharter.js';
 import { resolveCharter } from './resolveCharter.js';
 
@@ -14,6 +15,7 @@ import { resolveCharter } from './resolveCharter.js';
  */
 
 const FILE = 'devolve.yaml';
+const edit = editCharter;
 
 function errorsOf(text: string): readonly CharterIssue[] {
   const load = loadCharter({ text, file: FILE });
@@ -22,12 +24,6 @@ function errorsOf(text: string): readonly CharterIssue[] {
 
 function warningsOf(text: string): readonly CharterIssue[] {
   return loadCharter({ text, file: FILE }).warnings;
-}
-
-/** The base charter with `from` replaced by `to` (which must be there). */
-function edit(from: string, to: string, text = BASE_CHARTER): string {
-  if (!text.includes(from)) throw new Error(`${JSON.stringify(from)} is not in the charter`);
-  return text.replace(from, to);
 }
 
 /** The base charter with lines added to its unit, treasury (four spaces in). */
@@ -47,20 +43,19 @@ const grantsWith = (lines = '') =>
     level: founder
 ${lines}`);
 
+/** A level whose owner decides alone: the least a level of a declared ladder says. */
+const OWNER_A = '{ id: a, name: A, policy: { method: single-owner, deciders: [$owner] } }';
+const OWNER_B = '{ id: b, name: B, policy: { method: single-owner, deciders: [$owner] } }';
+
+/** One declared ladder in YAML, its levels one list item each (a flow mapping, or block lines). */
+const ladder = (id: string, name: string, ...levels: string[]) =>
+  `  - id: ${id}\n    name: ${name}\n    levels:\n${levels.map((level) => `      - ${level}\n`).join('')}`;
+
 /** A declared ladder, inserted before the units. */
 const withLadder = (ladder: string, text = BASE_CHARTER) =>
   edit('units:\n', `ladders:\n${ladder}units:\n`, text);
 
-interface Case {
-  readonly title: string;
-  readonly text: string;
-  readonly code: string;
-  /** The offending token, found after `anchor` when given. */
-  readonly at: string;
-  readonly anchor?: string;
-  readonly message?: string;
-  readonly hint?: string;
-}
+type Case = LocatedCase;
 
 function expectOnly(c: Case): void {
   const errors = errorsOf(c.text);
@@ -163,12 +158,7 @@ describe('charter/duplicate-id', () => {
     },
     {
       title: "a ladder named 'default', which is the built-in ladder's",
-      text: withLadder(`  - id: default
-    name: Mine
-    levels:
-      - { id: a, name: A, policy: { method: single-owner, deciders: [$owner] } }
-      - { id: b, name: B, policy: { method: single-owner, deciders: [$owner] } }
-`),
+      text: withLadder(ladder('default', 'Mine', OWNER_A, OWNER_B)),
       code: 'charter/duplicate-id',
       at: 'default',
       anchor: 'ladders:',
@@ -177,17 +167,9 @@ describe('charter/duplicate-id', () => {
     },
     {
       title: 'a ladder declared twice',
-      text: withLadder(`  - id: mine
-    name: Mine
-    levels:
-      - { id: a, name: A, policy: { method: single-owner, deciders: [$owner] } }
-      - { id: b, name: B, policy: { method: single-owner, deciders: [$owner] } }
-  - id: mine
-    name: Mine again
-    levels:
-      - { id: a, name: A, policy: { method: single-owner, deciders: [$owner] } }
-      - { id: b, name: B, policy: { method: single-owner, deciders: [$owner] } }
-`),
+      text: withLadder(
+        ladder('mine', 'Mine', OWNER_A, OWNER_B) + ladder('mine', 'Mine again', OWNER_A, OWNER_B),
+      ),
       code: 'charter/duplicate-id',
       at: 'mine',
       anchor: '  - id: mine\n    name: Mine again',
@@ -195,12 +177,14 @@ describe('charter/duplicate-id', () => {
     },
     {
       title: 'a level id used twice on one ladder',
-      text: withLadder(`  - id: mine
-    name: Mine
-    levels:
-      - { id: a, name: A, policy: { method: single-owner, deciders: [$owner] } }
-      - { id: a, name: B, policy: { method: single-owner, deciders: [$owner] } }
-`),
+      text: withLadder(
+        ladder(
+          'mine',
+          'Mine',
+          OWNER_A,
+          '{ id: a, name: B, policy: { method: single-owner, deciders: [$owner] } }',
+        ),
+      ),
       code: 'charter/duplicate-id',
       at: 'a',
       anchor: '      - { id: a, name: B',
@@ -535,28 +519,23 @@ describe('policies', () => {
     },
     {
       title: 'a declared ladder level with no method (policy/missing-method)',
-      text: withLadder(`  - id: mine
-    name: Mine
-    levels:
-      - { id: a, name: A, policy: { method: single-owner, deciders: [$owner] } }
-      - id: b
-        name: B
-        policy: { deciders: [$team] }
-`),
+      text: withLadder(
+        ladder('mine', 'Mine', OWNER_A, 'id: b\n        name: B\n        policy: { deciders: [$team] }'),
+      ),
       code: 'policy/missing-method',
       at: '{ deciders: [$team] }',
       hint: "add 'method:' (single-owner, majority, supermajority, consent, advice, optimistic …)",
     },
     {
       title: 'a declared ladder level with no deciders (policy/missing-deciders)',
-      text: withLadder(`  - id: mine
-    name: Mine
-    levels:
-      - { id: a, name: A, policy: { method: single-owner, deciders: [$owner] } }
-      - id: b
-        name: B
-        policy: { method: majority, period: P3D }
-`),
+      text: withLadder(
+        ladder(
+          'mine',
+          'Mine',
+          OWNER_A,
+          'id: b\n        name: B\n        policy: { method: majority, period: P3D }',
+        ),
+      ),
       code: 'policy/missing-deciders',
       at: '{ method: majority, period: P3D }',
       message: 'the policy does not say who decides by majority',
@@ -566,12 +545,14 @@ describe('policies', () => {
       text: edit(
         'level: founder',
         'level: b\n    ladder: mine',
-        withLadder(`  - id: mine
-    name: Mine
-    levels:
-      - { id: a, name: A, policy: { method: single-owner, deciders: [$owner] } }
-      - { id: b, name: B, policy: { method: quadratic, deciders: [$team], period: P7D } }
-`),
+        withLadder(
+          ladder(
+            'mine',
+            'Mine',
+            OWNER_A,
+            '{ id: b, name: B, policy: { method: quadratic, deciders: [$team], period: P7D } }',
+          ),
+        ),
       ),
       code: 'policy/quadratic-needs-weight',
       at: 'quadratic',
@@ -588,13 +569,13 @@ describe('policies', () => {
   });
 
   it('reports a policy problem of a declared ladder once, not once per unit using it', () => {
-    const ladder = `  - id: mine
-    name: Mine
-    levels:
-      - { id: a, name: A, policy: { method: single-owner, deciders: [$owner] } }
-      - { id: b, name: B, policy: { method: majority, deciders: [$team] } }
-`;
-    const twoUnits = edit('level: founder', 'level: a\n    ladder: mine', withLadder(ladder, grantsWith()));
+    const mine = ladder(
+      'mine',
+      'Mine',
+      OWNER_A,
+      '{ id: b, name: B, policy: { method: majority, deciders: [$team] } }',
+    );
+    const twoUnits = edit('level: founder', 'level: a\n    ladder: mine', withLadder(mine, grantsWith()));
     const text = edit('level: founder\n', 'level: a\n    ladder: mine\n', twoUnits);
     expect(errorsOf(text).map((e) => e.code)).toEqual(['policy/missing-period']);
   });
@@ -764,13 +745,17 @@ describe('warnings', () => {
 
   it('warns when a declared ladder runs backwards (charter/ladder-order)', () => {
     // Level a: the community decides (score 3); level b: a single owner (score 0).
-    const ladder = `  - id: backwards
-    name: Backwards
-    levels:
-      - { id: a, name: A, policy: { method: majority, deciders: [holders], period: P7D } }
-      - { id: b, name: B, policy: { method: single-owner, deciders: [$owner] } }
-`;
-    const text = edit('level: founder', 'level: b\n    ladder: backwards', withLadder(ladder, NO_DEFAULTS));
+    const backwards = ladder(
+      'backwards',
+      'Backwards',
+      '{ id: a, name: A, policy: { method: majority, deciders: [holders], period: P7D } }',
+      OWNER_B,
+    );
+    const text = edit(
+      'level: founder',
+      'level: b\n    ladder: backwards',
+      withLadder(backwards, NO_DEFAULTS),
+    );
     expect(errorsOf(text)).toEqual([]);
     expect(warningsOf(text)).toEqual([
       expect.objectContaining({

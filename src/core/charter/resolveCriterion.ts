@@ -55,13 +55,14 @@ export function resolveCriterion(args: {
   }
   if ('unit' in criterion) {
     const ladder = context.ladderOf(criterion.unit);
-    if (!context.units.has(criterion.unit)) {
-      context.unknown({
+    if (
+      !context.declares({
+        declared: context.units,
         path: [...path, 'unit'],
         noun: 'unit',
         name: criterion.unit,
-        candidates: () => context.units.keys(),
-      });
+      })
+    ) {
       return undefined;
     }
     if (ladder === undefined) return undefined;
@@ -69,13 +70,14 @@ export function resolveCriterion(args: {
     return level === undefined ? undefined : { kind: 'unit-level', unit: criterion.unit, level };
   }
   if ('role' in criterion) {
-    if (!context.roles.has(criterion.role)) {
-      context.unknown({
+    if (
+      !context.declares({
+        declared: context.roles,
         path: [...path, 'role'],
         noun: 'role',
         name: criterion.role,
-        candidates: () => context.roles.keys(),
-      });
+      })
+    ) {
       return undefined;
     }
     if (criterion.minMembers === undefined && criterion.minThreshold === undefined) {
@@ -119,22 +121,25 @@ function metricCriterion(args: {
     (k) => criterion[k] !== undefined,
   );
   let ok = true;
-  if (!context.metricIds.has(criterion.metric)) {
-    context.unknown({
+  if (
+    !context.declares({
+      declared: context.metricIds,
       path: [...path, 'metric'],
       noun: 'metric',
       name: criterion.metric,
-      candidates: () => context.metricIds,
-    });
+    })
+  ) {
     ok = false;
   }
-  if (criterion.unit !== undefined && !context.units.has(criterion.unit)) {
-    context.unknown({
+  if (
+    criterion.unit !== undefined &&
+    !context.declares({
+      declared: context.units,
       path: [...path, 'unit'],
       noun: 'unit',
       name: criterion.unit,
-      candidates: () => context.units.keys(),
-    });
+    })
+  ) {
     ok = false;
   }
   if (comparisons.length !== 1) {

@@ -30,13 +30,14 @@ export function resolveDependencies(args: {
       });
       return;
     }
-    if (!context.units.has(dependency.unit)) {
-      context.unknown({
+    if (
+      !context.declares({
+        declared: context.units,
         path: [...depPath, 'unit'],
         noun: 'unit',
         name: dependency.unit,
-        candidates: () => context.units.keys(),
-      });
+      })
+    ) {
       return;
     }
     const otherLadder = context.ladderOf(dependency.unit);

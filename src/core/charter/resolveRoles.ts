@@ -52,14 +52,13 @@ function resolveRole(args: {
     resolveMembership({ context, entry, path: [...path, 'members', memberIndex] }),
   );
   const weight = toWeight(role.weight) ?? { kind: 'equal' as const };
-  if (weight.kind === 'token' && !context.tokenSymbols.has(weight.token)) {
-    context.unknown({
+  if (weight.kind === 'token')
+    context.declares({
+      declared: context.tokenSymbols,
       path: [...path, 'weight', 'token'],
       noun: 'token',
       name: weight.token,
-      candidates: () => context.tokenSymbols,
     });
-  }
   const threshold =
     role.threshold === undefined
       ? undefined
@@ -86,14 +85,7 @@ function resolveMembership(args: {
   const { context, entry, path } = args;
   const membership = typeof entry === 'string' ? { member: entry } : entry;
   const idPath = typeof entry === 'string' ? path : [...path, 'member'];
-  if (!context.memberIds.has(membership.member)) {
-    context.unknown({
-      path: idPath,
-      noun: 'member',
-      name: membership.member,
-      candidates: () => context.memberIds,
-    });
-  }
+  context.declares({ declared: context.memberIds, path: idPath, noun: 'member', name: membership.member });
   const from =
     membership.from === undefined
       ? undefined

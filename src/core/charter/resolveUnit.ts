@@ -28,14 +28,12 @@ export function resolveUnit(args: {
   const { context, unit } = args;
   const path: Path = ['units', args.index];
   const errorsBefore = context.errorCount();
-  if (!context.dimensionIds.has(unit.dimension)) {
-    context.unknown({
-      path: [...path, 'dimension'],
-      noun: 'dimension',
-      name: unit.dimension,
-      candidates: () => context.dimensionIds,
-    });
-  }
+  context.declares({
+    declared: context.dimensionIds,
+    path: [...path, 'dimension'],
+    noun: 'dimension',
+    name: unit.dimension,
+  });
   const owners = declaredRoles({ context, refs: unit.owners, path: [...path, 'owners'], what: 'owners' });
 
   const bindings: Partial<Record<BindableSlot, readonly string[]>> = {};
@@ -144,14 +142,7 @@ function declaredRoles(args: {
           ? 'slots are for ladder policies; name the role itself'
           : 'name a declared role',
       });
-    } else if (!context.roles.has(ref)) {
-      context.unknown({
-        path: [...path, i],
-        noun: 'role',
-        name: ref,
-        candidates: () => context.roles.keys(),
-      });
-    } else {
+    } else if (context.declares({ declared: context.roles, path: [...path, i], noun: 'role', name: ref })) {
       out.push(ref);
     }
   });

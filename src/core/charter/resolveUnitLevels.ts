@@ -105,14 +105,13 @@ function levelPolicy(args: {
   const deciders = parties(merged.deciders, fieldPath('deciders'));
   const propose = merged.propose === undefined ? deciders : parties(merged.propose, fieldPath('propose'));
   const weight = toWeight(merged.weight) ?? roleWeight(context, deciders);
-  if (merged.weight !== undefined && weight.kind === 'token' && !context.tokenSymbols.has(weight.token)) {
-    context.unknown({
+  if (merged.weight !== undefined && weight.kind === 'token')
+    context.declares({
+      declared: context.tokenSymbols,
       path: [...fieldPath('weight'), 'token'],
       noun: 'token',
       name: weight.token,
-      candidates: () => context.tokenSymbols,
     });
-  }
   if (override !== undefined) {
     reportPolicyProblems({
       context,

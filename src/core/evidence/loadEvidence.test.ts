@@ -4,22 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { positionOf } from '../../../test/support/charterText.js';
 import { locatedIssueCases } from '../../../test/support/locatedIssues.js';
-import { instant, organizationFromYaml } from '../../../test/support/organizationFromYaml.js';
+import { FIXTURE_HEAD, instant, organizationFromYaml } from '../../../test/support/organizationFromYaml.js';
 import { holdingsObservations, loadEvidence } from './loadEvidence.js';
 
 /** Two units that both declare a checklist item `audit`, so an attestation of it must say whose. */
-const organization = organizationFromYaml(`
-devolve: 1
-organization:
-  id: fixture
-  name: Fixture
-  kind: web3
-  tokens:
-    - { symbol: FIX, name: Fixture token }
-members:
-  - { id: ana, name: Ana Lima }
-  - { id: ben, name: Ben Okoro }
-roles:
+const organization = organizationFromYaml(`${FIXTURE_HEAD}roles:
   - { id: team, name: Team, scope: team, members: [ana, ben] }
   - { id: holders, name: Holders, scope: community, open: true, weight: { token: FIX } }
 defaults:

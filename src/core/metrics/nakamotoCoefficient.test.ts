@@ -1,14 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { holding } from '../../../test/support/holdingArbitraries.js';
 import { DevolveError } from '../errors/DevolveError.js';
 import type { Ratio } from '../ratio/Ratio.js';
 import { nakamotoCoefficient } from './nakamotoCoefficient.js';
-
-const holding = fc.oneof(
-  fc.bigInt({ min: 0n, max: 9n }),
-  fc.bigInt({ min: 0n, max: 10n ** 27n }),
-  fc.bigInt({ min: 0n, max: 2n ** 130n }),
-);
 
 /** The definition: sort largest first, take holders until their sum is strictly more than t·S. */
 function nakamotoByDefinition(values: readonly bigint[], t: Ratio): number {

@@ -1,7 +1,12 @@
 // One file (over 450 lines): one table of cases per criterion kind, all on the fixture
 // organization and evidence below; together they are the readiness rules' specification.
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, instant, organizationFromYaml } from '../../../test/support/organizationFromYaml.js';
+import {
+  DAY_MS,
+  FIXTURE_HEAD,
+  instant,
+  organizationFromYaml,
+} from '../../../test/support/organizationFromYaml.js';
 import { type Evidence, NO_EVIDENCE, type Observation } from '../evidence/Evidence.js';
 import { holdingsObservations } from '../evidence/loadEvidence.js';
 import type { Criterion } from '../model/Organization.js';
@@ -12,18 +17,7 @@ import {
   type ReadinessContext,
 } from './evaluateCriterion.js';
 
-const organization = organizationFromYaml(`
-devolve: 1
-organization:
-  id: fixture
-  name: Fixture
-  kind: web3
-  tokens:
-    - { symbol: FIX, name: Fixture token }
-members:
-  - { id: ana, name: Ana Lima }
-  - { id: ben, name: Ben Okoro }
-  - { id: cleo, name: Cleo Park }
+const organization = organizationFromYaml(`${FIXTURE_HEAD}  - { id: cleo, name: Cleo Park }
 roles:
   - id: team
     name: Team

@@ -1,3 +1,4 @@
+// Same imports as supermajority.ts: both count the one support ballot (supportTotals.ts).
 import type { CountingModule } from './CountingModule.js';
 import { countingRule } from './countingRule.js';
 import {
@@ -18,6 +19,7 @@ import {
  * No ballots, or abstentions only, is 0 for and 0 against: rejected.
  */
 export const majority: CountingModule<SupportBallot> = {
+  // The fields every counting module has, by design: one record per method (CountingModule.ts).
   method: 'majority',
   mode: 'method=majority&support=for,against,abstain&quorum=for,against,abstain&pass=for>against',
   counting: 'by simple majority: more than half of the weight cast for or against',

@@ -26,6 +26,7 @@ type VetoBallot = typeof ballot.type;
  * threshold of zero.
  */
 export const optimistic: CountingModule<VetoBallot> = {
+  // The fields every counting module has, by design: one record per method (CountingModule.ts).
   method: 'optimistic',
   mode: 'method=optimistic&rejects=vetoes>=threshold-of-electorate&default-threshold=any',
   counting: 'optimistically: the proposal passes unless vetoed',

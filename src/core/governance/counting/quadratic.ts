@@ -27,6 +27,7 @@ export const QUADRATIC_SCALE_SQUARED = 10n ** 18n;
  * Tie rule (see `rankOptions`): equal top totals are `tied`; listing order never breaks a tie.
  */
 export const quadratic: CountingModule<SplitBallot> = {
+  // The fields every counting module has, by design: one record per method (CountingModule.ts).
   method: 'quadratic',
   mode: 'method=quadratic&votes=sqrt(credits)&unit=1e-9&winners=top-1&tie=tied',
   counting: 'by quadratic voting: each voter’s votes count as the square root of the weight spent on them',
@@ -46,6 +47,7 @@ export const quadratic: CountingModule<SplitBallot> = {
     const sums = new LimbSums(options.length, 1e9);
     // The weight cast, summed in the same pass (see `participationOf`).
     const cast = new LimbSums(1, TWO_32);
+    // This loop's frame matches weightedSplit.ts's on purpose: both are the tally bench's hot path, inlined.
     for (const { weight, ballot } of ballots) {
       if (readLimbs(weight) && readSplit(ballot.split, index, options.length)) {
         // The common case in doubles (see `quadraticVotes`); a declined root is taken in bigints.

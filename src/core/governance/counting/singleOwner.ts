@@ -17,6 +17,7 @@ type OwnerBallot = typeof ballot.type;
  * matter).
  */
 export const singleOwner: CountingModule<OwnerBallot> = {
+  // The fields every counting module has, by design: one record per method (CountingModule.ts).
   method: 'single-owner',
   mode: 'method=single-owner&decides=any-one&support=for,against',
   counting: 'any one of them decides alone',

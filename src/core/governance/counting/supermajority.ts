@@ -1,3 +1,4 @@
+// Same imports as majority.ts: both count the one support ballot (supportTotals.ts).
 import type { CountingModule } from './CountingModule.js';
 import { countingRule } from './countingRule.js';
 import {
@@ -19,6 +20,7 @@ import {
  * charter cannot declare, see `rule.threshold`) the tally refuses to guess and rejects.
  */
 export const supermajority: CountingModule<SupportBallot> = {
+  // The fields every counting module has, by design: one record per method (CountingModule.ts).
   method: 'supermajority',
   mode: 'method=supermajority&support=for,against,abstain&quorum=for,against,abstain&pass=for/(for+against)>=threshold',
   counting: 'by supermajority',

@@ -22,6 +22,7 @@ import { checkSplit, type SplitBallot, soleOption, splitBallot, splitWeight } fr
  * auditor should read in the method's own file.
  */
 export const weightedSplit: CountingModule<SplitBallot> = {
+  // The fields every counting module has, by design: one record per method (CountingModule.ts).
   method: 'weighted-split',
   mode: 'method=weighted-split&weight=proportional-cumulative-rounding&winners=top-1&tie=tied',
   counting: 'by weighted split: each voter divides their weight among the options',
@@ -36,6 +37,7 @@ export const weightedSplit: CountingModule<SplitBallot> = {
     const sums = new LimbSums(options.length, TWO_32);
     // The weight cast, summed in the same pass (see `participationOf`).
     const cast = new LimbSums(1, TWO_32);
+    // This loop's frame matches quadratic.ts's on purpose: both are the tally bench's hot path, inlined.
     for (const { weight, ballot } of ballots) {
       if (readHalves(weight) && readSplit(ballot.split, index, options.length)) {
         // Cumulative rounding in halves (see `divideLimbs`): part k is ⌊w·(shares up to k)/Σ⌋

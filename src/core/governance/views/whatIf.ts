@@ -1,3 +1,4 @@
+import type { Policy } from '../../model/Organization.js';
 import type { OrgState } from '../../state/OrgState.js';
 import { COUNTING_MODULE_BY_METHOD } from '../counting/countingModules.js';
 import type { Phase } from '../lifecycle/Lifecycle.js';
@@ -6,8 +7,11 @@ import type { Proposal } from '../lifecycle/Proposal.js';
 import { proposalFromJson } from '../lifecycle/proposalJson.js';
 import { proposalStatus } from '../lifecycle/proposalStatus.js';
 
-/** What a decision came to, in the terms the two policies are compared in. */
-export type Outcome = 'passed' | 'rejected' | 'vetoed' | 'expired' | 'open' | 'not-proposable';
+/**
+ * What a decision came to, in the terms the two policies are compared in. `unknown`: the replay
+ * weighs by a token and the log records no holdings of it that stood when the proposal opened.
+ */
+export type Outcome = 'passed' | 'rejected' | 'vetoed' | 'expired' | 'open' | 'not-proposable' | 'unknown';
 
 /** Phases grouped into outcomes: a passed proposal in its veto window or timelock has passed. */
 const OUTCOME_OF: Readonly<Record<Phase, Outcome>> = {
@@ -53,6 +57,44 @@ function outcomeOf(proposal: Proposal, now: number): { outcome: Outcome; totals?
   return { outcome, ...(totals === undefined ? {} : { totals }) };
 }
 
+/** The token holdings a replay under `policy` weighs a proposal's votes by, and where they came from. */
+interface ReplayHoldings {
+  readonly holdings?: ReadonlyMap<string, bigint>;
+  /** Said when the holdings are not the proposal's own snapshot, or when there are none. */
+  readonly note?: string;
+}
+
+/**
+ * The holdings of `policy`'s token as the log recorded them for a proposal opened at `openedAt`:
+ * the snapshot recorded with the proposal itself when it is of that token; else the latest
+ * snapshot of the token recorded with another proposal that stood at or before the opening (ties:
+ * the proposal id first in code-point order). No holdings when the policy does not weigh by a token.
+ *
+ * Worked example: snapshots b1 (LUM at 2026-02-28) and b2 (LUM at 2026-04-01); a proposal opened
+ * 2026-03-05 without one of its own is weighed by b1's balances — b2 stands after it opened.
+ */
+function holdingsFor(state: OrgState, proposalId: string, openedAt: number, policy: Policy): ReplayHoldings {
+  if (policy.weight.kind !== 'token') return {};
+  const { token } = policy.weight;
+  const own = state.snapshots[proposalId];
+  const balancesOf = (balances: Readonly<Record<string, string>>) =>
+    new Map(Object.entries(balances).map(([holder, balance]) => [holder, BigInt(balance)]));
+  if (own !== undefined && own.token === token) return { holdings: balancesOf(own.balances) };
+  const earlier = Object.entries(state.snapshots)
+    .filter(([, snapshot]) => snapshot.token === token && Date.parse(snapshot.at) <= openedAt)
+    .sort(([a, x], [b, y]) => Date.parse(y.at) - Date.parse(x.at) || (a < b ? -1 : a > b ? 1 : 0));
+  const [found] = earlier;
+  if (found === undefined)
+    return {
+      note: `no ${token} holdings recorded in the log at or before it opened: its votes cannot be weighed`,
+    };
+  const [id, snapshot] = found;
+  return {
+    holdings: balancesOf(snapshot.balances),
+    note: `weighed by the ${token} holdings recorded with ${id} (at ${snapshot.at}): none was recorded with ${proposalId}`,
+  };
+}
+
 /**
  * Replays a unit's past decisions under the policy of its level `level`: each proposal on the
  * unit is opened again at the instant it opened, with the same proposer and subject but level
@@ -62,7 +104,9 @@ function outcomeOf(proposal: Proposal, now: number): { outcome: Outcome; totals?
  * have counted, a different tally.
  *
  * The electorate is read from the charter in force (roles and their terms at the proposal's
- * opening instant); token holdings are not replayed, so a token-weighted level counts no weight.
+ * opening instant). A token-weighted level counts the holdings the log recorded: the proposal's own
+ * snapshot, else the latest one of that token standing when it opened (`holdingsFor`); with none,
+ * the outcome is `unknown` rather than a guess.
  *
  * @example
  * whatIf({ state, unit: 'treasury', level: 3, now: Date.now() }).filter((d) => d.differs)
@@ -91,6 +135,11 @@ export function whatIf(args: {
       kind: proposal.kind,
       actual: actual.outcome,
     };
+    const { holdings, note } = holdingsFor(state, proposal.id, proposal.openedAt, policy);
+    if (policy.weight.kind === 'token' && holdings === undefined) {
+      decisions.push({ ...base, would: 'unknown', differs: false, why: [note ?? ''] });
+      continue;
+    }
     let replayed: Proposal;
     try {
       const opened = openProposal({
@@ -103,6 +152,7 @@ export function whatIf(args: {
         policy,
         now: proposal.openedAt,
         delegations: proposal.delegations,
+        ...(holdings === undefined ? {} : { holdings }),
         counting: COUNTING_MODULE_BY_METHOD[policy.method],
         ...(COUNTING_MODULE_BY_METHOD[policy.method] === COUNTING_MODULE_BY_METHOD[proposal.policy.method]
           ? { options: proposal.options }
@@ -129,7 +179,7 @@ export function whatIf(args: {
       continue;
     }
     const would = outcomeOf(replayed, now);
-    const why: string[] = [];
+    const why: string[] = note === undefined ? [] : [note];
     const uncounted = [...new Set(proposal.ballots.map((b) => b.voter))].filter(
       (v) => !replayed.electorate.weights.has(v),
     );
