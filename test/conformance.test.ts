@@ -198,6 +198,12 @@ describe('devolve conformance -- devolve verify --json', () => {
     expect(code).toBe(0);
     expect(report.totals.vectors).toBe(readdirSync(shipped).filter((name) => name.endsWith('.jsonl')).length);
   });
+
+  it.skipIf(hasShipped)('looks for the shipped vectors in the package, wherever it is run from', () => {
+    const run = runCli(scratch.fresh(), 'conformance', '--', ...DEVOLVE_VERIFY);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`no vectors directory at ${join(shipped, '/')}`);
+  });
 });
 
 describe('devolve conformance against broken verifiers', () => {
