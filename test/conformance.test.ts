@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VectorExpectation } from '../src/conformance/ConformanceVector.js';
 import type { VectorResult } from '../src/conformance/compareWithVector.js';
 import type { ConformanceReport } from '../src/conformance/runConformance.js';
+import type { ErrorCode } from '../src/core/errors/ErrorCode.js';
 import { canonicalJson } from '../src/core/log/canonicalJson.js';
 import type { LogEvent } from '../src/core/log/LogEvent.js';
 import { badLineOf, type VerifyJson } from './support/brokenVerifierReport.js';
@@ -49,11 +50,14 @@ lumen.as('mara', 'proposal.create', {
 const events: readonly LogEvent[] = lumen.log.events.map(copy);
 const jsonl = (list: readonly LogEvent[]) => list.map((event) => `${canonicalJson(event)}\n`).join('');
 
-/** Each break: the log, the arguments before its path, and the verdict stated by hand. */
+/**
+ * Each break: the log, the arguments before its path, and the verdict stated by hand — for a bad
+ * log its first bad line and the error code `devolve verify` names for that break.
+ */
 interface Case {
   readonly log: string;
   readonly args?: readonly string[];
-  readonly expected: { verdict: 'ok' } | { verdict: 'bad'; line: number };
+  readonly expected: { verdict: 'ok' } | { verdict: 'bad'; line: number; code: ErrorCode };
 }
 
 const CASES: Record<string, Case> = {
@@ -75,7 +79,7 @@ const CASES: Record<string, Case> = {
           ),
       ),
     ),
-    expected: { verdict: 'bad', line: 3 },
+    expected: { verdict: 'bad', line: 3, code: 'log/bad-signature' },
   },
   // A changed recording time on line 5, hashes left alone: its hash no longer matches.
   'time-changed-line-5': {
@@ -84,17 +88,17 @@ const CASES: Record<string, Case> = {
         index === 4 ? { ...event, recordedAt: event.recordedAt.replace(/:(\d\d)\./, ':59.') } : event,
       ),
     ),
-    expected: { verdict: 'bad', line: 5 },
+    expected: { verdict: 'bad', line: 5, code: 'log/bad-hash' },
   },
   // Line 4 deleted: the event now on line 4 says seq 4.
   'line-4-deleted': {
     log: jsonl(events.filter((_, index) => index !== 3)),
-    expected: { verdict: 'bad', line: 4 },
+    expected: { verdict: 'bad', line: 4, code: 'log/out-of-order' },
   },
   // jonas's key.register (line 2) recorded a second time, sealed onto the end: a reused nonce.
   'nonce-replayed-line-15': {
     log: jsonl([...events, sealAgain(events[1]!)]),
-    expected: { verdict: 'bad', line: 15 },
+    expected: { verdict: 'bad', line: 15, code: 'log/replayed-nonce' },
   },
   // jonas registers a key again — newly signed, but he has one: he has no right to.
   'key-registered-twice-line-15': {
@@ -104,7 +108,7 @@ const CASES: Record<string, Case> = {
       lumen.log.events.pop();
       return text;
     })(),
-    expected: { verdict: 'bad', line: 15 },
+    expected: { verdict: 'bad', line: 15, code: 'action/key-registered' },
   },
 };
 
@@ -119,8 +123,9 @@ function sealAgain(event: LogEvent): LogEvent {
 }
 
 /**
- * Writes every case as a vector into a fresh directory. The rule each bad vector names is the one
- * `devolve verify --json` reports for that log; its line must be the one stated by hand above.
+ * Writes every case as a vector into a fresh directory. `devolve verify --json` must find each bad
+ * log bad at the line and with the code stated above; the rule the vector names is the one it
+ * reports for that code (its error code, from a `devolve verify` that reports no rule ids).
  */
 function writeVectors(cases: Record<string, Case>): string {
   const dir = scratch.fresh();
@@ -131,7 +136,9 @@ function writeVectors(cases: Record<string, Case>): string {
     if (expected.verdict === 'bad') {
       const verified = runCli(dir, 'verify', '--json', ...args, join(dir, `${id}.jsonl`));
       expect(verified.code, `${id}: ${verified.stdout}${verified.stderr}`).toBe(1);
-      const bad = badLineOf(JSON.parse(verified.stdout) as VerifyJson)!;
+      const printed = JSON.parse(verified.stdout) as VerifyJson;
+      expect(printed.firstBad?.code, id).toBe(expected.code);
+      const bad = badLineOf(printed)!;
       expect(bad.line, id).toBe(expected.line);
       expectation = { verdict: 'bad', line: expected.line, rule: bad.rule };
       rules = [bad.rule];
