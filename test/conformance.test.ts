@@ -158,8 +158,11 @@ function writeVectors(cases: Record<string, Case>): string {
   return dir;
 }
 
+/** `devolve conformance …`, run from a directory of its own. */
+const conformanceCli = (...args: string[]) => runCli(scratch.fresh(), 'conformance', ...args);
+
 function conformance(...args: string[]): { code: number | null; report: ConformanceReport; stderr: string } {
-  const run = runCli(scratch.fresh(), 'conformance', '--json', ...args);
+  const run = conformanceCli('--json', ...args);
   return { code: run.code, report: JSON.parse(run.stdout) as ConformanceReport, stderr: run.stderr };
 }
 
@@ -191,7 +194,7 @@ describe('devolve conformance -- devolve verify --json', () => {
   });
 
   it('prints a table: the summary per rule and the totals', () => {
-    const run = runCli(scratch.fresh(), 'conformance', '--vectors', vectors, '--', ...DEVOLVE_VERIFY);
+    const run = conformanceCli('--vectors', vectors, '--', ...DEVOLVE_VERIFY);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('By rule');
     expect(run.stdout).not.toContain('Disagreements');
@@ -216,7 +219,7 @@ describe('devolve conformance -- devolve verify --json', () => {
   );
 
   it.skipIf(hasShipped)('looks for the shipped vectors in the package, wherever it is run from', () => {
-    const run = runCli(scratch.fresh(), 'conformance', '--', ...DEVOLVE_VERIFY);
+    const run = conformanceCli('--', ...DEVOLVE_VERIFY);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`no vectors directory at ${join(shipped, '/')}`);
   });
@@ -253,14 +256,7 @@ describe('devolve conformance against broken verifiers', () => {
   });
 
   it('reports a verifier that names the wrong line, vector by vector, in the table', () => {
-    const run = runCli(
-      scratch.fresh(),
-      'conformance',
-      '--vectors',
-      vectors,
-      '--',
-      ...broken('off-by-one-line'),
-    );
+    const run = conformanceCli('--vectors', vectors, '--', ...broken('off-by-one-line'));
     expect(run.code).toBe(1);
     // Every bad vector disagrees on the line alone: 5 of 7; both good logs agree.
     expect(run.stdout).toMatch(/✗ 7 vectors: 2 agree, 0 partial, 5 disagree/);
@@ -286,16 +282,7 @@ describe('devolve conformance against broken verifiers', () => {
 
   it('kills a verifier that hangs, and reports the timeout for each vector', () => {
     const dir = writeVectors({ 'good-log': CASES['good-log']!, 'line-4-deleted': CASES['line-4-deleted']! });
-    const run = runCli(
-      scratch.fresh(),
-      'conformance',
-      '--vectors',
-      dir,
-      '--timeout',
-      '1',
-      '--',
-      ...broken('hangs'),
-    );
+    const run = conformanceCli('--vectors', dir, '--timeout', '1', '--', ...broken('hangs'));
     expect(run.code).toBe(1);
     expect(run.stdout.match(/came {6}timed out: still running after 1 s, killed/g)).toHaveLength(2);
     expect(run.stdout).toMatch(/✗ 2 vectors: 0 agree, 0 partial, 2 disagree/);
@@ -304,7 +291,7 @@ describe('devolve conformance against broken verifiers', () => {
 
 describe('devolve conformance usage errors', () => {
   it('needs the verifier after --, and names a vector file that is wrong; exit 2, one line', () => {
-    const noCommand = runCli(scratch.fresh(), 'conformance', '--vectors', vectors);
+    const noCommand = conformanceCli('--vectors', vectors);
     expect(noCommand.code).toBe(2);
     expect(noCommand.stderr.trim().split('\n')).toEqual([
       'devolve: no verifier command after -- — put the verifier after --, e.g. devolve conformance -- devolve verify --json',
@@ -315,39 +302,25 @@ describe('devolve conformance usage errors', () => {
       join(dir, 'v.json'),
       '{"id":"v","description":"","rules":[],"verdict":"bad","line":0,"rule":"1"}',
     );
-    const malformed = runCli(scratch.fresh(), 'conformance', '--vectors', dir, '--', ...DEVOLVE_VERIFY);
+    const malformed = conformanceCli('--vectors', dir, '--', ...DEVOLVE_VERIFY);
     expect(malformed.code).toBe(2);
     expect(malformed.stderr.trim().split('\n')).toHaveLength(1);
     expect(malformed.stderr).toContain(`${join(dir, 'v.json')} has "verdict": "bad" without "line"`);
-    const empty = runCli(
-      scratch.fresh(),
-      'conformance',
-      '--vectors',
-      scratch.fresh(),
-      '--',
-      ...DEVOLVE_VERIFY,
-    );
+    const empty = conformanceCli('--vectors', scratch.fresh(), '--', ...DEVOLVE_VERIFY);
     expect(empty).toMatchObject({ code: 2 });
     expect(empty.stderr).toMatch(/holds no vectors/);
   });
 
   it('answers a usage error as JSON under --json, whatever the verifier arguments say', () => {
-    const run = runCli(scratch.fresh(), 'conformance', '--json', '--jobs', '0', '--', 'verify', '--json');
+    const run = conformanceCli('--json', '--jobs', '0', '--', 'verify', '--json');
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: 'usage/invalid-argument' } });
-    const plain = runCli(scratch.fresh(), 'conformance', '--jobs', '0', '--', 'verify', '--json');
+    const plain = conformanceCli('--jobs', '0', '--', 'verify', '--json');
     expect(plain).toMatchObject({ code: 2, stdout: '' });
   });
 
   it('is a usage error when the verifier cannot be started at all', () => {
-    const run = runCli(
-      scratch.fresh(),
-      'conformance',
-      '--vectors',
-      vectors,
-      '--',
-      join(vectors, 'no-such-verifier'),
-    );
+    const run = conformanceCli('--vectors', vectors, '--', join(vectors, 'no-such-verifier'));
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("cannot start '");
   });
