@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -287,6 +288,45 @@ describe('devolve conformance against broken verifiers', () => {
     expect(run.stdout.match(/came {6}timed out: still running after 1 s, killed/g)).toHaveLength(2);
     expect(run.stdout).toMatch(/✗ 2 vectors: 0 agree, 0 partial, 2 disagree/);
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'stops the verifiers still running when it is interrupted',
+    async () => {
+      const dir = writeVectors({
+        'good-log': CASES['good-log']!,
+        'line-4-deleted': CASES['line-4-deleted']!,
+      });
+      const pids = join(scratch.fresh(), 'pids');
+      // Each verifier notes its pid and then waits far longer than the test.
+      const child = spawn(
+        process.execPath,
+        [
+          join(ROOT, 'bin', 'devolve.js'),
+          'conformance',
+          '--vectors',
+          dir,
+          '--',
+          '/bin/sh',
+          '-c',
+          `echo $$ >> ${pids}; exec sleep 600`,
+          'sh',
+        ],
+        { stdio: 'ignore' },
+      );
+      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+        child.on('exit', (_code, signal) => resolve(signal)),
+      );
+      const noted = () => (existsSync(pids) ? readFileSync(pids, 'utf8').trim().split('\n') : []);
+      while (noted().length < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+      child.kill('SIGINT');
+      expect(await exited).toBe('SIGINT');
+      // `kill -0` fails once a process is gone.
+      const running = () => noted().filter((pid) => spawnSync('kill', ['-0', pid]).status === 0);
+      for (let tries = 0; running().length > 0 && tries < 50; tries++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(running()).toEqual([]);
+    },
+  );
 });
 
 describe('devolve conformance usage errors', () => {
