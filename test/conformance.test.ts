@@ -324,7 +324,9 @@ describe('devolve conformance against broken verifiers', () => {
       const running = () => noted().filter((pid) => spawnSync('kill', ['-0', pid]).status === 0);
       for (let tries = 0; running().length > 0 && tries < 50; tries++)
         await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(running()).toEqual([]);
+      const left = running();
+      for (const pid of left) process.kill(Number(pid), 'SIGKILL');
+      expect(left).toEqual([]);
     },
   );
 });
