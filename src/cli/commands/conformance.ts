@@ -3,7 +3,6 @@ import type { VectorExpectation } from '../../conformance/ConformanceVector.js';
 import type { VectorResult, VerifierAnswer } from '../../conformance/compareWithVector.js';
 import { readVectors } from '../../conformance/readVectors.js';
 import { type ConformanceReport, runConformance } from '../../conformance/runConformance.js';
-import { DevolveError } from '../../core/errors/DevolveError.js';
 import { usageError } from '../CliError.js';
 import { defaultStyle, printJson, type Style } from '../output.js';
 import { packagePaths } from '../packagePaths.js';
@@ -51,8 +50,8 @@ export function registerConformance(program: Command): void {
         .map((result) => result.answer)
         .filter((answer) => answer.kind === 'not-started');
       if (unstarted.length === report.results.length) {
-        throw new DevolveError({
-          code: 'usage/no-verifier',
+        throw usageError({
+          code: 'no-verifier',
           message: `cannot start '${command[0]}': ${unstarted[0]?.error}`,
           hint: 'after --, give a command on your PATH or a path to one, e.g. -- devolve verify --json',
         });
