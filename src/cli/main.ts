@@ -39,6 +39,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   whatif: async () => (await import('./commands/whatif.js')).registerWhatif,
   export: async () => (await import('./commands/export.js')).registerExport,
   verify: async () => (await import('./commands/verify.js')).registerVerify,
+  conformance: async () => (await import('./commands/conformance.js')).registerConformance,
   tally: async () => (await import('./commands/tally.js')).registerTally,
   rebuild: async () => (await import('./commands/rebuild.js')).registerRebuild,
   serve: async () => (await import('./commands/serve.js')).registerServe,
@@ -75,7 +76,11 @@ try {
     // other parse problem arrives as a usage DevolveError (see installUsageErrors.ts).
     process.exitCode = error.exitCode === 0 ? 0 : 2;
   } else {
-    if (process.argv.includes('--json')) printJson(failureJson(error));
+    // Arguments after `--` are another program's (`devolve conformance -- <verifier> --json`).
+    const own = process.argv.includes('--')
+      ? process.argv.slice(0, process.argv.indexOf('--'))
+      : process.argv;
+    if (own.includes('--json')) printJson(failureJson(error));
     else console.error(formatFailure(error));
     process.exitCode = exitCodeFor(error);
   }

@@ -10,4 +10,5 @@ export const packagePaths = {
   root: fileURLToPath(root),
   templates: fileURLToPath(new URL('templates/', root)),
   schema: fileURLToPath(new URL('schema/devolve.schema.json', root)),
+  conformanceVectors: fileURLToPath(new URL('conformance/vectors/', root)),
 };
