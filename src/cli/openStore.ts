@@ -13,6 +13,12 @@ export interface OpenedStore {
   readonly where: string;
 }
 
+/** The `--data` option every command that opens the store shares (see `openStore`). */
+export const DATA_OPTION = [
+  '--data <dir>',
+  'PGlite data directory (default: DATABASE_URL if set, else .devolve/data beside the charter)',
+] as const;
+
 /** A connection string without its password, fit to print. */
 function describeUrl(url: string): string {
   try {

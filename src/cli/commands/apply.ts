@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadSigningKey } from '../../identity/keyFile.js';
+import { DATA_OPTION } from '../openStore.js';
 import { defaultStyle, printJson } from '../output.js';
 import { readValidCharter } from '../readValidCharter.js';
 import { recordCharter, resolveActor } from '../recordCharter.js';
@@ -29,10 +30,7 @@ export function registerApply(program: Command): void {
     .option('--as <member>', 'the member acting (default: the member whose key signs)')
     .option('--key <name>', 'the key to sign with, by name (default: the only key, or "default")')
     .option('--keys <file>', 'the key file (default: $DEVOLVE_KEYS or ~/.devolve/keys.json)')
-    .option(
-      '--data <dir>',
-      'PGlite data directory (default: DATABASE_URL if set, else .devolve/data beside the charter)',
-    )
+    .option(...DATA_OPTION)
     .option(...SERVER_OPTION)
     .option('--json', 'print the result as JSON')
     .action(async (file: string, options: ApplyOptions) => {

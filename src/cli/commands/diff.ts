@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DevolveError } from '../../core/errors/DevolveError.js';
 import { type CharterDiff, diffCharter, type UnitChange } from '../../core/state/diffCharter.js';
+import { DATA_OPTION } from '../openStore.js';
 import { defaultStyle, printJson, type Style } from '../output.js';
 import { readValidCharter } from '../readValidCharter.js';
 import { openTarget, SERVER_OPTION } from '../serverClient.js';
@@ -73,10 +74,7 @@ export function registerDiff(program: Command): void {
       'show what an edited charter changes against the one in force, and how each change can be made',
     )
     .argument('[file]', 'the charter', 'devolve.yaml')
-    .option(
-      '--data <dir>',
-      'PGlite data directory (default: DATABASE_URL if set, else .devolve/data beside the charter)',
-    )
+    .option(...DATA_OPTION)
     .option(...SERVER_OPTION)
     .option('--json', 'print the diff as JSON')
     .action(async (file: string, options: DiffOptions) => {

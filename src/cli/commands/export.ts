@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { suggestionHint } from '../../core/text/didYouMean.js';
 import type { EventStore } from '../../store/EventStore.js';
 import { usageError } from '../CliError.js';
-import { openStore } from '../openStore.js';
+import { DATA_OPTION, openStore } from '../openStore.js';
 import { defaultStyle, printJson } from '../output.js';
 import { writeFileSafely } from '../writeFileSafely.js';
 
@@ -49,10 +49,7 @@ export function registerExport(program: Command): void {
     .description('write the signed log as JSON Lines, for `devolve verify` or anyone else')
     .option('--out <file>', 'where to write it (default: standard output)')
     .option('--org <id>', 'the organization (default: the only one in the store)')
-    .option(
-      '--data <dir>',
-      'PGlite data directory (default: DATABASE_URL if set, else .devolve/data beside the charter)',
-    )
+    .option(...DATA_OPTION)
     .option('--json', 'print a summary as JSON (needs --out)')
     .action(async (options: { out?: string; org?: string; data?: string; json?: boolean }) => {
       const toStdout = options.out === undefined || options.out === '-';

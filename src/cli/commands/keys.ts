@@ -9,6 +9,7 @@ import {
   readKeyFile,
 } from '../../identity/keyFile.js';
 import { usageError } from '../CliError.js';
+import { DATA_OPTION } from '../openStore.js';
 import { defaultStyle, printJson } from '../output.js';
 import { recordAction } from '../recordAction.js';
 import { openTarget, SERVER_OPTION } from '../serverClient.js';
@@ -102,10 +103,7 @@ export function registerKeys(program: Command): void {
     .option('--org <id>', 'the organization (default: the only one in the store)')
     .option('--key <name>', 'the key to register, by name (default: the only key, or "default")')
     .option(...KEYS_OPTION)
-    .option(
-      '--data <dir>',
-      'PGlite data directory (default: DATABASE_URL if set, else .devolve/data beside the charter)',
-    )
+    .option(...DATA_OPTION)
     .option(...SERVER_OPTION)
     .option('--json', 'print the result as JSON')
     .action(

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openStore } from '../openStore.js';
+import { DATA_OPTION, openStore } from '../openStore.js';
 import { defaultStyle, printJson } from '../output.js';
 
 /**
@@ -14,10 +14,7 @@ export function registerRebuild(program: Command): void {
     .command('rebuild')
     .description('replay the log from scratch and check the stored projection is identical')
     .option('--org <id>', 'only this organization (default: all)')
-    .option(
-      '--data <dir>',
-      'PGlite data directory (default: DATABASE_URL if set, else .devolve/data beside the charter)',
-    )
+    .option(...DATA_OPTION)
     .option('--json', 'print the report as JSON')
     .action(async (options: { org?: string; data?: string; json?: boolean }) => {
       const { store, where } = await openStore({ data: options.data, mode: 'read' });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../../server/startServer.js';
 import { assertPortFree, explainListenFailure } from '../assertPortFree.js';
-import { openStore } from '../openStore.js';
+import { DATA_OPTION, openStore } from '../openStore.js';
 import { defaultStyle } from '../output.js';
 import { parsePort } from '../parsePort.js';
 import { untilStopped } from '../untilStopped.js';
@@ -17,10 +17,7 @@ export function registerServe(program: Command): void {
     .description('serve the HTTP API and the dashboard over the store (127.0.0.1:4747 by default)')
     .option('--port <port>', `port to listen on (0: any free port)`, String(DEFAULT_PORT))
     .option('--host <host>', 'address to bind', DEFAULT_HOST)
-    .option(
-      '--data <dir>',
-      'PGlite data directory (default: DATABASE_URL if set, else .devolve/data beside the charter)',
-    )
+    .option(...DATA_OPTION)
     .option('--json', 'print where it listens as one JSON line')
     .action(async (options: { port: string; host: string; data?: string; json?: boolean }) => {
       const port = parsePort(options.port);

@@ -1,5 +1,5 @@
 import { s } from '../../schema/Schema.js';
-import { participationOf } from './ballotTotals.js';
+import { inVoterOrder, participationOf } from './ballotTotals.js';
 import type { CountingModule } from './CountingModule.js';
 import { countingRule } from './countingRule.js';
 
@@ -30,11 +30,9 @@ export const advice: CountingModule<AdviceBallot> = {
   fixedOptions: ['for', 'against'],
   checkBallot: () => undefined,
   tally({ ballots, decision }) {
-    const notes = ballots
-      .map(({ voter, ballot }) => ({ voter, kind: 'advice' as const, text: ballot.advice }))
-      .sort((a, b) =>
-        a.voter < b.voter ? -1 : a.voter > b.voter ? 1 : a.text < b.text ? -1 : a.text > b.text ? 1 : 0,
-      );
+    const notes = inVoterOrder(
+      ballots.map(({ voter, ballot }) => ({ voter, kind: 'advice' as const, text: ballot.advice })),
+    );
     return {
       outcome: decision === 'for' ? 'passed' : decision === 'against' ? 'rejected' : 'pending',
       winners: decision === 'for' ? ['for'] : [],

@@ -27,6 +27,24 @@ export function participationOf(ballots: readonly WeightedBallot<unknown>[]): Pa
   return { participation: sums.total(0), voters: ballots.length };
 }
 
+/** One note of a tally: an objection, a piece of advice or a veto, with who wrote it. */
+export type TallyNote = NonNullable<TallyResult['notes']>[number];
+
+/**
+ * Sorts notes by voter, then text, in place, so a result never depends on the order ballots
+ * arrived in.
+ */
+export function inVoterOrder(notes: TallyNote[]): TallyNote[] {
+  return notes.sort((a, b) =>
+    a.voter < b.voter ? -1 : a.voter > b.voter ? 1 : a.text < b.text ? -1 : a.text > b.text ? 1 : 0,
+  );
+}
+
+/** The outcome of a decision that passed (with `winner` as its winning option) or was rejected. */
+export function passedOrRejected(passed: boolean, winner: string): Pick<TallyResult, 'outcome' | 'winners'> {
+  return passed ? { outcome: 'passed', winners: [winner] } : { outcome: 'rejected', winners: [] };
+}
+
 /** Zero totals for each option, in the options' order, so every option shows even with no weight. */
 export function zeroTotals(options: readonly string[]): Record<string, bigint> {
   const totals: Record<string, bigint> = {};

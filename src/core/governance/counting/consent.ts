@@ -1,6 +1,6 @@
 import { s } from '../../schema/Schema.js';
-import { participationOf } from './ballotTotals.js';
-import type { CountingModule, TallyResult } from './CountingModule.js';
+import { inVoterOrder, participationOf, passedOrRejected, type TallyNote } from './ballotTotals.js';
+import type { CountingModule } from './CountingModule.js';
 import { countingRule } from './countingRule.js';
 
 const ballot = s
@@ -45,19 +45,16 @@ export const consent: CountingModule<ConsentBallot> = {
   checkBallot: () => undefined,
   tally({ ballots }) {
     const totals = { consent: 0n, object: 0n };
-    const notes: NonNullable<TallyResult['notes']>[number][] = [];
+    const notes: TallyNote[] = [];
     for (const { voter, weight, ballot } of ballots) {
       totals[ballot.choice] += weight;
       if (ballot.choice === 'object') notes.push({ voter, kind: 'objection', text: ballot.reason ?? '' });
     }
-    notes.sort((a, b) => (a.voter < b.voter ? -1 : a.voter > b.voter ? 1 : 0));
-    const passed = notes.length === 0;
     return {
-      outcome: passed ? 'passed' : 'rejected',
-      winners: passed ? ['consent'] : [],
+      ...passedOrRejected(notes.length === 0, 'consent'),
       totals,
       ...participationOf(ballots),
-      notes,
+      notes: inVoterOrder(notes),
     };
   },
 };

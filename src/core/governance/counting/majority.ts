@@ -1,13 +1,6 @@
-// Same imports as supermajority.ts: both count the one support ballot (supportTotals.ts).
 import type { CountingModule } from './CountingModule.js';
 import { countingRule } from './countingRule.js';
-import {
-  SUPPORT_OPTIONS,
-  type SupportBallot,
-  supportBallot,
-  supportResult,
-  supportTotals,
-} from './supportTotals.js';
+import { type SupportBallot, supportFields, supportResult, supportTotals } from './supportTotals.js';
 
 /**
  * Simple majority (OpenZeppelin's `GovernorCountingSimple`, "bravo" support): each ballot is for,
@@ -24,9 +17,7 @@ export const majority: CountingModule<SupportBallot> = {
   mode: 'method=majority&support=for,against,abstain&quorum=for,against,abstain&pass=for>against',
   counting: 'by simple majority: more than half of the weight cast for or against',
   rule: countingRule({ counted: true, needsPeriod: true }),
-  ballot: supportBallot,
-  fixedOptions: SUPPORT_OPTIONS,
-  checkBallot: () => undefined,
+  ...supportFields,
   tally({ ballots }) {
     const totals = supportTotals(ballots);
     const passed = totals.for > totals.against;

@@ -1,6 +1,6 @@
 import { s } from '../../schema/Schema.js';
-import { participationOf } from './ballotTotals.js';
-import type { CountingModule, TallyResult } from './CountingModule.js';
+import { inVoterOrder, participationOf, passedOrRejected } from './ballotTotals.js';
+import type { CountingModule } from './CountingModule.js';
 import { countingRule } from './countingRule.js';
 
 const ballot = s
@@ -36,15 +36,14 @@ export const optimistic: CountingModule<VetoBallot> = {
   checkBallot: () => undefined,
   tally({ ballots, threshold, electorate }) {
     const { participation, voters } = participationOf(ballots);
-    const notes: NonNullable<TallyResult['notes']>[number][] = ballots
-      .map(({ voter, ballot }) => ({ voter, kind: 'veto' as const, text: ballot.reason ?? '' }))
-      .sort((a, b) => (a.voter < b.voter ? -1 : a.voter > b.voter ? 1 : 0));
+    const notes = inVoterOrder(
+      ballots.map(({ voter, ballot }) => ({ voter, kind: 'veto' as const, text: ballot.reason ?? '' })),
+    );
     const base = electorate ?? participation;
     const vetoed =
       voters > 0 && (threshold === undefined || participation * threshold.den >= threshold.num * base);
     return {
-      outcome: vetoed ? 'rejected' : 'passed',
-      winners: vetoed ? [] : ['for'],
+      ...passedOrRejected(!vetoed, 'for'),
       totals: { veto: participation },
       participation,
       voters,

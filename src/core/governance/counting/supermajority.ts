@@ -1,13 +1,6 @@
-// Same imports as majority.ts: both count the one support ballot (supportTotals.ts).
 import type { CountingModule } from './CountingModule.js';
 import { countingRule } from './countingRule.js';
-import {
-  SUPPORT_OPTIONS,
-  type SupportBallot,
-  supportBallot,
-  supportResult,
-  supportTotals,
-} from './supportTotals.js';
+import { type SupportBallot, supportFields, supportResult, supportTotals } from './supportTotals.js';
 
 /**
  * Supermajority: like majority, but the proposal passes only when the weight for reaches the
@@ -25,9 +18,7 @@ export const supermajority: CountingModule<SupportBallot> = {
   mode: 'method=supermajority&support=for,against,abstain&quorum=for,against,abstain&pass=for/(for+against)>=threshold',
   counting: 'by supermajority',
   rule: countingRule({ counted: true, needsPeriod: true, threshold: 'required' }),
-  ballot: supportBallot,
-  fixedOptions: SUPPORT_OPTIONS,
-  checkBallot: () => undefined,
+  ...supportFields,
   tally({ ballots, threshold }) {
     const totals = supportTotals(ballots);
     const cast = totals.for + totals.against;

@@ -1,4 +1,5 @@
 import { s } from '../../schema/Schema.js';
+import { passedOrRejected } from './ballotTotals.js';
 import type { TallyResult, WeightedBallot } from './CountingModule.js';
 
 export const SUPPORT_OPTIONS = ['for', 'against', 'abstain'] as const;
@@ -9,6 +10,16 @@ export const supportBallot = s
   .object({ choice: s.enum(SUPPORT_OPTIONS, 'choice').describe('for, against or abstain') }, 'ballot')
   .describe('A ballot for, against or abstaining on the proposal.');
 export type SupportBallot = typeof supportBallot.type;
+
+/**
+ * The ballot fields majority and supermajority share: the support ballot, its fixed options, and
+ * no check beyond the ballot's shape. Spread into each module's record, which states the rest.
+ */
+export const supportFields = {
+  ballot: supportBallot,
+  fixedOptions: SUPPORT_OPTIONS,
+  checkBallot: (): undefined => undefined,
+};
 
 /** Weight for, against and abstaining, and the whole weight cast (the participation). */
 export interface SupportTotals {
@@ -41,8 +52,7 @@ export function supportTotals(ballots: readonly WeightedBallot<SupportBallot>[])
 export function supportResult(args: { totals: SupportTotals; passed: boolean; voters: number }): TallyResult {
   const { totals, passed } = args;
   return {
-    outcome: passed ? 'passed' : 'rejected',
-    winners: passed ? ['for'] : [],
+    ...passedOrRejected(passed, 'for'),
     totals: { for: totals.for, against: totals.against, abstain: totals.abstain },
     participation: totals.participation,
     voters: args.voters,
