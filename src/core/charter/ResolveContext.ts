@@ -44,6 +44,14 @@ export interface ResolveContext {
    * reports it, with a did-you-mean among the declared ids.
    */
   declares(args: Omit<UnknownReference, 'candidates'> & { readonly declared: DeclaredIds }): boolean;
+  /**
+   * `declares` for a reference in the field named after its noun (`unit: treasury` at
+   * `[...path, 'unit']`), against the ids declared for that noun.
+   *
+   * @example
+   * context.declaresField({ path: ['units', 0], noun: 'dimension', name: 'capital' })
+   */
+  declaresField(args: { path: Path; noun: FieldNoun; name: string }): boolean;
   /** Reports each id declared a second time, pointing back at the first. */
   unique(args: { ids: readonly string[]; listPath: Path; field: string; noun: string }): void;
   /** A level's position from a reference (id or number) on a ladder; reports and gives undefined if there is none. */
@@ -56,6 +64,19 @@ export interface ResolveContext {
   /** The ladder a declared unit climbs, if both exist. */
   ladderOf(unitId: string): LadderInput | undefined;
 }
+
+/** What a resolver of one part of a unit (its commitments, its dependencies) reads. */
+export interface UnitPartArgs {
+  readonly context: ResolveContext;
+  readonly unit: UnitInput;
+  /** The unit's path in the charter, `['units', i]`. */
+  readonly path: Path;
+  /** The ladder the unit climbs. */
+  readonly ladder: LadderInput;
+}
+
+/** The nouns a reference may name in a field of that name. */
+export type FieldNoun = 'unit' | 'role' | 'metric' | 'dimension' | 'token';
 
 /** What a reference may name; each has its code, `charter/unknown-<noun>`. */
 export type ReferenceNoun =
@@ -142,6 +163,16 @@ export function createResolveContext(args: { input: CharterInput; setAside?: Set
       if (declared.has(reference.name)) return true;
       context.unknown({ ...reference, candidates: () => declared.keys() });
       return false;
+    },
+    declaresField({ path, noun, name }) {
+      const declared = {
+        unit: context.units,
+        role: context.roles,
+        metric: context.metricIds,
+        dimension: context.dimensionIds,
+        token: context.tokenSymbols,
+      }[noun];
+      return context.declares({ declared, path: [...path, noun], noun, name });
     },
     unique({ ids, listPath, field, noun }) {
       const first = new Map<string, number>();

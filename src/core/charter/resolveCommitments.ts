@@ -1,7 +1,5 @@
 import type { Commitment } from '../model/Organization.js';
-import type { Path } from '../schema/Schema.js';
-import type { LadderInput, UnitInput } from './charterSchema.js';
-import type { ResolveContext } from './ResolveContext.js';
+import type { UnitPartArgs } from './ResolveContext.js';
 import { instantAt } from './readMeasures.js';
 import { resolveCriterion } from './resolveCriterion.js';
 
@@ -13,12 +11,7 @@ import { resolveCriterion } from './resolveCriterion.js';
  * @example
  * const commitments = resolveCommitments({ context, unit, path: ['units', 0], ladder });
  */
-export function resolveCommitments(args: {
-  context: ResolveContext;
-  unit: UnitInput;
-  path: Path;
-  ladder: LadderInput;
-}): Commitment[] {
+export function resolveCommitments(args: UnitPartArgs): Commitment[] {
   const { context, unit, path, ladder } = args;
   const commitments: Commitment[] = [];
   const commitmentIds = new Map<string, number>();

@@ -55,31 +55,13 @@ export function resolveCriterion(args: {
   }
   if ('unit' in criterion) {
     const ladder = context.ladderOf(criterion.unit);
-    if (
-      !context.declares({
-        declared: context.units,
-        path: [...path, 'unit'],
-        noun: 'unit',
-        name: criterion.unit,
-      })
-    ) {
-      return undefined;
-    }
+    if (!context.declaresField({ path, noun: 'unit', name: criterion.unit })) return undefined;
     if (ladder === undefined) return undefined;
     const level = context.levelIndex({ ladder, ref: criterion.atLeast, path: [...path, 'atLeast'] });
     return level === undefined ? undefined : { kind: 'unit-level', unit: criterion.unit, level };
   }
   if ('role' in criterion) {
-    if (
-      !context.declares({
-        declared: context.roles,
-        path: [...path, 'role'],
-        noun: 'role',
-        name: criterion.role,
-      })
-    ) {
-      return undefined;
-    }
+    if (!context.declaresField({ path, noun: 'role', name: criterion.role })) return undefined;
     if (criterion.minMembers === undefined && criterion.minThreshold === undefined) {
       context.error({
         path,
@@ -121,25 +103,8 @@ function metricCriterion(args: {
     (k) => criterion[k] !== undefined,
   );
   let ok = true;
-  if (
-    !context.declares({
-      declared: context.metricIds,
-      path: [...path, 'metric'],
-      noun: 'metric',
-      name: criterion.metric,
-    })
-  ) {
-    ok = false;
-  }
-  if (
-    criterion.unit !== undefined &&
-    !context.declares({
-      declared: context.units,
-      path: [...path, 'unit'],
-      noun: 'unit',
-      name: criterion.unit,
-    })
-  ) {
+  if (!context.declaresField({ path, noun: 'metric', name: criterion.metric })) ok = false;
+  if (criterion.unit !== undefined && !context.declaresField({ path, noun: 'unit', name: criterion.unit })) {
     ok = false;
   }
   if (comparisons.length !== 1) {

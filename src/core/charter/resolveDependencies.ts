@@ -1,8 +1,6 @@
 import type { Dependency, Unit } from '../model/Organization.js';
-import type { Path } from '../schema/Schema.js';
-import type { LadderInput, UnitInput } from './charterSchema.js';
 import { findDependencyCycle } from './findDependencyCycle.js';
-import type { ResolveContext } from './ResolveContext.js';
+import type { ResolveContext, UnitPartArgs } from './ResolveContext.js';
 
 /**
  * A unit's dependencies (`unit X at level ≥ k before this unit moves to level m`): the other unit
@@ -11,12 +9,7 @@ import type { ResolveContext } from './ResolveContext.js';
  * @example
  * const dependsOn = resolveDependencies({ context, unit, path: ['units', 3], ladder });
  */
-export function resolveDependencies(args: {
-  context: ResolveContext;
-  unit: UnitInput;
-  path: Path;
-  ladder: LadderInput;
-}): Dependency[] {
+export function resolveDependencies(args: UnitPartArgs): Dependency[] {
   const { context, unit, path, ladder } = args;
   const dependsOn: Dependency[] = [];
   (unit.dependsOn ?? []).forEach((dependency, i) => {
@@ -30,16 +23,7 @@ export function resolveDependencies(args: {
       });
       return;
     }
-    if (
-      !context.declares({
-        declared: context.units,
-        path: [...depPath, 'unit'],
-        noun: 'unit',
-        name: dependency.unit,
-      })
-    ) {
-      return;
-    }
+    if (!context.declaresField({ path: depPath, noun: 'unit', name: dependency.unit })) return;
     const otherLadder = context.ladderOf(dependency.unit);
     if (otherLadder === undefined) return; // its own unknown-ladder error is reported on that unit
     const otherLevel = context.levelIndex({

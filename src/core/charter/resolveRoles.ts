@@ -53,12 +53,7 @@ function resolveRole(args: {
   );
   const weight = toWeight(role.weight) ?? { kind: 'equal' as const };
   if (weight.kind === 'token')
-    context.declares({
-      declared: context.tokenSymbols,
-      path: [...path, 'weight', 'token'],
-      noun: 'token',
-      name: weight.token,
-    });
+    context.declaresField({ path: [...path, 'weight'], noun: 'token', name: weight.token });
   const threshold =
     role.threshold === undefined
       ? undefined

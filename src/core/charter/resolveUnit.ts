@@ -28,12 +28,7 @@ export function resolveUnit(args: {
   const { context, unit } = args;
   const path: Path = ['units', args.index];
   const errorsBefore = context.errorCount();
-  context.declares({
-    declared: context.dimensionIds,
-    path: [...path, 'dimension'],
-    noun: 'dimension',
-    name: unit.dimension,
-  });
+  context.declaresField({ path, noun: 'dimension', name: unit.dimension });
   const owners = declaredRoles({ context, refs: unit.owners, path: [...path, 'owners'], what: 'owners' });
 
   const bindings: Partial<Record<BindableSlot, readonly string[]>> = {};

@@ -106,12 +106,7 @@ function levelPolicy(args: {
   const propose = merged.propose === undefined ? deciders : parties(merged.propose, fieldPath('propose'));
   const weight = toWeight(merged.weight) ?? roleWeight(context, deciders);
   if (merged.weight !== undefined && weight.kind === 'token')
-    context.declares({
-      declared: context.tokenSymbols,
-      path: [...fieldPath('weight'), 'token'],
-      noun: 'token',
-      name: weight.token,
-    });
+    context.declaresField({ path: fieldPath('weight'), noun: 'token', name: weight.token });
   if (override !== undefined) {
     reportPolicyProblems({
       context,

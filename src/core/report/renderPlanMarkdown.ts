@@ -23,6 +23,11 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
   return [row(headers), row(headers.map(() => '---')), ...rows.map(row), ''];
 }
 
+/** A table, or the sentence `empty` in its place when there are no rows. */
+function tableOr(empty: string, headers: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  return rows.length === 0 ? [empty, ''] : table(headers, rows);
+}
+
 /**
  * The planning report a team can publish: the board, the recommended moves with their reasons,
  * the roadmap, the commitments with their countdowns, and each unit's policy today. Markdown,
@@ -88,42 +93,38 @@ export function renderPlanMarkdown(args: {
   }
   out.push('');
 
-  out.push('## Roadmap', '');
-  if (plan.roadmap.length === 0) {
-    out.push('Nothing left to move.', '');
-  } else {
-    out.push(
-      ...table(
-        ['Earliest', 'Unit', 'Move', 'Why then, or why no date', 'Assumed to hold'],
-        plan.roadmap.map((step) => [
-          step.earliest === undefined ? 'no date' : formatDate(step.earliest),
-          cell(step.unitName),
-          cell(`${step.from.name} → ${step.to.name}`),
-          cell(step.basis.join('; ') || '—'),
-          cell(step.open.join('; ') || '—'),
-        ]),
-      ),
-    );
-  }
+  out.push(
+    '## Roadmap',
+    '',
+    ...tableOr(
+      'Nothing left to move.',
+      ['Earliest', 'Unit', 'Move', 'Why then, or why no date', 'Assumed to hold'],
+      plan.roadmap.map((step) => [
+        step.earliest === undefined ? 'no date' : formatDate(step.earliest),
+        cell(step.unitName),
+        cell(`${step.from.name} → ${step.to.name}`),
+        cell(step.basis.join('; ') || '—'),
+        cell(step.open.join('; ') || '—'),
+      ]),
+    ),
+  );
 
-  out.push('## Commitments', '');
-  if (plan.commitments.length === 0) {
-    out.push('None declared.', '');
-  } else {
-    out.push(
-      ...table(
-        ['Unit', 'Level', 'By', 'Days left', 'Status', 'Commitment'],
-        plan.commitments.map((c) => [
-          cell(c.unitName),
-          cell(c.level.name),
-          c.by === undefined ? 'on trigger' : formatDate(c.by),
-          daysLeftText(c),
-          c.status,
-          cell(commitmentText(c)),
-        ]),
-      ),
-    );
-  }
+  out.push(
+    '## Commitments',
+    '',
+    ...tableOr(
+      'None declared.',
+      ['Unit', 'Level', 'By', 'Days left', 'Status', 'Commitment'],
+      plan.commitments.map((c) => [
+        cell(c.unitName),
+        cell(c.level.name),
+        c.by === undefined ? 'on trigger' : formatDate(c.by),
+        daysLeftText(c),
+        c.status,
+        cell(commitmentText(c)),
+      ]),
+    ),
+  );
 
   out.push('## Who decides today', '');
   for (const unit of organization.units) {

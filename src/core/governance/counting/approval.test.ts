@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ballotsArbitrary, weighted } from '../../../../test/support/weightedBallots.js';
+import { ballotsArbitrary, expectPlainTotals, weighted } from '../../../../test/support/weightedBallots.js';
 import { approval } from './approval.js';
 
 const options = ['a', 'b', 'c'];
@@ -88,24 +88,14 @@ describe('approval, counted in doubles where exact', () => {
       fc.bigInt({ min: (1n << 64n) - 1000n, max: (1n << 64n) + 1000n }),
       fc.bigInt({ min: 0n, max: 1n << 100n }),
     );
-    const approve = fc.array(fc.constantFrom('a', 'b', 'c'), { maxLength: 5 });
-    fc.assert(
-      fc.property(
-        ballotsArbitrary(
-          approve.map((names) => ({ approve: names })),
-          { weight },
-        ),
-        (ballots) => {
-          const expected: Record<string, bigint> = { a: 0n, b: 0n, c: 0n };
-          for (const { weight: w, ballot } of ballots)
-            for (const name of ballot.approve) expected[name]! += w;
-          const result = approval.tally({ options, ballots, winners: 2 });
-          expect(result.totals).toEqual(expected);
-          expect(result.participation).toBe(ballots.reduce((sum, b) => sum + b.weight, 0n));
-        },
-      ),
-      { numRuns: 300 },
-    );
+    expectPlainTotals({
+      module: approval,
+      options,
+      ballot: fc.array(fc.constantFrom('a', 'b', 'c'), { maxLength: 5 }).map((names) => ({ approve: names })),
+      weight,
+      amounts: (w, ballot) => ballot.approve.map((name) => [name, w] as const),
+      winners: 2,
+    });
   });
 
   it('still counts a name that is not an option, as the plain count does', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ballotsArbitrary, weighted } from '../../../../test/support/weightedBallots.js';
+import { ballotsArbitrary, expectPlainTotals, weighted } from '../../../../test/support/weightedBallots.js';
 import { integerSquareRoot } from './integerSquareRoot.js';
 import { QUADRATIC_SCALE_SQUARED, quadratic } from './quadratic.js';
 
@@ -82,31 +82,22 @@ describe('quadratic, counted in doubles where exact', () => {
     );
     const share = fc.oneof(fc.nat(9), fc.constant(2 ** 20), fc.constant(2 ** 21));
     const split = fc.record({ a: share, b: share, c: share }, { requiredKeys: [] });
-    fc.assert(
-      fc.property(
-        ballotsArbitrary(
-          split.map((s) => ({ split: s })),
-          { weight },
-        ),
-        (ballots) => {
-          const expected: Record<string, bigint> = { a: 0n, b: 0n, c: 0n };
-          for (const { weight: w, ballot } of ballots) {
-            const shares: Readonly<Record<string, number>> = ballot.split;
-            const named = options.filter((option) => (shares[option] ?? 0) > 0);
-            const whole = named.reduce((sum, option) => sum + BigInt(shares[option]!), 0n);
-            for (const option of named) {
-              const credits =
-                named.length === 1 ? w * 10n ** 18n : (w * BigInt(shares[option]!) * 10n ** 18n) / whole;
-              expected[option]! += integerSquareRoot(credits);
-            }
-          }
-          const result = quadratic.tally({ options, ballots });
-          expect(result.totals).toEqual(expected);
-          expect(result.participation).toBe(ballots.reduce((sum, b) => sum + b.weight, 0n));
-        },
-      ),
-      { numRuns: 300 },
-    );
+    expectPlainTotals({
+      module: quadratic,
+      options,
+      ballot: split.map((s) => ({ split: s })),
+      weight,
+      amounts: (w, ballot) => {
+        const shares: Readonly<Record<string, number>> = ballot.split;
+        const named = options.filter((option) => (shares[option] ?? 0) > 0);
+        const whole = named.reduce((sum, option) => sum + BigInt(shares[option]!), 0n);
+        return named.map((option) => {
+          const credits =
+            named.length === 1 ? w * 10n ** 18n : (w * BigInt(shares[option]!) * 10n ** 18n) / whole;
+          return [option, integerSquareRoot(credits)] as const;
+        });
+      },
+    });
   });
 
   it('stays exact when the whole votes of many large weights add up past 2⁵³', () => {

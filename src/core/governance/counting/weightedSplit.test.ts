@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ballotsArbitrary, weighted } from '../../../../test/support/weightedBallots.js';
+import { ballotsArbitrary, expectPlainTotals, weighted } from '../../../../test/support/weightedBallots.js';
 import { majority } from './majority.js';
 import { splitWeight } from './splitWeight.js';
 import { SUPPORT_OPTIONS } from './supportTotals.js';
@@ -80,26 +80,13 @@ describe('weightedSplit, counted in doubles where exact', () => {
     );
     const share = fc.oneof(fc.nat(9), fc.constant(2 ** 20), fc.constant(2 ** 21), fc.constant(2 ** 60));
     const split = fc.record({ a: share, b: share, c: share, d: share }, { requiredKeys: [] });
-    fc.assert(
-      fc.property(
-        ballotsArbitrary(
-          split.map((s) => ({ split: s })),
-          { weight },
-        ),
-        (ballots) => {
-          const expected: Record<string, bigint> = { a: 0n, b: 0n, c: 0n, d: 0n };
-          for (const { weight: w, ballot } of ballots) {
-            for (const [option, part] of splitWeight({ weight: w, split: ballot.split, options })) {
-              expected[option]! += part;
-            }
-          }
-          const result = weightedSplit.tally({ options, ballots });
-          expect(result.totals).toEqual(expected);
-          expect(result.participation).toBe(ballots.reduce((sum, b) => sum + b.weight, 0n));
-        },
-      ),
-      { numRuns: 300 },
-    );
+    expectPlainTotals({
+      module: weightedSplit,
+      options,
+      ballot: split.map((s) => ({ split: s })),
+      weight,
+      amounts: (w, ballot) => splitWeight({ weight: w, split: ballot.split, options }),
+    });
   });
 
   it('counts options given in an order other than the ballot’s keys by the options’ order', () => {
