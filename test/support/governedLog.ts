@@ -38,6 +38,21 @@ export const LUMEN_MEMBERS = [
 ] as const;
 
 /**
+ * A `proposal.create` payload for a decision on `unit`: what the tests propose most.
+ *
+ * @example
+ * lumen.as('priya', 'proposal.create', decisionOn('treasury', 'p1', 'Fund the audit', 'Pay for the audit'));
+ */
+export function decisionOn(unit: string, id: string, title: string, outcome: string): JsonObject {
+  return { id, unit, kind: 'decision', title, subject: { outcome } };
+}
+
+/** A `proposal.create` payload for a change of `unit`'s rules to those of `charter`. */
+export function charterChangeOn(unit: string, id: string, title: string, charter: JsonObject): JsonObject {
+  return { id, unit, kind: 'charter-change', title, subject: { charter } };
+}
+
+/**
  * The dao template (Lumen Protocol) as a running organization: mara creates it, then every member
  * registers their own key (`key.register`). `as(actor)` takes an action for them; `advance` moves
  * the store's clock on; `proposal(id)` reads a proposal back from the state.

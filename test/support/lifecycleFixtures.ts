@@ -47,6 +47,11 @@ export function organizationOf(args: {
   };
 }
 
+/** An organization of `members` who are all on its one role, `council`. */
+export function councilOf(members: readonly string[]): Organization {
+  return organizationOf({ members, roles: { council: members } });
+}
+
 /** A policy with the given parts: by default a council majority over 7 days, proposed by the council. */
 export function policyOf(parts: Partial<Policy> = {}): Policy {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY, governedLumen, treasuryEvidence } from '../../../test/support/governedLog.js';
+import { DAY, decisionOn, governedLumen, treasuryEvidence } from '../../../test/support/governedLog.js';
 import { unitOf } from '../../../test/support/signedLog.js';
 
 const move = (id: string, unit: string, to: string, extra: Record<string, unknown> = {}) => ({
@@ -13,13 +13,7 @@ const move = (id: string, unit: string, to: string, extra: Record<string, unknow
 describe('proposal.create: who may propose, under which policy, and whether a move is ready', () => {
   it('admits the proposers of the unit’s current level only, and fixes the electorate when it opens', () => {
     const lumen = governedLumen({ org: 'lumen-create' });
-    const decision = {
-      id: 'p1',
-      unit: 'treasury',
-      kind: 'decision',
-      title: 'Fund the audit',
-      subject: { outcome: 'Pay 40k for the v4 audit' },
-    };
+    const decision = decisionOn('treasury', 'p1', 'Fund the audit', 'Pay 40k for the v4 audit');
     // treasury is transparent: the core team proposes and decides; ade holds no team role
     expect(lumen.refusal('ade', 'proposal.create', decision)).toBe('proposal/not-a-proposer');
     lumen.as('priya', 'proposal.create', decision);
@@ -123,13 +117,7 @@ describe('proposal.create: who may propose, under which policy, and whether a mo
   it('reads role terms at the action’s time: a council member proposes only once their term starts', () => {
     const lumen = governedLumen({ org: 'lumen-terms' });
     // risk-parameters is delegated: its council, the risk council, may propose; ade's term starts 2026-07-01
-    const decision = {
-      id: 'r1',
-      unit: 'risk-parameters',
-      kind: 'decision',
-      title: 'Raise the ETH cap',
-      subject: { outcome: 'Cap 50k ETH' },
-    };
+    const decision = decisionOn('risk-parameters', 'r1', 'Raise the ETH cap', 'Cap 50k ETH');
     expect(lumen.refusal('ade', 'proposal.create', decision)).toBe('proposal/not-a-proposer');
     lumen.advance(122 * DAY); // 2026-03-01 + 122 days = 2026-07-01
     lumen.as('ade', 'proposal.create', decision);
@@ -145,13 +133,7 @@ describe('proposal.create: who may propose, under which policy, and whether a mo
         };
       },
     });
-    const decision = {
-      id: 'b1',
-      unit: 'brand',
-      kind: 'decision',
-      title: 'New logo',
-      subject: { outcome: 'Adopt the new logo' },
-    };
+    const decision = decisionOn('brand', 'b1', 'New logo', 'Adopt the new logo');
     expect(lumen.refusal('mara', 'proposal.create', decision)).toBe('proposal/holdings-required');
     const balances = { mara: '100', hugo: '300' };
     expect(

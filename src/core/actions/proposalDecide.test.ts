@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DAY, governedLumen } from '../../../test/support/governedLog.js';
+import { DAY, decisionOn, governedLumen } from '../../../test/support/governedLog.js';
 import { unitOf } from '../../../test/support/signedLog.js';
 
-const onBrand = (id: string) => ({
-  id,
-  unit: 'brand',
-  kind: 'decision',
-  title: `Brand ${id}`,
-  subject: { outcome: `Do ${id}` },
-});
+const onBrand = (id: string) => decisionOn('brand', id, `Brand ${id}`, `Do ${id}`);
 
 describe('decisions without a vote: single owner, advice process, consent', () => {
   it('a single owner decides; no one else does, and no one votes', () => {

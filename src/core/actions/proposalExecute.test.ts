@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CORE_TEAM,
   DAY,
+  decisionOn,
   GRANTS_COMMITTEE,
   governedLumen,
   treasuryEvidence,
@@ -61,13 +62,7 @@ describe('proposal.execute: only a passed proposal, after every window, with its
         unitOf(charter, 'grants')['policies'] = { delegated: { timelock: 'P2D' } };
       },
     });
-    const grant = (id: string) => ({
-      id,
-      unit: 'grants',
-      kind: 'decision',
-      title: `Grant ${id}`,
-      subject: { outcome: `Fund ${id}` },
-    });
+    const grant = (id: string) => decisionOn('grants', id, `Grant ${id}`, `Fund ${id}`);
     lumen.as('elena', 'proposal.create', grant('g1'));
     lumen.as('elena', 'proposal.create', grant('g2'));
     // consultation 7 days, then the committee votes for 5 days

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CORE_TEAM, DAY, governedLumen } from '../../../test/support/governedLog.js';
+import { CORE_TEAM, charterChangeOn, DAY, governedLumen } from '../../../test/support/governedLog.js';
 import { copy, type JsonObject, unitOf } from '../../../test/support/signedLog.js';
 
 describe('charter-change proposals: one unit’s rules, decided under its policy, replaced on execute', () => {
@@ -9,13 +9,11 @@ describe('charter-change proposals: one unit’s rules, decided under its policy
     unitOf(tightened, 'treasury')['policies'] = { transparent: { timelock: 'P1D' } };
     // treasury is transparent (above founder level): an amend may not do this
     expect(lumen.refusal('mara', 'charter.amend', { charter: tightened })).toBe('action/proposal-required');
-    lumen.as('mara', 'proposal.create', {
-      id: 'c1',
-      unit: 'treasury',
-      kind: 'charter-change',
-      title: 'A day between deciding and paying',
-      subject: { charter: tightened },
-    });
+    lumen.as(
+      'mara',
+      'proposal.create',
+      charterChangeOn('treasury', 'c1', 'A day between deciding and paying', tightened),
+    );
     expect(lumen.proposal('c1').subject).toMatchObject({ level: 1, direction: 'tighten' });
     lumen.vote('c1', CORE_TEAM, 'for');
     lumen.advance(3 * DAY);
@@ -30,13 +28,11 @@ describe('charter-change proposals: one unit’s rules, decided under its policy
     const loosened = copy(lumen.charter) as JsonObject;
     // treasury's delegated level: the core team rather than the grants committee would decide
     unitOf(loosened, 'treasury')['policies'] = { delegated: { deciders: ['$team'] } };
-    lumen.as('mara', 'proposal.create', {
-      id: 'c1',
-      unit: 'treasury',
-      kind: 'charter-change',
-      title: 'Keep the treasury with the team',
-      subject: { charter: loosened },
-    });
+    lumen.as(
+      'mara',
+      'proposal.create',
+      charterChangeOn('treasury', 'c1', 'Keep the treasury with the team', loosened),
+    );
     const proposal = lumen.proposal('c1');
     expect(proposal.subject).toMatchObject({ level: 3, direction: 'loosen' });
     expect([...proposal.electorate.weights.keys()].sort()).toEqual(['dmitri', 'elena', 'grace']);
@@ -44,13 +40,7 @@ describe('charter-change proposals: one unit’s rules, decided under its policy
 
   it('refuses a change to another unit, a level, or a unit removed', () => {
     const lumen = governedLumen({ org: 'lumen-scope' });
-    const create = (charter: JsonObject) => ({
-      id: 'c1',
-      unit: 'treasury',
-      kind: 'charter-change',
-      title: 'Change',
-      subject: { charter },
-    });
+    const create = (charter: JsonObject) => charterChangeOn('treasury', 'c1', 'Change', charter);
     const other = copy(lumen.charter) as JsonObject;
     unitOf(other, 'grants')['policies'] = { delegated: { deciders: ['$team'] } };
     expect(lumen.refusal('mara', 'proposal.create', create(other))).toBe('action/other-unit-changed');

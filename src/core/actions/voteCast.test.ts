@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DAY, governedLumen } from '../../../test/support/governedLog.js';
+import { DAY, decisionOn, governedLumen } from '../../../test/support/governedLog.js';
 import type { DevolveError } from '../errors/DevolveError.js';
 import { applyEvent } from '../state/applyEvent.js';
 
-const decision = {
-  id: 'p1',
-  unit: 'treasury',
-  kind: 'decision',
-  title: 'Fund the audit',
-  subject: { outcome: 'Pay for the v4 audit' },
-};
+const decision = decisionOn('treasury', 'p1', 'Fund the audit', 'Pay for the v4 audit');
 const ballot = (choice: string, reason?: string) => ({
   proposal: 'p1',
   ballot: { choice },

@@ -5,50 +5,41 @@ const DAY = 86_400;
 const HOUR = 3_600;
 
 describe('parseDuration', () => {
+  // One table for the three forms a charter may write a duration in.
   it.each([
-    ['P7D', 7 * DAY],
-    ['PT12H', 12 * HOUR],
-    ['P2W', 14 * DAY],
+    ['ISO-8601', 'P7D', 7 * DAY],
+    ['ISO-8601', 'PT12H', 12 * HOUR],
+    ['ISO-8601', 'P2W', 14 * DAY],
     // 1 day + 6 hours = 86,400 + 21,600
-    ['P1DT6H', DAY + 6 * HOUR],
-    ['PT30M', 30 * 60],
-    ['PT45S', 45],
+    ['ISO-8601', 'P1DT6H', DAY + 6 * HOUR],
+    ['ISO-8601', 'PT30M', 30 * 60],
+    ['ISO-8601', 'PT45S', 45],
     // In the time part, M means minutes, not months.
-    ['PT1M', 60],
-    ['P0D', 0],
-  ])('reads the ISO-8601 form %s as %i seconds', (text, seconds) => {
-    expect(parseDuration(text)).toEqual({ ok: true, seconds });
-  });
-
-  it.each([
-    ['7d', 7 * DAY],
-    ['12h', 12 * HOUR],
-    ['2w', 14 * DAY],
-    ['1d6h', DAY + 6 * HOUR],
-    ['30m', 30 * 60],
-    ['45s', 45],
+    ['ISO-8601', 'PT1M', 60],
+    ['ISO-8601', 'P0D', 0],
+    ['short', '7d', 7 * DAY],
+    ['short', '12h', 12 * HOUR],
+    ['short', '2w', 14 * DAY],
+    ['short', '1d6h', DAY + 6 * HOUR],
+    ['short', '30m', 30 * 60],
+    ['short', '45s', 45],
     // 1 week + 2 days + 3 hours + 4 minutes + 5 seconds = 604,800 + 172,800 + 10,800 + 240 + 5
-    ['1w2d3h4m5s', 788_645],
-    ['0s', 0],
-  ])('reads the short form %s as %i seconds', (text, seconds) => {
-    expect(parseDuration(text)).toEqual({ ok: true, seconds });
-  });
-
-  it.each([
-    ['7 days', 7 * DAY],
-    ['1 day', DAY],
-    ['12 hours', 12 * HOUR],
-    ['2 weeks', 14 * DAY],
+    ['short', '1w2d3h4m5s', 788_645],
+    ['short', '0s', 0],
+    ['words', '7 days', 7 * DAY],
+    ['words', '1 day', DAY],
+    ['words', '12 hours', 12 * HOUR],
+    ['words', '2 weeks', 14 * DAY],
     // 1 week + 2 days = 604,800 + 172,800
-    ['1 week 2 days', 777_600],
+    ['words', '1 week 2 days', 777_600],
     // 1 day + 6 hours = 86,400 + 21,600, however the parts are joined
-    ['1 day, 6 hours', DAY + 6 * HOUR],
-    ['1 day and 6 hours', DAY + 6 * HOUR],
-    ['30 minutes', 30 * 60],
-    ['45 seconds', 45],
+    ['words', '1 day, 6 hours', DAY + 6 * HOUR],
+    ['words', '1 day and 6 hours', DAY + 6 * HOUR],
+    ['words', '30 minutes', 30 * 60],
+    ['words', '45 seconds', 45],
     // The short form as formatDuration writes it, with spaces between its parts.
-    ['1d 12h', DAY + 12 * HOUR],
-  ])('reads %s in words as %i seconds', (text, seconds) => {
+    ['words', '1d 12h', DAY + 12 * HOUR],
+  ])('reads the %s form %s as %i seconds', (_form, text, seconds) => {
     expect(parseDuration(text)).toEqual({ ok: true, seconds });
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  councilOf,
   DAY_MS,
   openDecision,
-  organizationOf,
   policyOf,
   T0,
   yesNoModule,
@@ -12,10 +12,7 @@ import { countBallots } from './countBallots.js';
 import type { BallotRecord } from './Proposal.js';
 import { proposalStatus } from './proposalStatus.js';
 
-const organization = organizationOf({
-  members: ['ana', 'ben', 'cy'],
-  roles: { council: ['ana', 'ben', 'cy'] },
-});
+const organization = councilOf(['ana', 'ben', 'cy']);
 
 describe('countBallots', () => {
   it('counts only ballots cast before the instant, each voter’s latest', () => {

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DAY_MS,
-  organizationOf,
-  policyOf,
-  refusalCode,
-  T0,
-} from '../../../../test/support/lifecycleFixtures.js';
+import { councilOf, DAY_MS, policyOf, refusalCode, T0 } from '../../../../test/support/lifecycleFixtures.js';
 import { COUNTING_MODULE_BY_METHOD } from '../counting/countingModules.js';
 import { castVote } from './castVote.js';
 import { openProposal } from './openProposal.js';
 import { proposalStatus } from './proposalStatus.js';
 
 // The lifecycle driven by the counting modules themselves, token-weighted with a delegation.
-const organization = organizationOf({
-  members: ['ana', 'ben', 'cy'],
-  roles: { council: ['ana', 'ben', 'cy'] },
-});
+const organization = councilOf(['ana', 'ben', 'cy']);
 const holdings = new Map([
   ['ana', 600n],
   ['ben', 300n],

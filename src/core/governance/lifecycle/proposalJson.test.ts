@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_S, organizationOf, policyOf, T0 } from '../../../../test/support/lifecycleFixtures.js';
+import { councilOf, DAY_S, policyOf, T0 } from '../../../../test/support/lifecycleFixtures.js';
 import { openProposal } from './openProposal.js';
 import { proposalFromJson, proposalToJson } from './proposalJson.js';
 
-const organization = organizationOf({ members: ['ana', 'ben'], roles: { council: ['ana', 'ben'] } });
+const organization = councilOf(['ana', 'ben']);
 const proposal = openProposal({
   id: 'p',
   organization,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  councilOf,
   DAY_MS,
   DAY_S,
   HOUR_MS,
   openDecision,
-  organizationOf,
   policyOf,
   T0,
   yesNoModule,
@@ -17,7 +17,7 @@ import { quorumReachedAt } from './withLateQuorum.js';
 
 // Ten council members, quorum 1/2 (5 votes), 7 days of voting, late-quorum extension 1 day.
 const members = ['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9'];
-const organization = organizationOf({ members, roles: { council: members } });
+const organization = councilOf(members);
 const policy = policyOf({ quorum: { num: 1n, den: 2n }, lateQuorumExtension: DAY_S });
 const counting = yesNoModule();
 const end = T0 + 7 * DAY_MS;
