@@ -76,6 +76,8 @@ describe('readGitHistory', () => {
   });
 });
 
+// Writes its CSV to the temp dir like readHoldings.test.ts, by design: each reader's test shows
+// the file it reads, line by line.
 describe('readEntities', () => {
   it('keeps the first entity of a key mapped twice and reports the second line', async () => {
     const path = join(dir, 'entities.csv');

@@ -67,6 +67,8 @@ export function unitsOption(value: string | string[] | undefined): PathUnit[] {
 }
 
 /** `devolve import git <repo> --unit u=prefix…`: commits per contributor per unit. */
+// Same record head as the other importers (snapshotImporter.ts …), by design: each importer is one
+// record the `devolve import` command lists (Importer.ts).
 export const gitImporter: Importer = {
   name: 'git',
   description: 'git history: commits per contributor per unit, from --unit unit=path-prefix',

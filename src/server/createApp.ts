@@ -20,6 +20,8 @@ import { unitView } from './unitView.js';
 /** Signed actions carry whole charters: the largest charter allowed, and room for the envelope around it. */
 export const MAX_BODY_BYTES = CHARTER_LIMITS.bytes.max + 64 * 1024;
 
+// Like store/createSqlEventStore.ts's refuse, by design: each builds errors of its own code family
+// (request/…, action/…), so the family is checked by the type of `code`.
 function requestError(
   code: ProblemIn<'request'>,
   message: string,

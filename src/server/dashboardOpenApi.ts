@@ -33,6 +33,8 @@ const levelRef = {
   properties: { index: { type: 'integer' }, id: { type: 'string' }, name: { type: 'string' } },
 };
 
+// Properties spelled out, as in openApiDocument.ts, by design: an OpenAPI document is read object
+// by object.
 const explanation = {
   type: 'object',
   description:

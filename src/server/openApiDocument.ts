@@ -303,6 +303,8 @@ export const openApiDocument = {
           updatedAt: isoTime,
         },
       },
+      // The schemas below spell out each object's properties, as runtimeOpenApi.ts and
+      // dashboardOpenApi.ts do, by design: an OpenAPI document is read object by object.
       Organization: {
         type: 'object',
         required: ['id', 'name', 'kind', 'seq', 'head', 'members', 'roles', 'dimensions'],

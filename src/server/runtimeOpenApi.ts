@@ -71,6 +71,8 @@ const next = {
   required: ['phase', 'at', 'inSeconds'],
   properties: { phase: { type: 'string' }, at: isoTime, inSeconds: { type: 'integer', minimum: 0 } },
 };
+// Properties spelled out, as in openApiDocument.ts, by design: an OpenAPI document is read object
+// by object; the summary's are spread into the proposal below rather than repeated.
 const summaryProperties = {
   id: { type: 'string' },
   unit: { type: 'string' },

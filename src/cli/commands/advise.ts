@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { type ActOptions, act, withActOptions } from '../recordAction.js';
 
 /** `devolve advise <proposal> <advice>`: advice from a consulted member, recorded before the proposer decides. */
+// Shaped like object.ts and veto.ts by design: one file per command declares its words;
+// recording the act is shared (recordAction.ts).
 export function registerAdvise(program: Command): void {
   withActOptions(
     program

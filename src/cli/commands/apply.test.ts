@@ -12,6 +12,8 @@ const TREASURY = '    since: 2025-11-01\n    target: community';
  * `devolve apply`, `export` and `rebuild` as a user runs them: the built CLI, a key file made by
  * `devolve keys new`, the dao template with the founder's key, and a PGlite data directory.
  */
+// Set up like keysRegister.test.ts by design (a temp dir, the dao template, a key file): each
+// CLI test reads as the session a user would type.
 describe('devolve apply, export and rebuild', () => {
   const work = mkdtempSync(join(tmpdir(), 'devolve-apply-'));
   const keys = join(work, 'keys.json');

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { type ActOptions, act, withActOptions } from '../recordAction.js';
 
 /** `devolve execute <proposal>`: carries out a passed proposal once its veto window and timelock are over. */
+// Shaped like advise.ts and proposal.ts by design: one file per command declares its words;
+// recording the act is shared (recordAction.ts).
 export function registerExecute(program: Command): void {
   withActOptions(
     program

@@ -11,6 +11,8 @@ const BRAND = 'description: The Lumen name, logo and trademark registrations.';
  * `devolve keys register` as members run it: mara creates the organization with `apply`; jonas,
  * with a key file of his own, is refused until he registers his key, then acts.
  */
+// Set up like apply.test.ts by design (a temp dir, the dao template, key files): each CLI test
+// reads as the session a user would type.
 describe('devolve keys register', () => {
   const work = mkdtempSync(join(tmpdir(), 'devolve-keys-register-'));
   const maraKeys = join(work, 'mara.json');

@@ -10,6 +10,8 @@ import { type ReadOptions, withReadOptions } from '../recordAction.js';
  * `devolve proposal <id>`: one proposal — what is proposed, every ballot with its reason, the
  * tally so far with its gates, objections, advice and vetoes, and what happens next and when.
  */
+// Shaped like execute.ts by design: one file per command declares its words; reading is shared
+// (readRuntime.ts).
 export function registerProposal(program: Command): void {
   withReadOptions(
     program

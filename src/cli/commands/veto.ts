@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { type ActOptions, act, withActOptions } from '../recordAction.js';
 
 /** `devolve veto <proposal> <reason>`: a veto by a member of a veto body, within the veto window. */
+// Shaped like advise.ts and object.ts by design: one file per command declares its words;
+// recording the act is shared (recordAction.ts).
 export function registerVeto(program: Command): void {
   withActOptions(
     program

@@ -10,6 +10,8 @@ import {
 import { refuse } from './refuse.js';
 
 /** `delegation.revoke`: the actor withdraws their own delegation of a role or a token. */
+// Same record head as delegationSet.ts, by design: each action kind is read as its own record
+// (ActionRecord.ts); the scope and the delegations are read by the helpers both import.
 export const delegationRevoke: ActionRecord<Infer<typeof delegationRevokePayloadSchema>, Delegation[]> = {
   kind: 'delegation.revoke',
   summary: 'Revoke the actor’s delegation of a role or a token.',

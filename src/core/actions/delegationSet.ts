@@ -75,6 +75,8 @@ export function withDelegations(
  * (one hop; what is not lent stays with them). It replaces their earlier delegation of that scope
  * and applies to proposals opened from now on: an open proposal keeps the delegations it opened with.
  */
+// Same record head as delegationRevoke.ts, by design: each action kind is read as its own record
+// (ActionRecord.ts); the scope and the delegations are read by the helpers below.
 export const delegationSet: ActionRecord<Infer<typeof delegationSetPayloadSchema>, Delegation[]> = {
   kind: 'delegation.set',
   summary: 'Delegate the actor’s weight through a role or a token, in shares, to other members.',

@@ -1,4 +1,4 @@
-import { instantSchema } from '../charter/charterSchema.js';
+import { balancesSchema, instantSchema } from '../charter/charterSchema.js';
 import { COUNTING_MODULE_BY_METHOD } from '../governance/counting/countingModules.js';
 import { openProposal } from '../governance/lifecycle/openProposal.js';
 import { type JsonObject, PROPOSAL_KINDS, type Proposal } from '../governance/lifecycle/Proposal.js';
@@ -28,15 +28,9 @@ export const proposalCreatePayloadSchema = s
               at: instantSchema().describe(
                 'The instant the balances stand at (not after the proposal opens).',
               ),
-              balances: s
-                .record(
-                  s.string({
-                    pattern: /^\d{1,78}$/,
-                    patternHint: 'a whole number of base units, as a string',
-                  }),
-                  'balances',
-                )
-                .describe('Holder (member id or 0x address) → balance in base units, as a decimal string.'),
+              balances: balancesSchema().describe(
+                'Holder (member id or 0x address) → balance in base units, as a decimal string.',
+              ),
             },
             'holdings snapshot',
           )

@@ -3,6 +3,8 @@ import { s } from '../schema/Schema.js';
 import { proposalActRecord } from './proposalActRecord.js';
 import { proposalIdSchema, reasonSchema } from './proposalPayloadParts.js';
 
+// A payload schema and a proposalActRecord, shaped like proposalAdvise.ts, proposalVeto.ts and voteCast.ts by design:
+// the shared work is in proposalActRecord.ts; what stays is this act's own payload and rule.
 export const proposalDecidePayloadSchema = s
   .object(
     {

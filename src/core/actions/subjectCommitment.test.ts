@@ -9,6 +9,8 @@ const commitment = (id: string, action: string, value: Record<string, unknown>) 
   subject: { action, commitment: value },
 });
 
+// Each case opens Lumen and proposes a commitment with the same two calls, written out by design:
+// what differs (the promise, the org) is what the case is about.
 describe('commitment proposals: adding tightens, weakening needs the promised level’s policy', () => {
   it('adds a promise under the current policy and writes it into the charter on execute', () => {
     const lumen = governedLumen({ org: 'lumen-promise' });

@@ -66,6 +66,13 @@ export const instantSchema = () =>
     .refine((text) => refusal(parseInstant(text), 'bad-instant'))
     .describe('A date (2027-06-30, meaning 00:00 UTC) or an ISO-8601 instant with an offset.');
 
+/** Token balances by holder, in base units written as decimal strings (a proposal's or evidence's snapshot). */
+export const balancesSchema = () =>
+  s.record(
+    s.string({ pattern: /^\d{1,78}$/, patternHint: 'a whole number of base units, as a string' }),
+    'balances',
+  );
+
 export const ratioSchema = () =>
   s
     .union(
@@ -463,6 +470,7 @@ export const emergencyPowerSchema = () =>
   );
 export type EmergencyPowerInput = Infer<ReturnType<typeof emergencyPowerSchema>>;
 
+// Opens like evidenceSchema.ts's document, by design: each format declares its own version field.
 export const charterSchema = s
   .object(
     {

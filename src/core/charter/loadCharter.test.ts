@@ -23,6 +23,9 @@ function endOf(text: string): { line: number; column: number } {
   return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
 }
 
+// The cases in this file each state one whole located issue, written out by design: the tool
+// that finds duplicates pairs their shape (and loadEvidence.test.ts's), but each expectation is
+// the message a user sees, and a helper building it would hide exactly what is checked.
 describe('YAML syntax errors', () => {
   it('reports a line indented less than its siblings (yaml/bad-indent), at its first character', () => {
     const text = 'devolve: 1\norganization:\n    id: acme\n  name: Acme\n';

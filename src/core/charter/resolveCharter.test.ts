@@ -728,6 +728,8 @@ describe('dependencies, criteria and commitments', () => {
   });
 });
 
+// As everywhere in this file, each case states its issue in full, by design: the catalogue test
+// at the end reads these cases, and each expectation is the message a user sees.
 describe('warnings', () => {
   it('warns when the target is below the current level (charter/target-below-level)', () => {
     const text = edit('level: founder', 'level: transparent\n    target: founder');

@@ -1,4 +1,4 @@
-import { durationSchema, idSchema, instantSchema } from '../charter/charterSchema.js';
+import { balancesSchema, durationSchema, idSchema, instantSchema } from '../charter/charterSchema.js';
 import { type Infer, s } from '../schema/Schema.js';
 
 /**
@@ -86,15 +86,9 @@ export const evidenceSchema = s
                 }),
                 at: instantSchema(),
                 source: s.optional(s.string({ maxLength: 2_000 })),
-                balances: s
-                  .record(
-                    s.string({
-                      pattern: /^\d{1,78}$/,
-                      patternHint: 'a whole number of base units, as a string',
-                    }),
-                    'balances',
-                  )
-                  .describe('Holder → balance in base units (e.g. wei), as a decimal string.'),
+                balances: balancesSchema().describe(
+                  'Holder → balance in base units (e.g. wei), as a decimal string.',
+                ),
               },
               'holdings snapshot',
             ),

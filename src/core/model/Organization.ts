@@ -7,6 +7,8 @@ import type { Ratio } from '../ratio/Ratio.js';
  * every slot bound, every duration in seconds and every instant in epoch milliseconds (UTC).
  * Everything downstream — planner, governance runtime, dashboard — reads this, never raw YAML.
  */
+// Plain readonly records, like the other model types of the core (makePlan.ts, ControlFact.ts):
+// the shape the tool that finds duplicates pairs is TypeScript's record syntax, not shared logic.
 export interface Organization {
   readonly id: string;
   readonly name: string;

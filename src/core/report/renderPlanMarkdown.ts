@@ -1,3 +1,5 @@
+// Imports the same report words as renderPlanHtml.ts, by design: both render one plan, and
+// reportWords.ts is where their shared words live.
 import { buildBoard } from '../explain/buildBoard.js';
 import type { Organization } from '../model/Organization.js';
 import type { Plan } from '../planner/makePlan.js';

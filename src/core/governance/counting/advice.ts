@@ -21,7 +21,8 @@ type AdviceBallot = typeof ballot.type;
  * result does not depend on the order advice arrived in.
  */
 export const advice: CountingModule<AdviceBallot> = {
-  // The fields every counting module has, by design: one record per method (CountingModule.ts).
+  // Same fields as every other counting module (listed in countingModules.ts), by design: each
+  // method's record, tally included, is read as its own specification (CountingModule.ts).
   method: 'advice',
   mode: 'method=advice&decides=proposer&ballots=advice-notes',
   counting: 'by advice process: the proposer decides, after seeking advice from those consulted',

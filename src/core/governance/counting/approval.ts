@@ -22,7 +22,8 @@ type ApprovalBallot = typeof ballot.type;
  * options strictly above it; listing order never breaks a tie; options with no approval never win.
  */
 export const approval: CountingModule<ApprovalBallot> = {
-  // The fields every counting module has, by design: one record per method (CountingModule.ts).
+  // Same fields as every other counting module (listed in countingModules.ts), by design: each
+  // method's record, tally included, is read as its own specification (CountingModule.ts).
   method: 'approval',
   mode: 'method=approval&weight=full-per-option&winners=top-n&tie=tied',
   counting: 'by approval voting: each voter approves any number of options and the most approved win',

@@ -35,7 +35,8 @@ type ConsentBallot = typeof ballot.type;
  * consent — the lifecycle only tallies once the objection period has ended).
  */
 export const consent: CountingModule<ConsentBallot> = {
-  // The fields every counting module has, by design: one record per method (CountingModule.ts).
+  // Same fields as every other counting module (listed in countingModules.ts), by design: each
+  // method's record, tally included, is read as its own specification (CountingModule.ts).
   method: 'consent',
   mode: 'method=consent&blocks=any-reasoned-objection&weight=none',
   counting: 'by consent: the proposal passes unless one of them raises a reasoned objection',

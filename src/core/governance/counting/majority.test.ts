@@ -8,6 +8,8 @@ const options = SUPPORT_OPTIONS;
 const support = fc.constantFrom(...SUPPORT_OPTIONS).map((choice) => ({ choice }));
 
 describe('majority', () => {
+  // Written out like the first worked example of majority.test.ts, supermajority.test.ts and
+  // weightedSplit.test.ts, by design: each states its method's own arithmetic.
   it('passes with more than half of the weight cast for or against; abstentions only add participation', () => {
     // for 60, against 40, abstain 50: 60 > 40, i.e. 60 > (60 + 40) / 2 = 50. Participation 150.
     const result = majority.tally({

@@ -12,7 +12,8 @@ import { type SupportBallot, supportFields, supportResult, supportTotals } from 
  * No ballots, or abstentions only, is 0 for and 0 against: rejected.
  */
 export const majority: CountingModule<SupportBallot> = {
-  // The fields every counting module has, by design: one record per method (CountingModule.ts).
+  // Same fields as every other counting module (listed in countingModules.ts), by design: each
+  // method's record, tally included, is read as its own specification (CountingModule.ts).
   method: 'majority',
   mode: 'method=majority&support=for,against,abstain&quorum=for,against,abstain&pass=for>against',
   counting: 'by simple majority: more than half of the weight cast for or against',

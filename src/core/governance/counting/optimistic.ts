@@ -26,7 +26,8 @@ type VetoBallot = typeof ballot.type;
  * threshold of zero.
  */
 export const optimistic: CountingModule<VetoBallot> = {
-  // The fields every counting module has, by design: one record per method (CountingModule.ts).
+  // Same fields as every other counting module (listed in countingModules.ts), by design: each
+  // method's record, tally included, is read as its own specification (CountingModule.ts).
   method: 'optimistic',
   mode: 'method=optimistic&rejects=vetoes>=threshold-of-electorate&default-threshold=any',
   counting: 'optimistically: the proposal passes unless vetoed',

@@ -4,6 +4,8 @@ import { majority } from './majority.js';
 import { parseBallotFile } from './parseBallotFile.js';
 import { supermajority } from './supermajority.js';
 
+// The cases below each call parseBallotFile on a document written out in full, by design: the
+// document is what each case is about.
 describe('parseBallotFile', () => {
   it('reads weights written as digits or numbers, defaulting to one, and the fixed options', () => {
     const parsed = parseBallotFile({

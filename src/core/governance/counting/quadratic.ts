@@ -27,7 +27,8 @@ export const QUADRATIC_SCALE_SQUARED = 10n ** 18n;
  * Tie rule (see `rankOptions`): equal top totals are `tied`; listing order never breaks a tie.
  */
 export const quadratic: CountingModule<SplitBallot> = {
-  // The fields every counting module has, by design: one record per method (CountingModule.ts).
+  // Same fields as every other counting module (listed in countingModules.ts), by design: each
+  // method's record, tally included, is read as its own specification (CountingModule.ts).
   method: 'quadratic',
   mode: 'method=quadratic&votes=sqrt(credits)&unit=1e-9&winners=top-1&tie=tied',
   counting: 'by quadratic voting: each voter’s votes count as the square root of the weight spent on them',

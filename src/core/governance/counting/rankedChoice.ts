@@ -37,7 +37,8 @@ type Round = NonNullable<TallyResult['rounds']>[number];
  * // 42 A>B, 26 B>A, 32 C>B: no majority of 100; B (26) is eliminated, its 26 pass to A: A 68 wins.
  */
 export const rankedChoice: CountingModule<RankedBallot> = {
-  // The fields every counting module has, by design: one record per method (CountingModule.ts).
+  // Same fields as every other counting module (listed in countingModules.ts), by design: each
+  // method's record, tally included, is read as its own specification (CountingModule.ts).
   method: 'ranked-choice',
   mode: 'method=ranked-choice&count=instant-runoff&win=over-half-of-continuing&tie=backwards-then-together',
   counting:

@@ -17,7 +17,8 @@ type OwnerBallot = typeof ballot.type;
  * matter).
  */
 export const singleOwner: CountingModule<OwnerBallot> = {
-  // The fields every counting module has, by design: one record per method (CountingModule.ts).
+  // Same fields as every other counting module (listed in countingModules.ts), by design: each
+  // method's record, tally included, is read as its own specification (CountingModule.ts).
   method: 'single-owner',
   mode: 'method=single-owner&decides=any-one&support=for,against',
   counting: 'any one of them decides alone',

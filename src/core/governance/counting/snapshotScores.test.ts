@@ -4,6 +4,8 @@ import { snapshotScores } from './snapshotScores.js';
 // Each expectation below is worked by hand from snapshot-labs/snapshot.js `src/voting/<type>.ts`
 // (isValidChoice, getScores, getScoresTotal); choices are 1-based, as in Snapshot's vote data.
 
+// The cases are parallel by design, one written-out example per voting type: the tool that
+// finds duplicates pairs their shape, but each states its own type's arithmetic.
 describe('snapshotScores', () => {
   it('single-choice: adds voting power in vote order, as doubles; a choice that is not a number is dropped', () => {
     // A: 0.1 + 0.2 = 0.30000000000000004 in floating point; B: 0.3. The vote for '2' (text) is invalid,

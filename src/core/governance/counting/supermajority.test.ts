@@ -9,6 +9,8 @@ const options = SUPPORT_OPTIONS;
 const twoThirds = makeRatio(2n, 3n);
 
 describe('supermajority', () => {
+  // Written out like the first worked example of majority.test.ts, supermajority.test.ts and
+  // weightedSplit.test.ts, by design: each states its method's own arithmetic.
   it('passes when the weight for reaches the threshold of the weight for or against, exactly included', () => {
     // for 200, against 100, abstain 700: 200 · 3 = 600 ≥ 2 · (200 + 100) = 600, exactly two thirds.
     const result = supermajority.tally({

@@ -13,7 +13,8 @@ import { type SupportBallot, supportFields, supportResult, supportTotals } from 
  * charter cannot declare, see `rule.threshold`) the tally refuses to guess and rejects.
  */
 export const supermajority: CountingModule<SupportBallot> = {
-  // The fields every counting module has, by design: one record per method (CountingModule.ts).
+  // Same fields as every other counting module (listed in countingModules.ts), by design: each
+  // method's record, tally included, is read as its own specification (CountingModule.ts).
   method: 'supermajority',
   mode: 'method=supermajority&support=for,against,abstain&quorum=for,against,abstain&pass=for/(for+against)>=threshold',
   counting: 'by supermajority',

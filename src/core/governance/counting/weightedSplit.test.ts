@@ -7,6 +7,8 @@ import { SUPPORT_OPTIONS } from './supportTotals.js';
 import { weightedSplit } from './weightedSplit.js';
 
 describe('weightedSplit', () => {
+  // Written out like the first worked example of majority.test.ts, supermajority.test.ts and
+  // weightedSplit.test.ts, by design: each states its method's own arithmetic.
   it('adds up each voter’s division of their weight', () => {
     // alice 10 split 1:1:1 → a 3, b 3, c 4 (cumulative rounding); bob 5 all on b → b 8.
     // a 3, b 8, c 4: b wins; the totals add up to the participation, 15.

@@ -22,7 +22,8 @@ import { checkSplit, type SplitBallot, soleOption, splitBallot, splitWeight } fr
  * auditor should read in the method's own file.
  */
 export const weightedSplit: CountingModule<SplitBallot> = {
-  // The fields every counting module has, by design: one record per method (CountingModule.ts).
+  // Same fields as every other counting module (listed in countingModules.ts), by design: each
+  // method's record, tally included, is read as its own specification (CountingModule.ts).
   method: 'weighted-split',
   mode: 'method=weighted-split&weight=proportional-cumulative-rounding&winners=top-1&tie=tied',
   counting: 'by weighted split: each voter divides their weight among the options',

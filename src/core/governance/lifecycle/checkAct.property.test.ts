@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+// The lifecycle tests name the same shared fixtures (test/support/lifecycleFixtures.ts), by design.
 import { describe, expect, it } from 'vitest';
 import {
   DAY_MS,

@@ -1,3 +1,4 @@
+// The lifecycle tests name the same shared fixtures (test/support/lifecycleFixtures.ts), by design.
 import { describe, expect, it } from 'vitest';
 import {
   DAY_MS,
@@ -122,6 +123,8 @@ describe('acts on a counted proposal', () => {
   });
 });
 
+// Each method's acts are tried one refusal at a time, written out by design: a case reads as the
+// rule it checks, and its neighbours differ only in who acts and the code refused.
 describe('acts on consent, single owner and advice', () => {
   it('consent: deciders object with a reason; others may not', () => {
     const proposal = open(policyOf({ method: 'consent' }));

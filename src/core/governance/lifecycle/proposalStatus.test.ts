@@ -1,3 +1,4 @@
+// The lifecycle tests name the same shared fixtures (test/support/lifecycleFixtures.ts), by design.
 import { describe, expect, it } from 'vitest';
 import {
   DAY_MS,

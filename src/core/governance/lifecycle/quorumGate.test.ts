@@ -7,6 +7,7 @@ describe('quorumGate', () => {
 
   it('is met when participation × den ≥ num × total, exactly', () => {
     // 1/10 of 1,005 is 100.5: 100 falls short, 101 meets it
+    // Checked like minVotersGate below, by design: both gates' results are stated in full.
     expect(tenth.check({ participation: 100n, voters: 1, total: 1_005n })).toEqual({
       gate: 'quorum',
       met: false,
@@ -26,6 +27,7 @@ describe('quorumGate', () => {
 describe('minVotersGate', () => {
   it('counts voters, not weight', () => {
     const three = minVotersGate(3);
+    // Checked like quorumGate above, by design: both gates' results are stated in full.
     expect(three.check({ participation: 1_000_000n, voters: 2, total: 1_000_000n })).toEqual({
       gate: 'min-voters',
       met: false,
