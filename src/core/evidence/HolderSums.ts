@@ -8,8 +8,12 @@ const LIMBS = 4;
  */
 const FOLD_AFTER = 9_000_000;
 const LIMB_SCALE = [1n, 10n ** 9n, 10n ** 18n, 10n ** 27n] as const;
-/** 32-bit words in an address (160 bits). */
-const WORDS = 5;
+/**
+ * Words an address (160 bits) is read into: 20 bits (five hex digits) each, so every word is a
+ * small integer and reading, hashing and comparing one never makes a heap number.
+ */
+const WORDS = 8;
+const WORD_DIGITS = 5;
 /** Longest amount text `add` copies to bytes: anything longer has more than 36 digits anyway. */
 const MAX_TEXT = 80;
 const COMMA = 44;
@@ -20,28 +24,35 @@ function hexValue(c: number): number {
   return c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
 }
 
-/** Reads 40 hex digits at `bytes[at…]` into five 32-bit words; false if any is not a hex digit. */
-function readAddressWords(bytes: Uint8Array, at: number, into: Uint32Array): boolean {
+/** Reads 40 hex digits at `bytes[at…]` into eight 20-bit words; false if any is not a hex digit. */
+function readAddressWords(bytes: Uint8Array, at: number, into: Int32Array): boolean {
   for (let word = 0; word < WORDS; word++) {
     let value = 0;
-    for (let i = at + word * 8, end = i + 8; i < end; i++) {
+    for (let i = at + word * WORD_DIGITS, end = i + WORD_DIGITS; i < end; i++) {
       const digit = hexValue(bytes[i]!);
       if (digit === -1) return false;
-      value = value * 16 + digit;
+      value = (value << 4) | digit;
     }
     into[word] = value;
   }
   return true;
 }
 
+/** The address in words as `0x` and 40 lowercase hex digits. */
+function lowerAddress(w: Int32Array): string {
+  let text = '0x';
+  for (let i = 0; i < WORDS; i++) text += w[i]!.toString(16).padStart(WORD_DIGITS, '0');
+  return text;
+}
+
 /** A 32-bit hash of an address's words, every word mixed in (multiply-xorshift). */
-function mix(w: Uint32Array): number {
+function mix(w: Int32Array): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < WORDS; i++) {
     h = Math.imul(h ^ w[i]!, 0x9e3779b1);
     h ^= h >>> 15;
   }
-  return h >>> 0;
+  return h & 0x7fffffff;
 }
 
 /**
@@ -66,12 +77,12 @@ export class HolderSums {
   private adds = new Uint32Array(1024);
   private readonly big: bigint[] = [];
   /**
-   * Lowercase addresses are found through their 160 bits, five 32-bit words, in an open-addressing
+   * Lowercase addresses are found through their 160 bits, eight 20-bit words, in an open-addressing
    * table (linear probing, at most half full): no string is hashed or kept per row.
    */
-  private words = new Uint32Array(WORDS * 1024);
+  private words = new Int32Array(WORDS * 1024);
   private buckets = new Int32Array(1 << 12).fill(-1);
-  private readonly scratch = new Uint32Array(WORDS);
+  private readonly scratch = new Int32Array(WORDS);
   /** An amount's and a string key's characters, copied for the byte readers. */
   private readonly chars = new Uint8Array(MAX_TEXT);
   private readonly keyChars = new Uint8Array(42);
@@ -90,7 +101,7 @@ export class HolderSums {
       const adds = new Uint32Array(this.adds.length * 2);
       adds.set(this.adds);
       this.adds = adds;
-      const words = new Uint32Array(this.words.length * 2);
+      const words = new Int32Array(this.words.length * 2);
       words.set(this.words);
       this.words = words;
     }
@@ -112,7 +123,10 @@ export class HolderSums {
         words[at + 1] === w[1] &&
         words[at + 2] === w[2] &&
         words[at + 3] === w[3] &&
-        words[at + 4] === w[4]
+        words[at + 4] === w[4] &&
+        words[at + 5] === w[5] &&
+        words[at + 6] === w[6] &&
+        words[at + 7] === w[7]
       )
         return slot;
       bucket = (bucket + 1) & mask;
@@ -259,8 +273,7 @@ export class HolderSums {
     if (!readAddressWords(bytes, start + 2, this.scratch)) return false;
     if (!this.scanAmount(bytes, start + 43, end, decimals)) return false;
     let slot = this.findAddress();
-    if (slot < 0)
-      slot = this.newAddress(slot, String.fromCharCode(...bytes.subarray(start, start + 42)).toLowerCase());
+    if (slot < 0) slot = this.newAddress(slot, lowerAddress(this.scratch));
     this.addScanned(slot, bytes, start + 43, decimals);
     return true;
   }
