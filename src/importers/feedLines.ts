@@ -40,16 +40,28 @@ function lineSplitter(tally: LineTally<unknown>): { push(chunk: Buffer): void; e
   };
   return {
     push(chunk) {
-      const bytes = carry === undefined ? chunk : Buffer.concat([carry, chunk]);
-      carry = undefined;
+      let bytes = chunk;
       let start = 0;
       if (!started) {
+        bytes = carry === undefined ? chunk : Buffer.concat([carry, chunk]);
+        carry = undefined;
         if (bytes.length < 3) {
-          carry = Buffer.from(bytes);
+          carry = bytes;
           return;
         }
         started = true;
         if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+      } else if (carry !== undefined) {
+        // Only the carried line is joined with the chunk's first, not the whole chunk copied.
+        const lf = chunk.indexOf(LF);
+        const head = Buffer.concat([carry, lf === -1 ? chunk : chunk.subarray(0, lf)]);
+        carry = undefined;
+        if (lf === -1) {
+          carry = head;
+          return;
+        }
+        emit(head, 0, head.length);
+        start = lf + 1;
       }
       start = emitLines(bytes, start);
       // Copied, so the chunk it came from is not kept alive.
