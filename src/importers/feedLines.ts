@@ -1,32 +1,100 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { DevolveError } from '../core/errors/DevolveError.js';
 import type { LineTally } from '../core/evidence/LineTally.js';
 import { progressBar } from './progressBar.js';
 
+const LF = 10;
+const CR = 13;
+
 /**
- * Streams a readable line by line into a tally, numbering lines from 1 (a `\r\n` ending is
- * handled by readline). Memory stays bounded by what the tally keeps.
+ * Cuts byte chunks into lines the way `readline` does — `\n`, `\r\n` and a lone `\r` each end a
+ * line, a last line needs no break — numbering them from 1, and hands each to the tally: as bytes
+ * to its fast path if it has one, else (or if that refuses) as UTF-8 text. A UTF-8 byte-order mark
+ * at the very start is dropped. Only the unfinished last line is kept between chunks.
+ */
+function lineSplitter(tally: LineTally<unknown>): { push(chunk: Buffer): void; end(): void } {
+  let carry: Buffer | undefined;
+  let n = 0;
+  let started = false;
+  const emit = (bytes: Buffer, start: number, end: number) => {
+    const stop = end > start && bytes[end - 1] === CR ? end - 1 : end;
+    if (tally.bytes?.(bytes, start, stop, n + 1)) {
+      n++;
+      return;
+    }
+    const text = bytes.toString('utf8', start, stop);
+    if (!text.includes('\r')) tally.line(text, ++n);
+    else for (const part of text.split('\r')) tally.line(part, ++n);
+  };
+  /** Emits every finished line from `start` on; returns where the unfinished rest begins. */
+  const emitLines = (bytes: Buffer, from: number): number => {
+    let start = from;
+    for (let lf = bytes.indexOf(LF, start); lf !== -1; lf = bytes.indexOf(LF, start)) {
+      emit(bytes, start, lf);
+      start = lf + 1;
+    }
+    return start;
+  };
+  return {
+    push(chunk) {
+      let bytes = chunk;
+      let start = 0;
+      if (!started) {
+        bytes = carry === undefined ? chunk : Buffer.concat([carry, chunk]);
+        carry = undefined;
+        if (bytes.length < 3) {
+          carry = bytes;
+          return;
+        }
+        started = true;
+        if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+      } else if (carry !== undefined) {
+        // Only the carried line is joined with the chunk's first, not the whole chunk copied.
+        const lf = chunk.indexOf(LF);
+        const head = Buffer.concat([carry, lf === -1 ? chunk : chunk.subarray(0, lf)]);
+        carry = undefined;
+        if (lf === -1) {
+          carry = head;
+          return;
+        }
+        emit(head, 0, head.length);
+        start = lf + 1;
+      }
+      start = emitLines(bytes, start);
+      // Copied, so the chunk it came from is not kept alive.
+      if (start < bytes.length) carry = Buffer.from(bytes.subarray(start));
+    },
+    end() {
+      if (carry === undefined) return;
+      const rest = carry;
+      carry = undefined;
+      const start = !started && rest[0] === 0xef && rest[1] === 0xbb && rest[2] === 0xbf ? 3 : 0;
+      if (start < rest.length) emit(rest, start, rest.length);
+    },
+  };
+}
+
+/**
+ * Streams a readable line by line into a tally (`lineSplitter`). Memory stays bounded by what
+ * the tally keeps and the longest line.
  */
 export async function feedStream<R>(args: {
   input: Readable;
   tally: LineTally<R>;
   onBytes?: (bytes: number) => void;
 }): Promise<ReturnType<LineTally<R>['finish']>> {
-  const lines = createInterface({ input: args.input, crlfDelay: Number.POSITIVE_INFINITY });
-  let n = 0;
-  if (args.onBytes !== undefined) {
-    const onBytes = args.onBytes;
-    let bytes = 0;
-    args.input.on('data', (chunk: Buffer | string) => {
-      bytes += chunk.length;
-      onBytes(bytes);
-    });
+  const lines = lineSplitter(args.tally);
+  let bytes = 0;
+  for await (const chunk of args.input as AsyncIterable<Buffer | string>) {
+    const data = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    bytes += data.length;
+    lines.push(data);
+    args.onBytes?.(bytes);
   }
-  for await (const text of lines) args.tally.line(text, ++n);
+  lines.end();
   return args.tally.finish();
 }
 

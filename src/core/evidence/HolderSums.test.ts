@@ -51,4 +51,37 @@ describe('HolderSums', () => {
     // Each adds 10^27 − 1 base units.
     expect(sums.result().get('whale')).toBe(BigInt(n) * (10n ** 27n - 1n));
   }, 120_000);
+
+  it('adds a row of bytes as the same holder and amount as its text, and refuses any other row', () => {
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    const sums = new HolderSums();
+    const upper = '0xABCDEF00000000000000000000000000000000FF';
+    // Addresses that differ in one hex digit each, in every position, are different holders.
+    for (let i = 2; i < 42; i++) {
+      const row = bytes(`${upper.slice(0, i)}${upper[i] === '1' ? '2' : '1'}${upper.slice(i + 1)},1`);
+      expect(sums.addRow(row, 0, row.length, 2)).toBe(true);
+    }
+    const row = bytes(`  ${upper},1.5\n`); // the row starts at 2 and ends before the line break
+    expect(sums.addRow(row, 2, row.length - 1, 2)).toBe(true);
+    expect(sums.add(upper.toLowerCase(), '2', 2)).toBe(true);
+    for (const text of [
+      `${upper} ,1`,
+      `${upper},1,2`,
+      `"${upper}",1`,
+      `0X${upper.slice(2)},1`,
+      `${upper.slice(0, 41)}g,1`,
+      `${upper},1.234`,
+      `${upper},`,
+      `${upper},-1`,
+      `${upper},1\r`,
+    ]) {
+      const bad = bytes(text);
+      expect(sums.addRow(bad, 0, bad.length, 2)).toBe(false);
+    }
+    const result = sums.result();
+    expect(result.size).toBe(41);
+    // 1.5 tokens + 2 tokens at 2 decimals = 150 + 200 units, under the lowercased address.
+    expect(result.get(upper.toLowerCase())).toBe(350n);
+    expect([...result.values()].filter((amount) => amount === 100n)).toHaveLength(40);
+  });
 });

@@ -26,13 +26,15 @@ export type HoldingsByHolder = Map<string, bigint>;
  * tally.finish().result.get('0x…01') // 150n + 200n = 350n
  */
 export function tallyHoldings(args: { file: string; decimals: number }): LineTally<HoldingsByHolder> {
-  // Plain digit amounts are summed without a bigint per row (`HolderSums`); any other text goes
-  // through `parseTokenAmount`, which accepts it or says why not.
+  // Rows of a plain address and plain digits are summed from their bytes, with no string or bigint
+  // made per row (`HolderSums.addRow`); other plain digit amounts without a bigint (`add`); any
+  // other text goes through `parseTokenAmount`, which accepts it or says why not.
   const sums = new HolderSums();
   return csvTally({
     file: args.file,
     wanted: HOLDINGS_COLUMNS,
     result: () => sums.result(),
+    fastRow: (bytes, start, end) => sums.addRow(bytes, start, end, args.decimals),
     row({ fields, columns, report }) {
       const holder = normalizeHolder(fields[columns['holder']!.index]!);
       if (!holder.ok)
