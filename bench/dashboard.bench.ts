@@ -22,6 +22,8 @@ const UNITS = 200;
 const LOADS = 7;
 const GOAL_MS = 500;
 const GOAL_KB = 150;
+/** How long one page may take to draw. */
+const TIMEOUT_MS = 120_000;
 const ORG = 'lumen-large';
 /** A quiet headless Chromium (no sandbox: containers often lack user namespaces). */
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
@@ -39,6 +41,8 @@ interface Load {
   readonly ms: number;
   /** From the navigation's start to the board drawn, as the page's own clock tells it. */
   readonly pageMs: number;
+  /** From the board drawn to the harness hearing of it (two clocks of one machine, so approximate). */
+  readonly noticedMs: number;
   readonly requests: readonly Resource[];
 }
 
@@ -46,12 +50,22 @@ const BOARD = `/orgs/${ORG}`;
 /** Drawn: the board marked rendered (its data loaded, not refreshing) with its timeline. */
 const BOARD_READY = '.board[data-rendered] ol.timeline';
 
-/** Notes on the page's own clock when `selector` first matches. */
-const MARK_READY = (selector: string) => `new MutationObserver((_, observer) => {
-  if (document.querySelector(${JSON.stringify(selector)}) === null) return;
-  window.__ready = performance.now();
-  observer.disconnect();
-}).observe(document, { subtree: true, childList: true, attributes: true });`;
+/**
+ * Notes on the page's own clock when `selector` first matches, and resolves `window.__drawn` then
+ * (rejects it after `TIMEOUT_MS`). Awaiting that promise tells the harness the moment the page is
+ * drawn; Playwright's `waitForSelector` polls instead, at backoff intervals up to 500 ms, which
+ * would add up to half a second of the harness's own waiting to the measured load.
+ */
+const MARK_READY = (selector: string) => `window.__drawn = new Promise((resolve, reject) => {
+  const timer = setTimeout(() => reject(new Error('not drawn within ${TIMEOUT_MS} ms')), ${TIMEOUT_MS});
+  new MutationObserver((_, observer) => {
+    if (document.querySelector(${JSON.stringify(selector)}) === null) return;
+    window.__ready = performance.now();
+    observer.disconnect();
+    clearTimeout(timer);
+    resolve(performance.timeOrigin + window.__ready);
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+});`;
 
 /** The page's requests (the document first), as the browser timed them, and when it was ready. */
 const RESOURCES = `({
@@ -213,9 +227,12 @@ const benchmark: Benchmark = {
           await context.addInitScript(MARK_READY(ready));
           const page = await context.newPage();
           const started = performance.now();
-          await page.goto(`${server.url}${path}`);
-          await page.waitForSelector(ready, { timeout: 120_000 });
+          // Resolved once the page is committed, so `__drawn` is the new document's.
+          await page.goto(`${server.url}${path}`, { waitUntil: 'commit' });
+          const drawnAt = (await page.evaluate('window.__drawn')) as number;
           const ms = performance.now() - started;
+          // How late the harness heard of it: the page's drawn instant against this process's clock.
+          const noticedMs = Date.now() - drawnAt;
           if (path === BOARD) {
             const sliders = await page.locator('.board [role="meter"]').count();
             if (sliders !== UNITS) throw new Error(`the board drew ${sliders} sliders, not ${UNITS}`);
@@ -225,7 +242,7 @@ const benchmark: Benchmark = {
             pageMs: number;
           };
           await context.close();
-          return { ms, pageMs, requests };
+          return { ms, pageMs, noticedMs, requests };
         };
         const cold = await load(BOARD, BOARD_READY);
         log(`first load (the server reads the log for the first time): ${cold.ms.toFixed(0)} ms`);
@@ -236,12 +253,13 @@ const benchmark: Benchmark = {
           floors.push(await load('/no-such-page', 'main h1'));
           loads.push(await load(BOARD, BOARD_READY));
         }
-        const median = (list: Load[], key: 'ms' | 'pageMs') =>
+        const median = (list: Load[], key: 'ms' | 'pageMs' | 'noticedMs') =>
           [...list].sort((a, b) => a[key] - b[key])[Math.floor(list.length / 2)]!;
         const board = median(loads, 'ms');
         const ms = board.ms;
         const pageMs = median(loads, 'pageMs').pageMs;
         const floorMs = median(floors, 'ms').ms;
+        const noticedMs = median(loads, 'noticedMs').noticedMs;
         const times = loads.map((l) => l.ms).sort((a, b) => a - b);
         log(`requests of the median load (${board.requests.length}):`);
         for (const r of board.requests)
@@ -253,13 +271,24 @@ const benchmark: Benchmark = {
         log(
           `from navigation start to the board drawn, in the page: ${pageMs.toFixed(0)} ms (median); an empty page of the app: ${floorMs.toFixed(0)} ms, so the board's own cost is ${(ms - floorMs).toFixed(0)} ms`,
         );
+        log(`the harness heard of the drawn board ${noticedMs.toFixed(0)} ms after it was drawn (median)`);
         log(`initial JavaScript: ${jsKb.toFixed(1)} KB gzipped · Chromium: ${CHROMIUM}`);
         return {
           name: 'dashboard',
           // Both budgets at once: the larger share of its budget used.
           ratio: Math.max(ms / GOAL_MS, jsKb / GOAL_KB),
           goal: '<=1',
-          figures: { ms, pageMs, floorMs, coldMs: cold.ms, jsKb, units: UNITS, events: EVENTS, loads: LOADS },
+          figures: {
+            ms,
+            pageMs,
+            floorMs,
+            noticedMs,
+            coldMs: cold.ms,
+            jsKb,
+            units: UNITS,
+            events: EVENTS,
+            loads: LOADS,
+          },
           line: `RESULT dashboard ms=${ms.toFixed(0)} js_kb=${jsKb.toFixed(1)} goal: ms<=${GOAL_MS} js_kb<=${GOAL_KB}`,
         };
       } finally {

@@ -11,7 +11,9 @@ describe('the dashboard as static files (serveWeb through createApp)', () => {
   let dir: string;
   let store: EventStore;
   let app: Hono;
-  const INDEX = '<!doctype html><title>dashboard</title>';
+  const INDEX = '<!doctype html><head><title>dashboard</title></head><body></body>';
+  const BOARD_PRELOAD =
+    '<link rel="preload" href="/api/orgs/lumen-protocol/board" as="fetch" crossorigin="anonymous" />';
   const SCRIPT = 'console.log("board")';
 
   beforeAll(async () => {
@@ -43,12 +45,29 @@ describe('the dashboard as static files (serveWeb through createApp)', () => {
     ]) {
       const response = await app.request(path);
       expect(response.status, path).toBe(200);
-      expect(await response.text()).toBe(INDEX);
+      expect((await response.text()).replace(`${BOARD_PRELOAD}\n  `, '')).toBe(INDEX);
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(response.headers.get('cache-control')).toBe('no-cache');
       expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
       expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     }
+  });
+
+  it("preloads the board's answer in the board's page only, so it is fetched while the script loads", async () => {
+    for (const path of ['/orgs/lumen-protocol']) {
+      const page = await (await app.request(path)).text();
+      expect(page, path).toBe(INDEX.replace('</head>', `${BOARD_PRELOAD}\n  </head>`));
+    }
+    for (const path of [
+      '/',
+      '/orgs/lumen-protocol/units/treasury',
+      '/orgs/lumen-protocol/proposals',
+      '/public/lumen',
+    ]) {
+      expect(await (await app.request(path)).text(), path).toBe(INDEX);
+    }
+    // Not a board: an id the router would not take names no organization.
+    expect(await (await app.request('/orgs/Lumen%22%3E')).text()).toBe(INDEX);
   });
 
   it('serves assets with their content types; hashed ones may be cached for a year', async () => {

@@ -1,5 +1,5 @@
 import type { Evidence } from '../evidence/Evidence.js';
-import type { Organization } from '../model/Organization.js';
+import type { Organization, Unit } from '../model/Organization.js';
 import {
   assessMove,
   type DependencyCheck,
@@ -152,8 +152,21 @@ export function makePlan(args: { organization: Organization; evidence: Evidence;
     }),
   );
 
+  // Looked up once: each unit by id, and the units that depend on each (in charter order).
+  const unitById = new Map(organization.units.map((u) => [u.id, u]));
+  const dependents = new Map<string, Unit[]>();
+  for (const other of organization.units) {
+    for (const id of new Set(other.dependsOn.map((d) => d.unit)))
+      dependents.set(id, [...(dependents.get(id) ?? []), other]);
+  }
   const recommendations = assessments
-    .map((assessment) => recommend({ assessment, organization }))
+    .map((assessment) =>
+      recommend({
+        assessment,
+        unit: unitById.get(assessment.unit)!,
+        dependents: dependents.get(assessment.unit) ?? [],
+      }),
+    )
     .sort(
       (a, b) =>
         tier(a) - tier(b) ||
@@ -175,9 +188,13 @@ export function makePlan(args: { organization: Organization; evidence: Evidence;
   };
 }
 
-function recommend(args: { assessment: MoveAssessment; organization: Organization }): Recommendation {
-  const { assessment, organization } = args;
-  const unit = organization.units.find((u) => u.id === assessment.unit)!;
+function recommend(args: {
+  assessment: MoveAssessment;
+  unit: Unit;
+  /** The units with a dependency on `unit`. */
+  dependents: readonly Unit[];
+}): Recommendation {
+  const { assessment, unit } = args;
   const results = [...leaves(assessment.readiness), ...leaves(assessment.requirements)];
   const line = (r: CriterionResult) => `${r.text} — ${r.reason}`;
   const met = [
@@ -188,7 +205,7 @@ function recommend(args: { assessment: MoveAssessment; organization: Organizatio
     .filter((r) => r.status !== 'met')
     .map((r) => `${r.status === 'unknown' ? '(unknown) ' : ''}${line(r)}`);
   const blockedBy = assessment.dependencies.filter((d) => !d.met).map((d) => d.text);
-  const unblocks = organization.units
+  const unblocks = args.dependents
     .filter((other) =>
       other.dependsOn.some(
         (d) =>

@@ -30,7 +30,8 @@ export function ensureWebBuilt(): void {
       '--logLevel',
       'warn',
     ],
-    { cwd: ROOT, encoding: 'utf8' },
+    // As `npm run build` builds it: a test runner's NODE_ENV=test would keep development code in.
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (vite.status !== 0 || !existsSync(index)) {
     throw new Error(`the dashboard did not build:\n${vite.stdout}${vite.stderr}`);

@@ -15,20 +15,22 @@ export const commitmentWord = (status: CommitmentView['status']) => STATUS_WORDS
 /** A public commitment with its status and its countdown to the deadline. */
 export function Commitment(props: { commitment: CommitmentView; now: number; showUnit?: boolean }) {
   const { commitment: c, now } = props;
+  const by = c.by === undefined ? undefined : formatDate(c.by);
+  // Adjacent words are one string each: the board draws a commitment per unit, and every text
+  // node is one more for the page to make.
   return (
     <div class="commitment">
       <span class={`badge badge--${c.status}`}>{STATUS_WORDS[c.status]}</span>
       <span class="commitment__text">
-        {props.showUnit ? <strong>{c.unitName}: </strong> : null}
-        {c.level.name}
+        {props.showUnit ? <strong>{`${c.unitName}: `}</strong> : null}
+        {by === undefined ? c.level.name : `${c.level.name} by `}
         {c.by === undefined ? null : (
           <>
-            {' '}
-            by <time dateTime={formatDate(c.by)}>{formatDate(c.by)}</time>
-            {c.status !== 'met' && <span class="commitment__countdown"> ({countdown(c.by, now)})</span>}
+            <time dateTime={by}>{by}</time>
+            {c.status !== 'met' && <span class="commitment__countdown">{` (${countdown(c.by, now)})`}</span>}
           </>
         )}
-        {c.unless === undefined ? null : <span class="muted"> — unless {c.unless}</span>}
+        {c.unless === undefined ? null : <span class="muted">{` — unless ${c.unless}`}</span>}
       </span>
     </div>
   );

@@ -57,13 +57,13 @@ export function Counts(props: { counts: { met: number; unmet: number; unknown: n
     <span class="counts">
       <span class="sr-only">{`${met} met, ${unmet} unmet, ${unknown} unknown`}</span>
       <span class="count count--met" aria-hidden="true" title="met">
-        ✓ {met}
+        {`✓ ${met}`}
       </span>
       <span class="count count--unmet" aria-hidden="true" title="unmet">
-        ✗ {unmet}
+        {`✗ ${unmet}`}
       </span>
       <span class="count count--unknown" aria-hidden="true" title="unknown">
-        ? {unknown}
+        {`? ${unknown}`}
       </span>
     </span>
   );

@@ -27,7 +27,7 @@ function UnitRow(props: { org: string; unit: BoardUnitView; now: number }) {
           {atTarget ? (
             <span class="muted"> · at target</span>
           ) : (
-            <span class="muted"> → {unit.target.name}</span>
+            <span class="muted">{` → ${unit.target.name}`}</span>
           )}
         </span>
       </div>
