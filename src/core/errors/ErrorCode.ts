@@ -238,6 +238,7 @@ export const ERROR_CODES = {
     'bad-port',
     'bad-threshold',
     'bad-vector',
+    'bad-window',
     'bad-winners',
     'ballot-required',
     'charter-exists',
