@@ -20,6 +20,19 @@ function windowOf(text: string): number {
   return parsed.seconds;
 }
 
+type LogMetricsOptions = ReadOptions & { unit?: string; window?: string; now?: string };
+
+/**
+ * `metrics` itself takes `--unit` (repeated, for git) and `--json`, and commander gives an option
+ * both declare to the parent wherever it stands: read them back from there.
+ */
+function withParentOptions(own: LogMetricsOptions, command: Command): LogMetricsOptions {
+  const parent = (command.parent?.opts() ?? {}) as { unit?: string[]; json?: boolean };
+  const unit = own.unit ?? parent.unit?.at(-1);
+  const json = own.json === true || parent.json === true;
+  return { ...own, ...(unit === undefined ? {} : { unit }), ...(json ? { json } : {}) };
+}
+
 /**
  * `devolve metrics log [--unit u] [--window 90d] [--now …] [--json]`: the metrics the signed log
  * gives each unit — who proposes, votes, executes, vetoes, uses emergency powers and overrides
@@ -37,7 +50,8 @@ export function registerMetricsLog(metrics: Command): void {
       .option('--unit <id>', 'only this unit')
       .option('--window <duration>', 'one window, e.g. 90d (default: 30d, 90d and 365d)')
       .option('--now <instant>', 'windows end at this instant (default: now)'),
-  ).action(async (options: ReadOptions & { unit?: string; window?: string; now?: string }) => {
+  ).action(async (own: LogMetricsOptions, command: Command) => {
+    const options = withParentOptions(own, command);
     const now = parseNowOption(options.now);
     const windows = options.window === undefined ? DEFAULT_WINDOWS : [options.window];
     const seconds = windows.map(windowOf);
