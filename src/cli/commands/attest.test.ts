@@ -28,6 +28,7 @@ describe('devolve attest', () => {
   const charter = join(work, 'devolve.yaml');
   const data = join(work, 'data');
   const devolve = (...args: string[]) => runCli({ args, databaseUrl: undefined, cwd: work });
+  const asMara = (...args: string[]) => devolve(...args, '--as', 'mara', '--keys', maraKeys, '--data', data);
 
   beforeAll(() => {
     for (const file of [maraKeys, hugoKeys]) {
@@ -58,18 +59,7 @@ describe('devolve attest', () => {
     );
     expect(hugo.status).toBe(1);
     expect(hugo.stderr).toContain("'hugo' may not attest 'audit-v3'");
-    const bare = devolve(
-      'attest',
-      'upgrades',
-      'audit-v3',
-      '--as',
-      'mara',
-      '--keys',
-      maraKeys,
-      '--data',
-      data,
-      '--json',
-    );
+    const bare = asMara('attest', 'upgrades', 'audit-v3', '--json');
     expect(bare.status).toBe(1);
     expect(JSON.parse(bare.stdout)).toMatchObject({ error: { code: 'action/evidence-required' } });
   });
@@ -81,7 +71,7 @@ describe('devolve attest', () => {
       checklistFacts(JSON.parse(before.stdout), 'audit-v3').every((f) => f['attestation'] === undefined),
     ).toBe(true);
 
-    const signed = devolve(
+    const signed = asMara(
       'attest',
       'upgrades',
       'audit-v3',
@@ -89,12 +79,6 @@ describe('devolve attest', () => {
       LINK,
       '--note',
       'Both reports read',
-      '--as',
-      'mara',
-      '--keys',
-      maraKeys,
-      '--data',
-      data,
     );
     expect(signed.status, signed.stderr).toBe(0);
     expect(signed.stdout).toContain('attested audit-v3 for upgrades');
