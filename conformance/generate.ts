@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { actionPayloadDocument } from '../src/core/actions/actionPayloadSchemas.js';
 import { eventJsonSchema } from '../src/core/log/eventJsonSchema.js';
 import { actionVectors } from './actionVectors.js';
+import { attestationVectors } from './attestationVectors.js';
 import { chainVectors, lineVectors, shapeVectors, type Vector, vectors } from './vectors.js';
 
 export const CONFORMANCE_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -15,6 +16,7 @@ export function generateVectors(): readonly Vector[] {
   shapeVectors();
   chainVectors();
   actionVectors();
+  attestationVectors();
   const ids = new Set<string>();
   for (const vector of vectors) {
     if (!/^[a-z0-9][a-z0-9-]*$/.test(vector.id) || ids.has(vector.id))

@@ -34,6 +34,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   veto: async () => (await import('./commands/veto.js')).registerVeto,
   execute: async () => (await import('./commands/execute.js')).registerExecute,
   delegate: async () => (await import('./commands/delegate.js')).registerDelegate,
+  attest: async () => (await import('./commands/attest.js')).registerAttest,
   proposals: async () => (await import('./commands/proposals.js')).registerProposals,
   proposal: async () => (await import('./commands/proposal.js')).registerProposal,
   whatif: async () => (await import('./commands/whatif.js')).registerWhatif,

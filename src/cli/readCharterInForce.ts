@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { DevolveError } from '../core/errors/DevolveError.js';
 import type { Organization } from '../core/model/Organization.js';
 import { diffCharter } from '../core/state/diffCharter.js';
+import type { OrgState } from '../core/state/OrgState.js';
 import { organizationInForce } from '../core/state/organizationInForce.js';
 import { holdsStore, storeDirFor } from './openStore.js';
 import { readValidCharter, type ValidCharter } from './readValidCharter.js';
@@ -41,6 +42,8 @@ export interface CharterInForce {
   /** What the command shows: the organization in force when there is a log, else as declared. */
   readonly organization: Organization;
   readonly source: LevelSource;
+  /** The state the log built, when there is one: its signed attestations and metrics are evidence. */
+  readonly state?: OrgState;
 }
 
 /** Adds `--data` and `--server` to a command that shows the state in force. */
@@ -115,6 +118,7 @@ export async function readCharterInForce(args: {
       charter,
       organization: organizationInForce({ state }),
       source: { kind: 'log', where, seq: state.seq, head: state.head, fileDiffers },
+      state,
     };
   } finally {
     await target.close();

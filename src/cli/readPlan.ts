@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import type { Evidence } from '../core/evidence/Evidence.js';
+import { withLogEvidence } from '../core/evidence/withLogEvidence.js';
 import type { Organization } from '../core/model/Organization.js';
 import type { Plan } from '../core/planner/makePlan.js';
 import { makePlan } from '../core/planner/makePlan.js';
 import {
+  type CharterInForce,
   type LevelSource,
   type LogOptions,
   readCharterInForce,
@@ -64,17 +66,19 @@ export async function readPlan(args: {
 }): Promise<PlanInputs> {
   const { json } = args;
   const now = parseNowOption(args.now);
-  const { charter, organization, source } =
+  const { charter, organization, source, state } =
     args.log === undefined
       ? await declaredOnly({ file: args.file, json, now })
       : await readCharterInForce({ file: args.file, json, now, log: args.log });
-  const { evidence, file } = await readEvidence({
+  const { evidence: fileEvidence, file } = await readEvidence({
     file: args.evidence,
     // Beside the charter as found, which may be in a folder above the working directory.
     charterFile: charter.file,
     organization,
     json,
   });
+  const evidence =
+    state === undefined ? fileEvidence : withLogEvidence({ evidence: fileEvidence, state, now });
   return {
     charter,
     organization,
@@ -86,7 +90,11 @@ export async function readPlan(args: {
   };
 }
 
-async function declaredOnly(args: { file: string | undefined; json: boolean; now: number }) {
+async function declaredOnly(args: {
+  file: string | undefined;
+  json: boolean;
+  now: number;
+}): Promise<CharterInForce> {
   const charter = await readValidCharter(args);
   const source: LevelSource = { kind: 'file', file: charter.file, why: 'read as declared' };
   return { charter, organization: charter.organization, source };

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { type Evidence, NO_EVIDENCE } from '../core/evidence/Evidence.js';
+import { withLogEvidence } from '../core/evidence/withLogEvidence.js';
 import { buildBoard } from '../core/explain/buildBoard.js';
 import { explainUnit } from '../core/explain/explainUnit.js';
 import { makePlan, type Plan } from '../core/planner/makePlan.js';
@@ -45,21 +46,26 @@ export function registerDashboardRoutes(args: {
   const timelines = createTimelines({ store });
 
   // The last plan per organization, reused for the same log head and evidence within PLAN_REUSE_MS.
-  const plans = new Map<string, { head: string; evidence: Evidence; at: number; plan: Plan }>();
+  const plans = new Map<
+    string,
+    { head: string; source: Evidence; evidence: Evidence; at: number; plan: Plan }
+  >();
   const planOf = async (org: string) => {
     const state = await readStateInForce({ store, org });
-    const evidence = await evidenceFor(org);
+    const source = await evidenceFor(org);
     const now = clock().getTime();
     const cached = plans.get(org);
     const fresh =
       cached !== undefined &&
       cached.head === state.head &&
-      cached.evidence === evidence &&
+      cached.source === source &&
       now >= cached.at &&
       now - cached.at < PLAN_REUSE_MS;
-    if (fresh) return { state, evidence, plan: cached.plan };
+    if (fresh) return { state, evidence: cached.evidence, plan: cached.plan };
+    // The log's signed attestations and the metrics criteria name count beside the evidence given.
+    const evidence = withLogEvidence({ evidence: source, state, now });
     const plan = makePlan({ organization: state.organization, evidence, now });
-    plans.set(org, { head: state.head, evidence, at: now, plan });
+    plans.set(org, { head: state.head, source, evidence, at: now, plan });
     return { state, evidence, plan };
   };
 

@@ -106,6 +106,7 @@ export const runtimeSchemas = {
       delegations: { type: 'array', items: { type: 'object' } },
       snapshots: { type: 'object' },
       emergencyUses: { type: 'array', items: { type: 'object' } },
+      attestations: { type: 'array', items: { type: 'object' } },
     },
   },
   ProposalSummary: {

@@ -4,7 +4,7 @@ import type { OrgState } from '../core/state/OrgState.js';
 /** The parts of `OrgState` the `organizations.runtime` column holds. */
 export type RuntimeJson = Pick<
   OrgState,
-  'pendingKeys' | 'proposals' | 'delegations' | 'snapshots' | 'emergencyUses'
+  'pendingKeys' | 'proposals' | 'delegations' | 'snapshots' | 'emergencyUses' | 'attestations'
 >;
 
 /** The runtime column's text for `state`: canonical JSON, so equal states give equal text. */
@@ -15,6 +15,7 @@ export function runtimeText(state: OrgState): string {
     delegations: state.delegations,
     snapshots: state.snapshots,
     emergencyUses: state.emergencyUses,
+    ...(state.attestations === undefined ? {} : { attestations: state.attestations }),
   };
   return canonicalJson(runtime);
 }
@@ -39,5 +40,6 @@ export function readRuntime(text: string): RuntimeJson | undefined {
     delegations: v.delegations ?? [],
     snapshots: v.snapshots ?? {},
     emergencyUses: v.emergencyUses ?? [],
+    ...(v.attestations === undefined ? {} : { attestations: v.attestations }),
   };
 }

@@ -9,16 +9,19 @@ import { parseDecimals, readHoldings } from '../../importers/readHoldings.js';
 import { usageError } from '../CliError.js';
 import { formatImportIssue } from '../formatImportIssue.js';
 import { printJson } from '../output.js';
+import { registerMetricsLog } from './metricsLog.js';
 
 /**
  * `devolve metrics --holdings f.csv [--entities e.csv]` (holder concentration) or
  * `devolve metrics --git <repo> --unit u=prefix… [--entities e.csv]` (contributor concentration
  * per unit): the concentration report of `src/core/metrics`, over entities when an entities file
- * is given. Bad rows are reported as by `import` and make the exit status 1.
+ * is given. Bad rows are reported as by `import` and make the exit status 1. `devolve metrics log`
+ * gives the signed log's own metrics (`metricsLog.ts`).
  */
 export function registerMetrics(program: Command): void {
-  program
-    .command('metrics')
+  const metrics = program.command('metrics');
+  registerMetricsLog(metrics);
+  metrics
     .description('concentration metrics (Gini, Nakamoto, HHI, …) from imported holdings or git history')
     .option('--holdings <file>', 'a holdings CSV')
     .option('--decimals <n>', "the token's decimals, for decimal balances", '18')

@@ -1,4 +1,5 @@
 import type { ActionRecord, StartRecord } from './ActionRecord.js';
+import { attestationRecord, attestationWithdraw } from './attestationRecord.js';
 import { charterAmend } from './charterAmend.js';
 import { delegationRevoke } from './delegationRevoke.js';
 import { delegationSet } from './delegationSet.js';
@@ -34,6 +35,8 @@ export const ACTION_RECORDS: readonly ActionRecord[] = [
   proposalExecute,
   delegationSet,
   delegationRevoke,
+  attestationRecord,
+  attestationWithdraw,
 ] as unknown as readonly ActionRecord[];
 
 /** Every kind the log knows, the starting one first. */

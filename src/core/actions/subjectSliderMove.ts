@@ -1,6 +1,7 @@
 import { NO_EVIDENCE } from '../evidence/Evidence.js';
 import type { EvidenceInput } from '../evidence/evidenceSchema.js';
 import { loadEvidence } from '../evidence/loadEvidence.js';
+import { withLogEvidence } from '../evidence/withLogEvidence.js';
 import type { JsonObject } from '../governance/lifecycle/Proposal.js';
 import { policyForMove } from '../governance/lifecycle/policyForMove.js';
 import type { Unit } from '../model/Organization.js';
@@ -52,7 +53,8 @@ function unmetOf(assessment: MoveAssessment): string[] {
 /**
  * Readiness of a move up, checked when the proposal opens: `assessMove` against the evidence the
  * payload carries plus what only the log knows — how long the unit has been at its level
- * (`levelSince`) and how many decisions it executed there — which the payload cannot overstate.
+ * (`levelSince`), how many decisions it executed there, its signed attestations and the log
+ * metrics its criteria name (`withLogEvidence`) — which the payload cannot overstate.
  */
 function readiness(state: OrgState, unit: Unit, to: number, subject: SliderMoveSubject, at: number) {
   let evidence = NO_EVIDENCE;
@@ -74,6 +76,8 @@ function readiness(state: OrgState, unit: Unit, to: number, subject: SliderMoveS
     }
     evidence = load.evidence;
   }
+  // What the log signed or measured (attestations, metrics a criterion names) beats the payload.
+  evidence = withLogEvidence({ evidence, state, now: at });
   const since = Date.parse(state.levelSince[unit.id] ?? '');
   evidence = {
     ...evidence,

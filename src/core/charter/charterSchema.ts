@@ -206,7 +206,7 @@ export type CriterionInput =
   | ({ metric: string; unit?: string; window?: string; source?: string } & Comparison)
   | { timeAtLevel: string }
   | { decisionsAtLevel: number }
-  | { checklist: string; text: string; evidence?: 'required' | 'optional' }
+  | { checklist: string; text: string; evidence?: 'required' | 'optional'; attesters?: string[] }
   | { unit: string; atLeast: string | number }
   | { role: string; minMembers?: number; minThreshold?: number | string }
   | { exitWindow: string; withdrawalDelay?: string };
@@ -270,6 +270,13 @@ export const criterionSchema: Schema<CriterionInput> = s.ref<CriterionInput>('Cr
                 s
                   .enum(['required', 'optional'], 'evidence rule')
                   .describe('Whether an evidence link must be attached.'),
+              ),
+              attesters: s.optional(
+                s
+                  .array(idSchema(), { minItems: 1 })
+                  .describe(
+                    "The roles whose members may attest this item with a signed attestation.record (default: the unit's owners).",
+                  ),
               ),
             },
             'checklist criterion',

@@ -46,11 +46,22 @@ export function resolveCriterion(args: {
   if ('decisionsAtLevel' in criterion)
     return { kind: 'decisions-at-level', count: criterion.decisionsAtLevel };
   if ('checklist' in criterion) {
+    const attesters = criterion.attesters ?? [];
+    const known = attesters.map((role, i) =>
+      context.declares({
+        declared: context.roles,
+        path: [...path, 'attesters', i],
+        noun: 'role',
+        name: role,
+      }),
+    );
+    if (!known.every(Boolean)) return undefined;
     return {
       kind: 'checklist',
       id: criterion.checklist,
       text: criterion.text,
       evidenceRequired: (criterion.evidence ?? 'required') === 'required',
+      ...(criterion.attesters === undefined ? {} : { attesters: criterion.attesters }),
     };
   }
   if ('unit' in criterion) {

@@ -1,3 +1,4 @@
+import { LOG_METRICS } from '../metrics/logMetrics.js';
 import { BUILT_IN_METRICS } from '../metrics/metricCatalogue.js';
 import type { MetricDefinition } from '../model/Organization.js';
 import type { ResolveContext } from './ResolveContext.js';
@@ -40,5 +41,12 @@ export function resolveMetrics(args: { context: ResolveContext }): MetricDefinit
       builtIn: false,
     });
   });
+  // The log's activity metrics come last and give way to a charter that declared the same id
+  // before they existed, so such a charter stays valid and its metric keeps its own evidence.
+  for (const m of LOG_METRICS) {
+    if (context.metricIds.has(m.id)) continue;
+    context.metricIds.add(m.id);
+    metrics.push({ id: m.id, name: m.name, description: m.description, unit: m.unit, builtIn: true });
+  }
   return metrics;
 }

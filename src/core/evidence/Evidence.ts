@@ -21,6 +21,13 @@ export interface Attestation {
   readonly at: number;
   readonly evidence?: string;
   readonly note?: string;
+  /**
+   * True for an attestation signed in the log (`attestation.record`); false or absent for one
+   * typed into an evidence file, which anyone could have written.
+   */
+  readonly signed?: boolean;
+  /** For a signed attestation: the role that entitled the attester. */
+  readonly role?: string;
 }
 
 export interface UnitEvidence {

@@ -8,7 +8,7 @@ import { type Infer, s } from '../schema/Schema.js';
  */
 export const EVIDENCE_VERSION = 1;
 
-const linkSchema = () =>
+export const linkSchema = () =>
   s.string({ pattern: /^(https?|ipfs|ar):\/\/\S+$/, patternHint: 'a link: https://…, ipfs://… or ar://…' });
 
 export const evidenceSchema = s

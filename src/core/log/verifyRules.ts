@@ -215,6 +215,17 @@ export const VERIFY_RULES: readonly VerifyRule[] = [
     ],
   },
   {
+    id: 'A19',
+    statement:
+      'A checklist attestation names an item its unit declares, is signed by a current member of a role entitled to attest it, and links its evidence where the item requires; only an attestation in force is withdrawn.',
+    codes: [
+      'action/unknown-checklist',
+      'action/not-an-attester',
+      'action/evidence-required',
+      'action/no-attestation',
+    ],
+  },
+  {
     id: 'E1',
     statement: 'The verifier could check the line: a fault of the verifier, never of the log.',
     codes: ['log/not-applicable', 'proposal/invalid-json'],

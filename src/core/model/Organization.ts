@@ -141,6 +141,8 @@ export type Criterion =
       readonly id: string;
       readonly text: string;
       readonly evidenceRequired: boolean;
+      /** Roles whose members may sign an attestation of it; absent: the unit's owners. */
+      readonly attesters?: readonly string[];
     }
   | { readonly kind: 'unit-level'; readonly unit: string; readonly level: number }
   | {

@@ -91,12 +91,16 @@ export interface ChecklistFacts {
   readonly kind: 'checklist';
   readonly item: string;
   readonly evidenceRequired: boolean;
-  /** The latest attestation, if any. */
+  /** The attestation counted: the latest signed one, else the latest unsigned one, if any. */
   readonly attestation?: {
     readonly at: number;
     readonly by?: string;
     readonly byName?: string;
     readonly evidence?: string;
+    /** Signed in the log by `by` (true), or written in an evidence file (false). */
+    readonly signed: boolean;
+    /** For a signed attestation: the role that entitled the attester. */
+    readonly role?: string;
   };
 }
 

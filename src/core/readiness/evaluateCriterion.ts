@@ -248,7 +248,8 @@ function judge(criterion: Criterion, context: ReadinessContext): Judgement {
         .filter(
           (a) => a.checklist === criterion.id && (a.unit === undefined || a.unit === unit.id) && a.at <= now,
         )
-        .sort((a, b) => b.at - a.at)[0];
+        // A signed attestation beats one anyone could have typed into a file; then the latest.
+        .sort((a, b) => Number(b.signed === true) - Number(a.signed === true) || b.at - a.at)[0];
       if (attestation === undefined) return { status: 'unmet', facts: base };
       const byName =
         attestation.by === undefined
@@ -263,6 +264,8 @@ function judge(criterion: Criterion, context: ReadinessContext): Judgement {
             ...(attestation.by === undefined ? {} : { by: attestation.by }),
             ...(byName === undefined ? {} : { byName }),
             ...(attestation.evidence === undefined ? {} : { evidence: attestation.evidence }),
+            signed: attestation.signed === true,
+            ...(attestation.role === undefined ? {} : { role: attestation.role }),
           },
         },
       };

@@ -116,7 +116,9 @@ export function renderCriterionReason(result: RenderableResult): string {
       const attestation = facts.attestation;
       if (attestation === undefined) return 'not attested';
       const who = attestation.by === undefined ? '' : ` by ${attestation.byName ?? attestation.by}`;
-      const when = `attested${who} on ${formatDate(attestation.at)}`;
+      // Only a signed attestation says "signed"; an evidence file's stays "attested" (facts.signed false).
+      const as = attestation.signed && attestation.role !== undefined ? ` (${attestation.role})` : '';
+      const when = `${attestation.signed ? 'signed' : 'attested'}${who}${as} on ${formatDate(attestation.at)}`;
       if (facts.evidenceRequired && attestation.evidence === undefined)
         return `${when}, but without the evidence link it requires`;
       return attestation.evidence === undefined ? when : `${when} (${attestation.evidence})`;

@@ -29,6 +29,23 @@ export interface EmergencyUse {
   readonly at: string;
 }
 
+/** A checklist attestation signed by a member (`attestation.record`) and still in force. */
+export interface RecordedAttestation {
+  readonly unit: string;
+  /** The checklist item's id, as the unit's criteria name it. */
+  readonly checklist: string;
+  /** The member who signed it. */
+  readonly by: string;
+  /** The role through which they were entitled to attest, at the time. */
+  readonly role: string;
+  readonly evidence?: string;
+  readonly note?: string;
+  /** Position of the event that recorded it. */
+  readonly seq: number;
+  /** When it was recorded, ISO-8601 UTC. */
+  readonly at: string;
+}
+
 /**
  * An organization's state: the projection of its log. Everything here is derived from events, so
  * replaying the log from the start always reaches the same state (`devolve rebuild` checks this).
@@ -66,4 +83,9 @@ export interface OrgState {
   readonly snapshots: Readonly<Record<string, WeightSnapshot>>;
   /** Every use of an emergency power, in log order. */
   readonly emergencyUses: readonly EmergencyUse[];
+  /**
+   * Signed checklist attestations in force, in log order: one per member, unit and item (a later
+   * one replaces it; a withdrawal removes it). Absent until the first is recorded.
+   */
+  readonly attestations?: readonly RecordedAttestation[];
 }

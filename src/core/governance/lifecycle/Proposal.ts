@@ -45,6 +45,8 @@ export interface Proposal {
   /** The decision of a proposer (advice process) or a single owner. */
   readonly decision?: DecisionRecord;
   readonly executedAt?: number;
+  /** Who executed it (absent in proposals stored before executors were recorded). */
+  readonly executedBy?: string;
   /** Set when someone recorded the expiry; the phase is `expired` from the derived time regardless. */
   readonly expiredAt?: number;
 }

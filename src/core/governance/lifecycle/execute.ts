@@ -18,5 +18,5 @@ export function execute(args: {
 }): Proposal {
   const { proposal, by, now } = args;
   requireAct({ proposal, act: { kind: 'execute', by }, now, counting: args.counting });
-  return { ...proposal, executedAt: now };
+  return { ...proposal, executedAt: now, executedBy: by };
 }
