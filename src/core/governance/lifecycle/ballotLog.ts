@@ -48,25 +48,37 @@ export function withBallotLog<T extends { readonly ballots: readonly BallotRecor
   changes: Partial<Record<keyof T, unknown>> = {},
 ): T {
   const out: Record<string, unknown> = {};
-  let ballots: readonly BallotRecord[] | undefined;
-  const keys = Object.keys(source);
-  if (!keys.includes('ballots')) keys.push('ballots');
-  for (const key of keys) {
+  const fields = source as Record<string, unknown>;
+  const replaced = changes as Record<string, unknown>;
+  let defined = false;
+  for (const key of Object.keys(source)) {
     if (key === 'ballots') {
-      Object.defineProperty(out, 'ballots', {
-        enumerable: true,
-        configurable: true,
-        get: () => {
-          ballots ??= log.shared.length === log.length ? log.shared.slice() : log.shared.slice(0, log.length);
-          return ballots;
-        },
-      });
-      continue;
+      Object.defineProperty(out, 'ballots', BALLOTS);
+      defined = true;
+    } else {
+      const value = Object.hasOwn(replaced, key) ? replaced[key] : fields[key];
+      if (value !== undefined) out[key] = value;
     }
-    const value =
-      key in changes ? (changes as Record<string, unknown>)[key] : (source as Record<string, unknown>)[key];
-    if (value !== undefined) out[key] = value;
   }
+  if (!defined) Object.defineProperty(out, 'ballots', BALLOTS);
   logs.set(out, log);
   return out as T;
 }
+
+/** Arrays already made from a holder's log, on the first read of its `ballots`. */
+const materialized = new WeakMap<object, readonly BallotRecord[]>();
+
+/** One accessor shared by every holder, so holders keep one shape (a getter made per holder would not). */
+const BALLOTS: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: object): readonly BallotRecord[] {
+    let ballots = materialized.get(this);
+    if (ballots === undefined) {
+      const log = logs.get(this)!;
+      ballots = log.shared.slice(0, log.length);
+      materialized.set(this, ballots);
+    }
+    return ballots;
+  },
+};
