@@ -41,18 +41,26 @@ export function generateEd25519(): Ed25519KeyPair {
   return { publicKey: `${ED25519_PREFIX}${publicKey.export({ format: 'jwk' }).x}`, secret: jwk.d! };
 }
 
+const identities = new WeakMap<KeyObject, string>();
+
 /** The public identity belonging to a secret seed. */
 export function ed25519PublicKeyOf(secret: string): string {
-  const key = createPublicKey(privateKeyObject(secret));
-  return `${ED25519_PREFIX}${key.export({ format: 'jwk' }).x}`;
+  const privateKey = privateKeyObject(secret);
+  let identity = identities.get(privateKey);
+  if (identity === undefined) {
+    identity = `${ED25519_PREFIX}${createPublicKey(privateKey).export({ format: 'jwk' }).x}`;
+    identities.set(privateKey, identity);
+  }
+  return identity;
 }
 
 /** PKCS#8 DER prefix of an Ed25519 private key (RFC 8410); the 32-byte seed follows it. */
 const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
 /**
- * Key objects for the few secrets a process signs with, cached: importing a key costs several
- * signatures, and a member signing a batch of actions uses the same key for all of them.
+ * Key objects for the secrets a process signs with, cached: importing a key costs several
+ * signatures, and a member signing a batch of actions uses the same key for all of them (a
+ * generated test or benchmark log signs for thousands of members in turn).
  */
 const privateKeys = new Map<string, KeyObject>();
 
@@ -66,7 +74,7 @@ function privateKeyObject(secret: string): KeyObject {
       format: 'der',
       type: 'pkcs8',
     });
-    if (privateKeys.size >= 64) privateKeys.clear();
+    if (privateKeys.size >= 10_000) privateKeys.clear();
     privateKeys.set(secret, key);
   }
   return key;

@@ -1,5 +1,6 @@
 import { sameIdentity as sameKey } from '../log/sameIdentity.js';
 import type { Organization } from '../model/Organization.js';
+import { memberOf, pinnedForOther } from '../state/identityIndex.js';
 import { refuse } from './refuse.js';
 
 /**
@@ -18,7 +19,7 @@ import { refuse } from './refuse.js';
  */
 export function checkPin(args: { organization: Organization; member: string; key: string }): void {
   const { organization, member, key } = args;
-  const pinned = organization.members.find((m) => m.id === member)?.key;
+  const pinned = memberOf(organization, member)?.key;
   if (pinned !== undefined && !sameKey(pinned, key)) {
     throw refuse(
       'wrong-key',
@@ -27,9 +28,7 @@ export function checkPin(args: { organization: Organization; member: string; key
       'sign with the key the charter names for you, or ask an owner to change the pin before you register',
     );
   }
-  const other = organization.members.find(
-    (m) => m.id !== member && m.key !== undefined && sameKey(m.key, key),
-  );
+  const other = pinnedForOther(organization, key, member);
   if (other !== undefined) {
     throw refuse('key-taken', `the key is pinned for '${other.id}', not '${member}'`, {
       actor: member,

@@ -1,5 +1,6 @@
 import { sameIdentity as sameKey } from '../log/sameIdentity.js';
 import { type Infer, s } from '../schema/Schema.js';
+import { keyHolder, withKey } from '../state/identityIndex.js';
 import type { ActionRecord } from './ActionRecord.js';
 import { checkPin } from './checkPin.js';
 import { refuse } from './refuse.js';
@@ -8,15 +9,13 @@ export const keyRegisterPayloadSchema = s
   .object({}, 'key registration')
   .describe('Nothing: the action is signed with the key it registers, for its actor.');
 
-/** Whose registered key, other than `member`'s, is `key`, if anyone's. */
+/** Whose registered key, other than `member`'s, is `key`, if anyone's (an indexed look-up). */
 export function holderOf(
   keys: Readonly<Record<string, string>>,
   key: string,
   member: string,
 ): string | undefined {
-  for (const [holder, registered] of Object.entries(keys))
-    if (holder !== member && sameKey(registered, key)) return holder;
-  return undefined;
+  return keyHolder(keys, key, member);
 }
 
 /**
@@ -52,6 +51,7 @@ export const keyRegister: ActionRecord<Infer<typeof keyRegisterPayloadSchema>, '
   apply({ state, event }) {
     const { actor, key } = event.action;
     const { [actor]: _done, ...pendingKeys } = state.pendingKeys;
-    return { ...state, seq: event.seq, head: event.hash, keys: { ...state.keys, [actor]: key }, pendingKeys };
+    const keys = withKey(state.keys, actor, key);
+    return { ...state, seq: event.seq, head: event.hash, keys, pendingKeys };
   },
 };

@@ -5,6 +5,7 @@ import type { Action } from '../log/Action.js';
 import type { LogEvent } from '../log/LogEvent.js';
 import { sameIdentity } from '../log/sameIdentity.js';
 import type { Schema, SchemaIssue } from '../schema/Schema.js';
+import { memberOf } from './identityIndex.js';
 import type { OrgState } from './OrgState.js';
 
 /** The hint given to a member who acts before registering a key. */
@@ -30,7 +31,7 @@ function checkPayload<P>(kind: string, schema: Schema<P>, payload: unknown): P {
  */
 function authenticate(state: OrgState, action: Action, signer: Signer): void {
   const { actor } = action;
-  if (!state.organization.members.some((m) => m.id === actor)) {
+  if (memberOf(state.organization, actor) === undefined) {
     throw refuse('unknown-actor', `'${actor}' is not a member of ${state.organization.name}`, { actor });
   }
   if (signer !== 'member') return;

@@ -59,11 +59,34 @@ export function potentialWeight(args: {
   readonly delegations: readonly Delegation[];
   readonly voter: string;
 }): bigint {
-  let weight = args.weights.get(args.voter) ?? 0n;
-  for (const delegation of args.delegations) {
-    if (delegation.from === args.voter) continue;
-    const own = args.weights.get(delegation.from) ?? 0n;
-    for (const part of delegation.parts) if (part.to === args.voter) weight += delegatedPart(own, part.share);
+  return (
+    (args.weights.get(args.voter) ?? 0n) + (lentTo(args.weights, args.delegations).get(args.voter) ?? 0n)
+  );
+}
+
+/** Delegations list → weights → what is lent to each delegate: worked out once, not per vote. */
+const lent = new WeakMap<readonly Delegation[], WeakMap<ReadonlyMap<string, bigint>, Map<string, bigint>>>();
+
+/** Each delegate → the parts lent to them by others (a part a delegator lends to themselves is not lent). */
+function lentTo(
+  weights: ReadonlyMap<string, bigint>,
+  delegations: readonly Delegation[],
+): ReadonlyMap<string, bigint> {
+  let byWeights = lent.get(delegations);
+  if (byWeights === undefined) {
+    byWeights = new WeakMap();
+    lent.set(delegations, byWeights);
   }
-  return weight;
+  let totals = byWeights.get(weights);
+  if (totals === undefined) {
+    totals = new Map();
+    for (const delegation of delegations) {
+      const own = weights.get(delegation.from) ?? 0n;
+      for (const part of delegation.parts)
+        if (part.to !== delegation.from)
+          totals.set(part.to, (totals.get(part.to) ?? 0n) + delegatedPart(own, part.share));
+    }
+    byWeights.set(weights, totals);
+  }
+  return totals;
 }

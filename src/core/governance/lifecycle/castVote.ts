@@ -1,4 +1,5 @@
 import type { CountingModule } from '../counting/CountingModule.js';
+import { appendBallot, ballotLogOf, withBallotLog } from './ballotLog.js';
 import { requireAct } from './checkAct.js';
 import type { JsonValue, Proposal } from './Proposal.js';
 
@@ -8,9 +9,8 @@ import type { JsonValue, Proposal } from './Proposal.js';
  * with a `proposal/…` code, outside voting, for a voter with no weight, for a ballot the counting
  * module refuses, or without a reason where the policy requires one (rules: `checkAct`).
  *
- * Each call copies the ballot list, so n votes cost O(n²) copying. A replay that owns its
- * proposal (rebuilding state from a large log) may instead call `checkAct` and append the record
- * to its own list: the late-quorum walk and the count resume on an appended list.
+ * The ballot is appended to the ballot log the proposal's states share (`ballotLog`), so n votes
+ * cost O(n), and the proposal given is unchanged: it still lists only the ballots cast before.
  *
  * @example
  * castVote({ proposal, voter: 'ana', ballot: 'for', reason: 'cheaper', now, counting: majority })
@@ -26,8 +26,6 @@ export function castVote(args: {
   const { proposal, voter, ballot, reason, now, counting } = args;
   const act = { kind: 'vote', by: voter, ballot, ...(reason === undefined ? {} : { reason }) } as const;
   requireAct({ proposal, act, now, counting });
-  return {
-    ...proposal,
-    ballots: [...proposal.ballots, { voter, ballot, ...(reason === undefined ? {} : { reason }), at: now }],
-  };
+  const record = { voter, ballot, ...(reason === undefined ? {} : { reason }), at: now };
+  return withBallotLog(proposal, appendBallot(ballotLogOf(proposal), record));
 }

@@ -33,13 +33,11 @@ export function checkAct(args: {
   readonly counting?: CountingModule;
 }): DevolveError | undefined {
   const { proposal, act, now } = args;
+  // Votes are by far the most frequent act: checked without making the helpers below.
+  if (act.kind === 'vote') return checkVote(proposal, act, now, args.counting);
   const policy = proposal.policy;
   const refuse = (code: ProblemIn<'proposal'>, message: string, details: Record<string, unknown> = {}) =>
-    new DevolveError({
-      code: `proposal/${code}`,
-      message,
-      details: { proposal: proposal.id, act: act.kind, by: act.by, ...details },
-    });
+    refusal(proposal, act, code, message, details);
   // The phase is derived only when a rule needs it, after the method rules: a counted proposal
   // past its close needs its counting module to say whether it passed.
   const phaseNow = (): Phase =>
@@ -60,29 +58,6 @@ export function checkAct(args: {
       : undefined;
 
   switch (act.kind) {
-    case 'vote': {
-      const counting = args.counting;
-      if (!METHOD_RULES[policy.method].counted)
-        return refuse('wrong-method', `a ${policy.method} proposal takes no votes`, {
-          method: policy.method,
-        });
-      if (counting === undefined)
-        return refuse(
-          'counting-module-missing',
-          `voting on a ${policy.method} proposal needs its counting module`,
-        );
-      const weight = potentialWeight({
-        weights: proposal.electorate.weights,
-        delegations: proposal.delegations,
-        voter: act.by,
-      });
-      return (
-        wrongPhase(['voting']) ??
-        (weight > 0n ? undefined : refuse('not-in-electorate', `${act.by} has no vote on this proposal`)) ??
-        ballotRefusal(counting, act.ballot, proposal.options, refuse) ??
-        rationale(act.reason)
-      );
-    }
     case 'object':
       return (
         wrongMethod(['consent']) ??
@@ -141,6 +116,62 @@ export function checkAct(args: {
   }
 }
 
+function refusal(
+  proposal: Proposal,
+  act: ProposalAct,
+  code: ProblemIn<'proposal'>,
+  message: string,
+  details: Record<string, unknown> = {},
+): DevolveError {
+  return new DevolveError({
+    code: `proposal/${code}`,
+    message,
+    details: { proposal: proposal.id, act: act.kind, by: act.by, ...details },
+  });
+}
+
+/** Rule 1 of `checkAct`: a vote. */
+function checkVote(
+  proposal: Proposal,
+  act: Extract<ProposalAct, { kind: 'vote' }>,
+  now: number,
+  counting: CountingModule | undefined,
+): DevolveError | undefined {
+  const policy = proposal.policy;
+  if (!METHOD_RULES[policy.method].counted)
+    return refusal(proposal, act, 'wrong-method', `a ${policy.method} proposal takes no votes`, {
+      method: policy.method,
+    });
+  if (counting === undefined)
+    return refusal(
+      proposal,
+      act,
+      'counting-module-missing',
+      `voting on a ${policy.method} proposal needs its counting module`,
+    );
+  const weight = potentialWeight({
+    weights: proposal.electorate.weights,
+    delegations: proposal.delegations,
+    voter: act.by,
+  });
+  const phase = proposalPhase({ proposal, now, counting });
+  if (phase !== 'voting')
+    return refusal(proposal, act, 'wrong-phase', `cannot vote while the proposal is in ${phase}`, {
+      phase,
+      allowed: ['voting'],
+    });
+  if (weight <= 0n)
+    return refusal(proposal, act, 'not-in-electorate', `${act.by} has no vote on this proposal`);
+  const refuse = (code: ProblemIn<'proposal'>, message: string, details?: Record<string, unknown>) =>
+    refusal(proposal, act, code, message, details);
+  return (
+    ballotRefusal(counting, act.ballot, proposal.options, refuse) ??
+    (policy.rationale === 'required' && isBlank(act.reason)
+      ? refusal(proposal, act, 'reason-required', 'the policy requires a reason to vote')
+      : undefined)
+  );
+}
+
 /**
  * `checkAct`, throwing the refusal: what every act function calls before it records anything.
  * `counting` may be given as undefined (an act on a method that counts no ballots).
@@ -151,8 +182,8 @@ export function requireAct(args: {
   readonly now: number;
   readonly counting?: CountingModule | undefined;
 }): void {
-  const { counting, ...rest } = args;
-  const refusal = checkAct({ ...rest, ...(counting === undefined ? {} : { counting }) });
+  // checkAct reads an absent and an undefined `counting` alike, so args pass as they are.
+  const refusal = checkAct(args as Parameters<typeof checkAct>[0]);
   if (refusal !== undefined) throw refusal;
 }
 

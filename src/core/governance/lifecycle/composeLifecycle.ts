@@ -28,7 +28,24 @@ export function composeLifecycle(args: {
   readonly policy: Policy;
   readonly counting?: CountingModule;
 }): Lifecycle {
+  // A lifecycle is a pure function of its policy and module: composed once per pair, not per act.
   const { policy, counting } = args;
+  let byModule = composed.get(policy);
+  if (byModule === undefined) {
+    byModule = new Map();
+    composed.set(policy, byModule);
+  }
+  let lifecycle = byModule.get(counting);
+  if (lifecycle === undefined) {
+    lifecycle = composeAfresh(policy, counting);
+    byModule.set(counting, lifecycle);
+  }
+  return lifecycle;
+}
+
+const composed = new WeakMap<Policy, Map<CountingModule | undefined, Lifecycle>>();
+
+function composeAfresh(policy: Policy, counting: CountingModule | undefined): Lifecycle {
   const rule = METHOD_RULES[policy.method];
   const refuse = (reason: string): never => {
     throw new DevolveError({

@@ -1,6 +1,7 @@
 import { DevolveError } from '../../errors/DevolveError.js';
 import type { Policy } from '../../model/Organization.js';
 import type { Ratio } from '../../ratio/Ratio.js';
+import { ballotLogOf, withBallotLog } from './ballotLog.js';
 import type { Delegation, Electorate, JsonObject, JsonValue, Proposal, ProposalJson } from './Proposal.js';
 
 /**
@@ -12,12 +13,27 @@ import type { Delegation, Electorate, JsonObject, JsonValue, Proposal, ProposalJ
  * proposalFromJson(JSON.parse(JSON.stringify(proposalToJson(p)))) // deep-equals p
  */
 export function proposalToJson(proposal: Proposal): ProposalJson {
-  return stripUndefined({
-    ...proposal,
-    policy: policyToJson(proposal.policy),
-    electorate: electorateToJson(proposal.electorate),
-    delegations: proposal.delegations.map(delegationToJson),
-  } as unknown as Record<string, unknown>) as ProposalJson;
+  // The ballots are shared with the proposal, not copied (`withBallotLog`), and the parts each
+  // act leaves as they were are written once: a vote costs the same however many came before.
+  return withBallotLog(proposal, ballotLogOf(proposal), {
+    policy: cached(policiesJson, proposal.policy, policyToJson),
+    electorate: cached(electoratesJson, proposal.electorate, electorateToJson),
+    delegations: cached(delegationsJson, proposal.delegations, (list) => list.map(delegationToJson)),
+  }) as unknown as ProposalJson;
+}
+
+const policiesJson = new WeakMap<Policy, JsonObject>();
+const electoratesJson = new WeakMap<Electorate, JsonObject>();
+const delegationsJson = new WeakMap<readonly Delegation[], JsonValue>();
+
+/** `write(part)`, remembered per part: parts are immutable, so their JSON never changes. */
+function cached<K extends object, V>(memo: WeakMap<K, V>, part: K, write: (part: K) => V): V {
+  let json = memo.get(part);
+  if (json === undefined) {
+    json = write(part);
+    memo.set(part, json);
+  }
+  return json;
 }
 
 /** Reads what `proposalToJson` wrote; a value of the wrong shape is refused with `proposal/invalid-json`. */

@@ -74,8 +74,20 @@ export function proposalPhase(args: {
     policy: args.proposal.policy,
     ...(args.counting === undefined ? {} : { counting: args.counting }),
   });
-  // No tally so far: deciding an act needs the phase only, and a vote must not cost a count.
-  return statusAt(args.proposal, lifecycle, args.now, undefined).status.phase;
+  // No tally so far and no status: deciding an act needs the phase only, and a vote must not
+  // cost a count.
+  const settled = lifecycle.settle({ proposal: args.proposal, now: args.now, self: lifecycle });
+  return settled.kind === 'passed' ? passedPhase(args.proposal, settled, args.now) : settled.phase;
+}
+
+/** The phase of a proposal that passed: executed, expired past its grace period, or passed. */
+function passedPhase(
+  proposal: Proposal,
+  settled: { readonly readyAt: number },
+  now: number,
+): 'executed' | 'expired' | 'passed' {
+  if (proposal.executedAt !== undefined) return 'executed';
+  return now >= settled.readyAt + ms(GRACE_PERIOD_SECONDS) ? 'expired' : 'passed';
 }
 
 function statusAt(
@@ -108,14 +120,15 @@ function statusAt(
       },
     };
   const timing = { passedAt: settled.passedAt, readyAt: settled.readyAt };
-  if (proposal.executedAt !== undefined)
-    return {
-      status: { ...base, ...timing, phase: 'executed', executable: false, closedAt: proposal.executedAt },
-    };
   const expiry = settled.readyAt + ms(GRACE_PERIOD_SECONDS);
-  if (now >= expiry)
-    return { status: { ...base, ...timing, phase: 'expired', executable: false, closedAt: expiry } };
-  return { status: { ...base, ...timing, phase: 'passed', executable: true }, nextAt: expiry };
+  const phase = passedPhase(proposal, settled, now);
+  if (phase === 'executed')
+    return {
+      status: { ...base, ...timing, phase, executable: false, closedAt: proposal.executedAt! },
+    };
+  if (phase === 'expired')
+    return { status: { ...base, ...timing, phase, executable: false, closedAt: expiry } };
+  return { status: { ...base, ...timing, phase, executable: true }, nextAt: expiry };
 }
 
 function countSoFar(

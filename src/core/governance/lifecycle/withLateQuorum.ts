@@ -1,4 +1,5 @@
 import { delegatedPart } from '../electorate/applyDelegations.js';
+import { ballotLogOf } from './ballotLog.js';
 import { type Lifecycle, ms } from './Lifecycle.js';
 import type { BallotRecord, Proposal } from './Proposal.js';
 import type { ProposalGate } from './ProposalGate.js';
@@ -41,14 +42,15 @@ export function quorumReachedAt(
   quorum: ProposalGate,
   before: number,
 ): number | undefined {
-  const ballots = proposal.ballots;
+  // The shared ballot log, read up to this state's length: reading `proposal.ballots` would copy it.
+  const { shared: ballots, length } = ballotLogOf(proposal);
   let walk = walks.get(proposal.electorate);
   const resumable =
     walk !== undefined &&
     walk.before === before &&
     walk.quorum === quorum.describe &&
     walk.delegations === proposal.delegations &&
-    walk.seen <= ballots.length &&
+    walk.seen <= length &&
     (walk.seen === 0 || ballots[walk.seen - 1] === walk.last);
   if (!resumable) {
     walk = startWalk(proposal, quorum, before);
@@ -56,7 +58,7 @@ export function quorumReachedAt(
   }
   const state = walk!;
   const total = proposal.electorate.total;
-  while (state.reachedAt === undefined && state.seen < ballots.length) {
+  while (state.reachedAt === undefined && state.seen < length) {
     const ballot = ballots[state.seen]!;
     state.seen += 1;
     state.last = ballot;
