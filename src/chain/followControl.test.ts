@@ -52,15 +52,14 @@ beforeAll(async () => {
   founder = accounts[0]!;
   councilKeys = accounts.slice(1, 9);
 
+  /** A seven-day timelock whose one proposer is `proposer`, open to every executor, with no admin. */
+  const deployTimelock = (proposer: Address | undefined): Promise<Address> =>
+    deploy(artifacts.TimelockController, [BigInt(7 * DAY), [proposer], [ZERO], ZERO]);
+
   deployed['vault'] = await deploy(artifacts.OwnedVault, [founder]);
 
   deployed['council'] = await deploy(artifacts.MiniMultisig, [councilKeys, 6n]);
-  deployed['timelock'] = await deploy(artifacts.TimelockController, [
-    BigInt(7 * DAY),
-    [deployed['council']],
-    [ZERO],
-    ZERO,
-  ]);
+  deployed['timelock'] = await deployTimelock(deployed['council']);
   deployed['logic'] = await deploy(artifacts.OwnedVault, [founder]);
   deployed['proxy'] = await deploy(artifacts.TransparentUpgradeableProxy, [
     deployed['logic'],
@@ -75,12 +74,7 @@ beforeAll(async () => {
   ]);
 
   deployed['weakCouncil'] = await deploy(artifacts.MiniMultisig, [councilKeys, 5n]);
-  deployed['weakTimelock'] = await deploy(artifacts.TimelockController, [
-    BigInt(7 * DAY),
-    [deployed['weakCouncil']],
-    [ZERO],
-    ZERO,
-  ]);
+  deployed['weakTimelock'] = await deployTimelock(deployed['weakCouncil']);
 }, 120_000);
 
 afterAll(async () => {

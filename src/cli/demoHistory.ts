@@ -37,6 +37,22 @@ const votes = (day: number, proposal: string, voters: readonly string[], choice:
     payload: { proposal, ballot: { choice }, reason: `${actor} votes ${choice}` },
   }));
 
+/** One `proposal.create` step: the history step every proposal of the demo opens with. */
+const propose = (args: {
+  day: number;
+  actor: string;
+  id: string;
+  unit: string;
+  kind: string;
+  title: string;
+  subject: unknown;
+}): DemoStep => ({
+  day: args.day,
+  actor: args.actor,
+  kind: 'proposal.create',
+  payload: { id: args.id, unit: args.unit, kind: args.kind, title: args.title, subject: args.subject },
+});
+
 const decision = (args: {
   day: number;
   actor: string;
@@ -44,18 +60,10 @@ const decision = (args: {
   unit: string;
   title: string;
   outcome: string;
-}) => ({
-  day: args.day,
-  actor: args.actor,
-  kind: 'proposal.create',
-  payload: {
-    id: args.id,
-    unit: args.unit,
-    kind: 'decision',
-    title: args.title,
-    subject: { outcome: args.outcome },
-  },
-});
+}): DemoStep => {
+  const { outcome, ...rest } = args;
+  return propose({ ...rest, kind: 'decision', subject: { outcome } });
+};
 
 const execute = (day: number, actor: string, proposal: string): DemoStep => ({
   day,
@@ -155,18 +163,15 @@ export function demoHistory(args: {
     },
 
     // The treasury moves up a notch, its readiness met by the published treasury dashboard.
-    {
+    propose({
       day: SLIDER_MOVE_DAY,
       actor: 'mara',
-      kind: 'proposal.create',
-      payload: {
-        id: 'treasury-consultative',
-        unit: 'treasury',
-        kind: 'slider-move',
-        title: 'The treasury becomes consultative',
-        subject: { to: 'consultative', evidence: args.evidence },
-      },
-    },
+      id: 'treasury-consultative',
+      unit: 'treasury',
+      kind: 'slider-move',
+      title: 'The treasury becomes consultative',
+      subject: { to: 'consultative', evidence: args.evidence },
+    }),
     ...votes(SLIDER_MOVE_DAY, 'treasury-consultative', CORE_TEAM, 'for'),
     execute(99, 'priya', 'treasury-consultative'),
 
@@ -181,26 +186,23 @@ export function demoHistory(args: {
     }),
     ...votes(110, 'ipfs-mirror', ['tomas', 'lin', 'priya'], 'for'),
     execute(114, 'tomas', 'ipfs-mirror'),
-    {
+    propose({
       day: 140,
       actor: 'lin',
-      kind: 'proposal.create',
-      payload: {
-        id: 'front-end-commitment',
-        unit: 'front-end',
-        kind: 'commitment',
-        title: 'Promise a consultative front-end',
-        subject: {
-          action: 'add',
-          commitment: {
-            id: 'front-end-consultative',
-            level: 'consultative',
-            by: dateOf(start, HISTORY_DAYS + 30),
-            statement: 'Front-end changes go through a public comment period within a month.',
-          },
+      id: 'front-end-commitment',
+      unit: 'front-end',
+      kind: 'commitment',
+      title: 'Promise a consultative front-end',
+      subject: {
+        action: 'add',
+        commitment: {
+          id: 'front-end-consultative',
+          level: 'consultative',
+          by: dateOf(start, HISTORY_DAYS + 30),
+          statement: 'Front-end changes go through a public comment period within a month.',
         },
       },
-    },
+    }),
     ...votes(140, 'front-end-commitment', ['lin', 'mara', 'tomas'], 'for'),
     execute(144, 'lin', 'front-end-commitment'),
 

@@ -4,7 +4,7 @@ import type { Organization } from '../core/model/Organization.js';
 import { diffCharter } from '../core/state/diffCharter.js';
 import type { OrgState } from '../core/state/OrgState.js';
 import { organizationInForce } from '../core/state/organizationInForce.js';
-import { holdsStore, storeDirFor } from './openStore.js';
+import { DATA_OPTION, holdsStore, storeDirFor } from './openStore.js';
 import { readValidCharter, type ValidCharter } from './readValidCharter.js';
 import { openTarget, SERVER_OPTION, serverUrl } from './serverClient.js';
 
@@ -48,12 +48,7 @@ export interface CharterInForce {
 
 /** Adds `--data` and `--server` to a command that shows the state in force. */
 export function withLogOptions(command: Command): Command {
-  return command
-    .option(
-      '--data <dir>',
-      'read levels from this PGlite log (default: DATABASE_URL, else the log beside the charter)',
-    )
-    .option(...SERVER_OPTION);
+  return command.option(...DATA_OPTION).option(...SERVER_OPTION);
 }
 
 /**

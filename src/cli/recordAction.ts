@@ -4,8 +4,9 @@ import type { OrgState } from '../core/state/OrgState.js';
 import { type LoadedSigningKey, loadSigningKey } from '../identity/keyFile.js';
 import { signAction } from '../identity/signAction.js';
 import { usageError } from './CliError.js';
+import { DATA_OPTION } from './openStore.js';
 import { defaultStyle, printJson } from './output.js';
-import { resolveActor } from './recordCharter.js';
+import { actorFor } from './recordCharter.js';
 import { type ActionTarget, openTarget, SERVER_OPTION } from './serverClient.js';
 
 /**
@@ -46,13 +47,7 @@ export async function recordAction(args: {
 }): Promise<{ org: string; state: OrgState; event: LogEvent; created: boolean }> {
   const org = await resolveOrg({ target: args.target, org: args.org });
   const state = await args.target.readState({ org });
-  const actor = resolveActor({
-    as: args.as,
-    publicKey: args.signer.publicKey,
-    members: state.organization.members.map((m) => m.id),
-    keys: state.keys,
-    org,
-  });
+  const actor = actorFor(state, { as: args.as, publicKey: args.signer.publicKey, org });
   const now = args.now();
   const signed = signAction({
     key: args.signer.key,
@@ -89,10 +84,7 @@ export interface ActOptions extends ReadOptions {
 export function withReadOptions(command: Command): Command {
   return command
     .option('--org <id>', 'the organization (default: the only one in the store)')
-    .option(
-      '--data <dir>',
-      'PGlite data directory (default: DATABASE_URL if set, else .devolve/data beside the charter)',
-    )
+    .option(...DATA_OPTION)
     .option(...SERVER_OPTION)
     .option('--json', 'print the result as JSON');
 }

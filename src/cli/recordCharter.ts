@@ -3,6 +3,7 @@ import { canonicalJson } from '../core/log/canonicalJson.js';
 import type { LogEvent } from '../core/log/LogEvent.js';
 import { sameIdentity } from '../core/log/sameIdentity.js';
 import type { Organization } from '../core/model/Organization.js';
+import type { OrgState } from '../core/state/OrgState.js';
 import { suggestionHint } from '../core/text/didYouMean.js';
 import type { LoadedSigningKey } from '../identity/keyFile.js';
 import { signAction } from '../identity/signAction.js';
@@ -51,6 +52,26 @@ export function resolveActor(args: {
     code: 'unknown-actor',
     message: `no single member of ${args.org} has the key ${args.publicKey}`,
     hint: 'say who you are with --as <member>, and put your public key in their members[].key',
+  });
+}
+
+/**
+ * Who acts on an organization whose state is in force: `resolveActor` over the state's members
+ * and registered keys (the one place `recordAction` and `recordCharter` ask it from a state).
+ *
+ * @example
+ * actorFor(state, { as: undefined, publicKey, org: 'lumen-protocol' }) // 'mara'
+ */
+export function actorFor(
+  state: Pick<OrgState, 'organization' | 'keys'>,
+  args: { as: string | undefined; publicKey: string; org: string },
+): string {
+  return resolveActor({
+    as: args.as,
+    publicKey: args.publicKey,
+    members: state.organization.members.map((m) => m.id),
+    keys: state.keys,
+    org: args.org,
   });
 }
 
@@ -112,13 +133,7 @@ export async function recordCharter(args: {
   const state = await store.readState({ org });
   if (canonicalJson(state.charter) === canonicalJson(input))
     return { outcome: 'unchanged', event: undefined };
-  const actor = resolveActor({
-    as: args.as,
-    publicKey: args.signer.publicKey,
-    members: state.organization.members.map((m) => m.id),
-    keys: state.keys,
-    org,
-  });
+  const actor = actorFor(state, { as: args.as, publicKey: args.signer.publicKey, org });
   const signed = signAction({
     key: args.signer.key,
     org,

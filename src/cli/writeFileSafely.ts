@@ -4,6 +4,7 @@ import { type FileHandle, link, lstat, open, realpath, rename, rm, stat } from '
 import { basename, dirname, join } from 'node:path';
 import { DevolveError } from '../core/errors/DevolveError.js';
 import type { ProblemIn } from '../core/errors/ErrorCode.js';
+import { errorOfFamily } from '../core/errors/errorOfFamily.js';
 
 /** Text to write: whole, or in pieces (an export streams its log line by line). */
 export type FileContent = string | Iterable<string> | AsyncIterable<string>;
@@ -18,20 +19,16 @@ export interface WrittenFile {
 const CHUNK_BYTES = 1 << 20;
 const checksPermissions = process.platform !== 'win32';
 
+const outputFailure = errorOfFamily('output');
+
 function outputError(
   code: ProblemIn<'output'>,
   message: string,
   file: string,
   hint?: string,
   cause?: unknown,
-): DevolveError {
-  return new DevolveError({
-    code: `output/${code}`,
-    message,
-    details: { file },
-    ...(hint === undefined ? {} : { hint }),
-    ...(cause === undefined ? {} : { cause }),
-  });
+) {
+  return outputFailure(code, message, { details: { file }, hint, cause });
 }
 
 function unwritable(file: string, error: unknown, hint?: string): DevolveError {

@@ -4,6 +4,7 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import { CHARTER_LIMITS } from '../core/charter/charterLimits.js';
 import { DevolveError } from '../core/errors/DevolveError.js';
 import type { ProblemIn } from '../core/errors/ErrorCode.js';
+import { errorOfFamily } from '../core/errors/errorOfFamily.js';
 import { checkSignedAction } from '../store/checkSignedAction.js';
 import type { AppendResult, EventStore } from '../store/EventStore.js';
 import { type EvidenceSource, registerDashboardRoutes } from './dashboardRoutes.js';
@@ -20,15 +21,11 @@ import { unitView } from './unitView.js';
 /** Signed actions carry whole charters: the largest charter allowed, and room for the envelope around it. */
 export const MAX_BODY_BYTES = CHARTER_LIMITS.bytes.max + 64 * 1024;
 
-// Like store/createSqlEventStore.ts's refuse, by design: each builds errors of its own code family
-// (request/…, action/…), so the family is checked by the type of `code`.
-function requestError(
-  code: ProblemIn<'request'>,
-  message: string,
-  details: Record<string, unknown> = {},
-): DevolveError {
-  return new DevolveError({ code: `request/${code}`, message, details });
-}
+// store/createSqlEventStore.ts's `refuse` and store/lockDataDir.ts's `dataDirError` still spell
+// out what `errorOfFamily` makes (the store is not this module's to change).
+const requestFailure = errorOfFamily('request');
+const requestError = (code: ProblemIn<'request'>, message: string, details: Record<string, unknown> = {}) =>
+  requestFailure(code, message, { details });
 
 /** Every failure leaves through here, as an RFC 9457 problem with the status `problemFor` gives. */
 function problemResponse(c: Context, error: unknown): Response {

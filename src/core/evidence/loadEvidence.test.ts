@@ -40,6 +40,8 @@ const load = (text: string) => loadEvidence({ text, file: FILE, organization });
 
 const { errorsOf, issueAt } = locatedIssueCases(load);
 
+// Each case writes out the whole issue it expects (file, place, code, message, path) on purpose:
+// the same shape repeats, but the exact report a user reads stands in full beside its input.
 describe('loadEvidence: a valid file', () => {
   const text = `evidence: 1
 observations:

@@ -21,6 +21,8 @@ const load = loadCharter({
 if (!load.ok) throw new Error(JSON.stringify(load.errors, null, 2));
 const board = buildBoard({ organization: load.organization });
 
+// The `app` unit of this charter is also in explainUnit.test.ts's on purpose: each test keeps its
+// whole charter in one readable YAML text rather than assembling it from shared parts.
 describe('buildBoard', () => {
   it('names the organization', () => {
     expect(board.organization).toEqual({ id: 'acme', name: 'Acme', kind: 'web3' });

@@ -47,6 +47,7 @@ const organization = organizationOf(
 `),
 );
 
+// The `app` unit also stands in buildBoard.test.ts's charter on purpose (see there).
 describe('explainUnit', () => {
   const grants = explainUnit({ organization, unit: 'grants' });
 

@@ -11,6 +11,8 @@ import { type L2beatChecklist, l2beatEvidence, l2beatStage } from './l2beatStage
  * the `stage: getStage({…})` block), at the commit named. Its page shows the same checklist and
  * stage. "As of": the commit pins the values; the latest dated entry in that version of the file
  * is given as the earliest date they can be from (the snapshot carries no commit date).
+ * The three checklists repeat one shape on purpose: each is L2BEAT's record, written out whole so
+ * it can be compared line by line with its source.
  */
 const ROLLUPS: readonly {
   name: string;

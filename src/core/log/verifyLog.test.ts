@@ -164,28 +164,25 @@ describe('verifyLog', () => {
 
   it("requires each action's head to be an earlier event of this log", async () => {
     const log = smallLog();
+    /** The small log, then `actor` amending the charter to the same text against `head`. */
+    const amendedAgainst = (actor: 'ben' | 'cyd', head: string) => {
+      const next = new LogBuilder({ org: ORG });
+      next.events.push(...log.events);
+      next.append({
+        key: keys[actor],
+        actor,
+        kind: 'charter.amend',
+        payload: log.events[3]!.action.payload,
+        head,
+      });
+      return next;
+    };
     // cyd signs against a head that is not in the log at all.
-    const stray = new LogBuilder({ org: ORG });
-    stray.events.push(...log.events);
-    stray.append({
-      key: keys.cyd,
-      actor: 'cyd',
-      kind: 'charter.amend',
-      payload: log.events[3]!.action.payload,
-      head: 'f'.repeat(64),
-    });
+    const stray = amendedAgainst('cyd', 'f'.repeat(64));
     expect(firstBad(await verify(stray.lines()))).toMatchObject({ index: 6, code: 'log/unknown-head' });
 
     // A head from further back is fine: the actor had not yet seen the latest events.
-    const late = new LogBuilder({ org: ORG });
-    late.events.push(...log.events);
-    late.append({
-      key: keys.ben,
-      actor: 'ben',
-      kind: 'charter.amend',
-      payload: log.events[3]!.action.payload,
-      head: log.events[1]!.hash,
-    });
+    const late = amendedAgainst('ben', log.events[1]!.hash);
     expect((await verify(late.lines())).ok).toBe(true);
   });
 

@@ -128,6 +128,7 @@ describe('concentrationReport', () => {
     );
   });
 
+  // Same shape as giniCoefficient.test.ts's reordering property on purpose (see there).
   it('is unchanged by reordering, and its ratios by scaling every holding (property)', () => {
     fc.assert(
       fc.property(

@@ -68,6 +68,8 @@ describe('giniCoefficient', () => {
     );
   });
 
+  // Same shape as concentrationReport.test.ts's reordering property on purpose: each draws its own
+  // sizes and checks its own values.
   it('is unchanged by reordering or by scaling every holding (property)', () => {
     fc.assert(
       fc.property(

@@ -16,6 +16,7 @@ describe('theilIndex', () => {
     expect(theilIndex({ holdings: [1n, 3n] })).toBeCloseTo(0.13081203594113697, 14);
   });
 
+  // Parallel to normalizedEntropy.test.ts's extremes on purpose (see there).
   it('is exactly 0 for equal holdings and ln n when one holder has everything', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 100 }), fc.bigInt({ min: 1n, max: 10n ** 27n }), (n, x) => {

@@ -5,6 +5,8 @@ export type Address = `0x${string}`;
  * Who holds power over one address, as read on-chain: a tree whose leaves are plain keys (or
  * nobody, or a contract of a kind no reader recognises). Pure data: readers in `src/chain` build
  * it, the observed-level rules in this folder judge it.
+ * Its runs of `readonly` fields look like other records (observeUnit.ts's UnitObservation,
+ * model/Organization.ts, governance/lifecycle/Proposal.ts) only by record syntax, on purpose.
  */
 export type ControlFact =
   /** An externally owned account: whoever holds its private key acts alone, at once. */

@@ -20,7 +20,10 @@ export interface ObservedFinding {
   readonly evidence: readonly (RuleVerdict | ControlRequirementResult)[];
 }
 
-/** Declared beside observed for one unit, and everything behind the observed level. */
+/**
+ * Declared beside observed for one unit, and everything behind the observed level. Its `readonly`
+ * fields share only record syntax with ControlFact.ts and lifecycle/Proposal.ts, on purpose.
+ */
 export interface UnitObservation {
   readonly unit: string;
   readonly declared: LevelRef;

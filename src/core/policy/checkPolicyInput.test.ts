@@ -7,6 +7,8 @@ const check = (policy: PolicyInput, weighted = false): PolicyProblem[] =>
 const codes = (policy: PolicyInput, weighted = false) =>
   check(policy, weighted).map((p) => [p.code, p.field]);
 
+// The cases that show a whole issue (field, code, message, hint) are written out one by one on
+// purpose: each is the exact text a charter author reads, so it stands in full where it is tested.
 describe('checkPolicyInput', () => {
   it.each<[string, PolicyInput, boolean]>([
     ['single-owner', { method: 'single-owner', deciders: ['$owner'] }, false],

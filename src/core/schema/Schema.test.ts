@@ -1,3 +1,5 @@
+// One file on purpose, a little over 450 lines: it is the behaviour of one small module (Schema.ts),
+// every combinator beside the others, sharing the `check` helper.
 import { describe, expect, it } from 'vitest';
 import { type Schema, type SchemaIssue, s, toJsonSchemaDocument } from './Schema.js';
 
