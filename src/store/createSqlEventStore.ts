@@ -4,7 +4,6 @@
 // themselves live in src/core (applyEvent, verifyLog); this file is their transaction.
 import { checkCharterValue } from '../core/charter/checkCharterValue.js';
 import { DevolveError } from '../core/errors/DevolveError.js';
-import type { ProblemIn } from '../core/errors/ErrorCode.js';
 import type { SignedAction } from '../core/log/Action.js';
 import { canonicalJson } from '../core/log/canonicalJson.js';
 import type { LogEvent } from '../core/log/LogEvent.js';
@@ -26,10 +25,12 @@ import type {
   RebuildOutcome,
   RebuildReport,
 } from './EventStore.js';
+import { createGroupQueue, type Settled } from './groupQueue.js';
 import type { KeyRow, OrganizationRow, Projection, UnitRow } from './Projection.js';
 import { projectState } from './projectState.js';
 import { readRuntime } from './runtimeJson.js';
 import type { SqlDatabase, SqlExecutor } from './SqlDatabase.js';
+import { type GroupLookUp, type PendingAppend, refuse, sealGroup } from './sealGroup.js';
 
 /** An action may be issued at most this far ahead of the store's clock (clocks drift). */
 const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -37,6 +38,8 @@ const DEFAULT_PAGE = 100;
 const MAX_PAGE = 1000;
 /** Cached states are an optimization only (each is checked against the locked head row). */
 const MAX_CACHED_STATES = 256;
+/** At most this many appends to one organization are sealed and committed in one transaction. */
+const MAX_GROUP = 256;
 
 const ORGANIZATION_COLUMNS =
   'id, name, kind, seq, head, charter, created_at AS "createdAt", updated_at AS "updatedAt", runtime';
@@ -50,14 +53,6 @@ function notFound(org: string): DevolveError {
     details: { org },
     hint: 'create it with `devolve apply`',
   });
-}
-
-function refuse(
-  code: ProblemIn<'action'>,
-  message: string,
-  details: Record<string, unknown> = {},
-): DevolveError {
-  return new DevolveError({ code: `action/${code}`, message, details });
 }
 
 function corrupt(org: string, message: string): DevolveError {
@@ -87,11 +82,6 @@ function sameUnitRow(a: UnitRow, b: UnitRow): boolean {
     a.target === b.target &&
     a.levelSince === b.levelSince
   );
-}
-
-/** ISO-8601 UTC strings of one length compare as the instants they name. */
-function later(a: string, b: string): string {
-  return a > b ? a : b;
 }
 
 /**
@@ -178,8 +168,9 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
     return { ...args, projection: projectState(args) };
   }
 
-  const INSERT_EVENT =
-    'INSERT INTO events (org, seq, hash, prev, kind, actor, nonce, recorded_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)';
+  const INSERT_EVENT_COLUMNS =
+    'INSERT INTO events (org, seq, hash, prev, kind, actor, nonce, recorded_at, body)';
+  const INSERT_EVENT = `${INSERT_EVENT_COLUMNS} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
 
   function eventParams(event: LogEvent): unknown[] {
     const { action } = event;
@@ -197,14 +188,39 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
   }
 
   /**
-   * Inserts the event and moves the organization's row to it in one statement (one round trip,
-   * which is most of an append's cost on PGlite).
+   * Inserts a group's events (one multi-row INSERT) and moves the organization's row to the last
+   * of them, in one statement: one round trip per group, which is most of an append's cost on
+   * PGlite. The charter, name and kind are written only when the group changed them.
    */
-  async function recordEvent(tx: SqlExecutor, event: LogEvent, next: OrganizationRow): Promise<void> {
+  async function recordEvents(
+    tx: SqlExecutor,
+    events: readonly LogEvent[],
+    before: OrganizationRow,
+    next: OrganizationRow,
+  ): Promise<void> {
+    const params: unknown[] = [];
+    const rows = events.map((event) => {
+      const first = params.length;
+      params.push(...eventParams(event));
+      return `(${Array.from({ length: 9 }, (_, i) => `$${first + i + 1}`).join(', ')})`;
+    });
+    const set: string[] = [];
+    const column = (name: string, value: unknown) => {
+      params.push(value);
+      set.push(`${name} = $${params.length}`);
+    };
+    column('seq', next.seq);
+    column('head', next.head);
+    column('updated_at', next.updatedAt);
+    column('runtime', next.runtime);
+    if (next.name !== before.name) column('name', next.name);
+    if (next.kind !== before.kind) column('kind', next.kind);
+    if (next.charter !== before.charter) column('charter', next.charter);
+    params.push(next.id);
     await tx.query(
-      `WITH recorded AS (${INSERT_EVENT})
-       UPDATE organizations SET name = $10, kind = $11, seq = $2, head = $3, charter = $12, updated_at = $8, runtime = $13 WHERE id = $1`,
-      [...eventParams(event), next.name, next.kind, next.charter, next.runtime],
+      `WITH recorded AS (${INSERT_EVENT_COLUMNS} VALUES ${rows.join(', ')})
+       UPDATE organizations SET ${set.join(', ')} WHERE id = $${params.length}`,
+      params,
     );
   }
 
@@ -299,6 +315,63 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
     return signed;
   }
 
+  /**
+   * In one query, under the row lock: the events already recorded with the group's nonces, and
+   * which of the heads its actions name are in the log.
+   */
+  async function lookUpGroup(
+    tx: SqlExecutor,
+    org: string,
+    group: readonly PendingAppend[],
+  ): Promise<GroupLookUp> {
+    const nonces = group.map((pending) => pending.signed.action.nonce);
+    const heads = group.map((pending) => pending.signed.action.head ?? '');
+    const rows = await tx.query<{ nonce: string | null; body: string | null; hash: string | null }>(
+      `SELECT nonce, body, NULL AS hash FROM events WHERE org = $1 AND nonce = ANY($2::text[])
+       UNION ALL SELECT NULL, NULL, hash FROM events WHERE org = $1 AND hash = ANY($3::text[])`,
+      [org, nonces, [...new Set(heads)]],
+    );
+    const recorded = new Map<string, LogEvent>();
+    const knownHeads = new Set<string>();
+    for (const row of rows) {
+      if (row.nonce !== null && row.body !== null) recorded.set(row.nonce, JSON.parse(row.body) as LogEvent);
+      if (row.hash !== null) knownHeads.add(row.hash);
+    }
+    return { recorded, knownHeads };
+  }
+
+  /**
+   * Appends a group of admitted actions to one organization in one transaction: the row lock,
+   * one look-up, each action sealed (or refused alone) in order, then one write of the events and
+   * the projection. Nothing is acknowledged before the transaction commits.
+   */
+  async function appendGroup(
+    org: string,
+    group: readonly PendingAppend[],
+  ): Promise<readonly Settled<AppendResult>[]> {
+    let next: Loaded | undefined;
+    const outcomes = await db.transaction(async (tx): Promise<readonly Settled<AppendResult>[]> => {
+      // The row lock: another process appending to this organization waits here.
+      const current = await loadState(tx, org, true);
+      if (current === undefined) return group.map(() => ({ ok: false, error: notFound(org) }));
+      const sealed = sealGroup({
+        state: current.state,
+        updatedAt: current.updatedAt,
+        group,
+        lookUp: await lookUpGroup(tx, org, group),
+      });
+      if (sealed.events.length === 0) return sealed.outcomes;
+      next = loaded({ state: sealed.state, createdAt: current.createdAt, updatedAt: sealed.updatedAt });
+      await recordEvents(tx, sealed.events, current.projection.organization, next.projection.organization);
+      await writeRows(tx, current.projection, next.projection);
+      return sealed.outcomes;
+    });
+    if (next !== undefined) remember(next);
+    return outcomes;
+  }
+
+  const appends = createGroupQueue<PendingAppend, AppendResult>({ maxGroup: MAX_GROUP, run: appendGroup });
+
   const store: EventStore = {
     async createOrganization({ signed: value, now }): Promise<AppendResult> {
       const signed = admit(value, now);
@@ -355,40 +428,7 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
     async append({ signed: value, now }): Promise<AppendResult> {
       if (value?.action?.kind === 'org.create') return store.createOrganization({ signed: value, now });
       const signed = admit(value, now);
-      const { action } = signed;
-      let next: Loaded | undefined;
-      const result = await db.transaction(async (tx): Promise<AppendResult> => {
-        // The row lock: appends to this organization queue here, one at a time.
-        const current = await loadState(tx, action.org, true);
-        if (current === undefined) throw notFound(action.org);
-        const { recorded, headKnown } = await lookUp(tx, signed);
-        if (recorded !== undefined) return { event: recorded, created: false };
-        if (action.head === null) {
-          throw refuse('missing-head', 'the action names no log head; sign it against the current head');
-        }
-        if (!headKnown) {
-          throw refuse(
-            'unknown-head',
-            `the action was made against ${action.head}, which is not in this log`,
-            {
-              head: action.head,
-            },
-          );
-        }
-        const { state } = current;
-        const recordedAt = later(now.toISOString(), current.updatedAt);
-        const event = sealEvent({ signed, seq: state.seq + 1, prev: state.head, recordedAt, sha256Hex });
-        next = loaded({
-          state: applyEvent({ state, event }),
-          createdAt: current.createdAt,
-          updatedAt: recordedAt,
-        });
-        await recordEvent(tx, event, next.projection.organization);
-        await writeRows(tx, current.projection, next.projection);
-        return { event, created: true };
-      });
-      if (next !== undefined && result.created) remember(next);
-      return result;
+      return appends.submit(signed.action.org, { signed, now });
     },
 
     async listOrganizations(): Promise<readonly OrganizationSummary[]> {
