@@ -28,7 +28,8 @@ import type {
 import { createGroupQueue, type Settled } from './groupQueue.js';
 import type { KeyRow, OrganizationRow, Projection, UnitRow } from './Projection.js';
 import { projectState } from './projectState.js';
-import { readRuntime } from './runtimeJson.js';
+import { readRuntime, runtimeText } from './runtimeJson.js';
+import { replayTail, snapshotDue } from './runtimeSnapshot.js';
 import type { SqlDatabase, SqlExecutor } from './SqlDatabase.js';
 import { type GroupLookUp, type PendingAppend, refuse, sealGroup } from './sealGroup.js';
 
@@ -70,6 +71,8 @@ interface Loaded {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly projection: Projection;
+  /** The event the stored runtime snapshot was written at (see `runtimeSnapshot.ts`). */
+  readonly runtimeSeq: number;
 }
 
 function sameUnitRow(a: UnitRow, b: UnitRow): boolean {
@@ -127,16 +130,26 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
     return rows[0] === undefined ? undefined : readRows(tx, rows[0]);
   }
 
-  /** The state of `org` as stored, from the cache when its head still matches. */
-  async function loadState(tx: SqlExecutor, org: string, lock: boolean): Promise<Loaded | undefined> {
-    const rows = await tx.query<OrganizationRow>(
-      `SELECT ${ORGANIZATION_COLUMNS} FROM organizations WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+  /**
+   * The state of `org` as stored, from the cache when its head still matches (unless `fresh`):
+   * the runtime snapshot with the events after it replayed, over the charter, units and keys.
+   */
+  async function loadState(
+    tx: SqlExecutor,
+    org: string,
+    lock: boolean,
+    fresh = false,
+  ): Promise<Loaded | undefined> {
+    const rows = await tx.query<OrganizationRow & { runtimeSeq: number }>(
+      `SELECT ${ORGANIZATION_COLUMNS}, runtime_seq AS "runtimeSeq" FROM organizations WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
       [org],
     );
-    const row = rows[0];
-    if (row === undefined) return undefined;
+    const found = rows[0];
+    if (found === undefined) return undefined;
+    const { runtimeSeq, ...row } = found;
     const cached = cache.get(org);
-    if (cached !== undefined && cached.state.head === row.head && cached.state.seq === row.seq) return cached;
+    if (!fresh && cached !== undefined && cached.state.head === row.head && cached.state.seq === row.seq)
+      return cached;
     const projection = await readRows(tx, row);
     let charter: unknown;
     try {
@@ -148,23 +161,44 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
     if (valid === undefined) throw corrupt(org, 'its charter is not valid');
     const runtime = readRuntime(row.runtime);
     if (runtime === undefined) throw corrupt(org, 'its runtime state is not a JSON object');
-    const state: OrgState = {
-      id: row.id,
-      seq: row.seq,
-      head: row.head,
-      charter: valid.input,
-      organization: valid.organization,
-      keys: Object.fromEntries(projection.keys.map((k) => [k.member, k.key])),
-      levels: Object.fromEntries(projection.units.map((u) => [u.id, u.level])),
-      levelSince: Object.fromEntries(projection.units.map((u) => [u.id, u.levelSince])),
-      ...runtime,
+    const state = await replayTail({
+      tx,
+      org,
+      runtimeSeq,
+      head: row,
+      atSnapshot: {
+        id: row.id,
+        charter: valid.input,
+        organization: valid.organization,
+        keys: Object.fromEntries(projection.keys.map((k) => [k.member, k.key])),
+        levels: Object.fromEntries(projection.units.map((u) => [u.id, u.level])),
+        levelSince: Object.fromEntries(projection.units.map((u) => [u.id, u.levelSince])),
+        ...runtime,
+      },
+    });
+    if (typeof state === 'string') throw corrupt(org, state);
+    const entry: Loaded = {
+      state,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      projection,
+      runtimeSeq,
     };
-    const entry: Loaded = { state, createdAt: row.createdAt, updatedAt: row.updatedAt, projection };
-    remember(entry);
+    if (!fresh) remember(entry);
     return entry;
   }
 
-  function loaded(args: { state: OrgState; createdAt: string; updatedAt: string }): Loaded {
+  /**
+   * A state as the store will hold it. With `runtime` (the snapshot text already stored, when no
+   * new snapshot is due) its runtime is not serialized again.
+   */
+  function loaded(args: {
+    state: OrgState;
+    createdAt: string;
+    updatedAt: string;
+    runtimeSeq: number;
+    runtime?: string;
+  }): Loaded {
     return { ...args, projection: projectState(args) };
   }
 
@@ -197,6 +231,7 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
     events: readonly LogEvent[],
     before: OrganizationRow,
     next: OrganizationRow,
+    snapshot: boolean,
   ): Promise<void> {
     const params: unknown[] = [];
     const rows = events.map((event) => {
@@ -212,7 +247,10 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
     column('seq', next.seq);
     column('head', next.head);
     column('updated_at', next.updatedAt);
-    column('runtime', next.runtime);
+    if (snapshot) {
+      column('runtime', next.runtime);
+      column('runtime_seq', next.seq);
+    }
     if (next.name !== before.name) column('name', next.name);
     if (next.kind !== before.kind) column('kind', next.kind);
     if (next.charter !== before.charter) column('charter', next.charter);
@@ -361,8 +399,23 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
         lookUp: await lookUpGroup(tx, org, group),
       });
       if (sealed.events.length === 0) return sealed.outcomes;
-      next = loaded({ state: sealed.state, createdAt: current.createdAt, updatedAt: sealed.updatedAt });
-      await recordEvents(tx, sealed.events, current.projection.organization, next.projection.organization);
+      const fields = { state: sealed.state, createdAt: current.createdAt, updatedAt: sealed.updatedAt };
+      // Projected once without the runtime, to see whether a snapshot is due.
+      const stale = current.projection.organization.runtime;
+      const draft = loaded({ ...fields, runtimeSeq: current.runtimeSeq, runtime: stale });
+      const snapshot = snapshotDue({
+        before: current.projection,
+        next: draft.projection,
+        runtimeSeq: current.runtimeSeq,
+      });
+      next = snapshot ? loaded({ ...fields, runtimeSeq: sealed.state.seq }) : draft;
+      await recordEvents(
+        tx,
+        sealed.events,
+        current.projection.organization,
+        next.projection.organization,
+        snapshot,
+      );
       await writeRows(tx, current.projection, next.projection);
       return sealed.outcomes;
     });
@@ -389,12 +442,13 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
         state: applyEvent({ state: undefined, event }),
         createdAt: event.recordedAt,
         updatedAt: event.recordedAt,
+        runtimeSeq: 0,
       });
       const row = next.projection.organization;
       const result = await db.transaction(async (tx): Promise<AppendResult> => {
         const taken = await tx.query<{ id: string }>(
-          `INSERT INTO organizations (id, name, kind, seq, head, charter, created_at, updated_at, runtime)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING RETURNING id`,
+          `INSERT INTO organizations (id, name, kind, seq, head, charter, created_at, updated_at, runtime, runtime_seq)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0) ON CONFLICT (id) DO NOTHING RETURNING id`,
           [
             row.id,
             row.name,
@@ -528,6 +582,23 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
   };
 
   /**
+   * The stored rows with the runtime as the store reads it — its snapshot with the events after
+   * it replayed — which is what a full replay must reach. Rows the store cannot read are
+   * compared as they are, so their damage is named.
+   */
+  async function withRuntimeAtHead(tx: SqlExecutor, rows: Projection): Promise<Projection> {
+    let current: Loaded | undefined;
+    try {
+      current = await loadState(tx, rows.organization.id, false, true);
+    } catch (error) {
+      if (error instanceof DevolveError && error.code === 'store/corrupt') return rows;
+      throw error;
+    }
+    if (current === undefined) return rows;
+    return { ...rows, organization: { ...rows.organization, runtime: runtimeText(current.state) } };
+  }
+
+  /**
    * Replays one organization's log inside one read-only snapshot with `verifyLog` — the very
    * checks `devolve verify` runs on an export — then compares the projection it reaches with the
    * stored one. The `hash` column is checked against each stored event on the way.
@@ -536,8 +607,9 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
     if (!isIdentifier(org)) throw notFound(org);
     return db.transaction(async (tx) => {
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-      const stored = await readProjection(tx, org);
-      if (stored === undefined) throw notFound(org);
+      const rows = await readProjection(tx, org);
+      if (rows === undefined) throw notFound(org);
+      const stored = await withRuntimeAtHead(tx, rows);
       let createdAt: string | undefined;
       let updatedAt = '';
       const columnProblems: string[] = [];
