@@ -16,7 +16,8 @@ interface Waiting<I, R> {
 
 /**
  * Groups concurrent work by key: items submitted under one key run in submission order, at most
- * `maxGroup` at a time, one group after another. While a group runs, the items that arrive queue
+ * `maxGroup` at a time, one group after another (each starting a turn of the event loop after
+ * the one before). While a group runs, the items that arrive queue
  * for the next one — so under load each group carries everything that came in meanwhile, and a
  * lone item runs at once. `run` returns one outcome per item, in order; if it throws, every item
  * of its group fails with that error (none of them took effect, e.g. a transaction rolled back).
@@ -34,6 +35,9 @@ export function createGroupQueue<I, R>(args: {
 
   async function drain(key: string, queue: Waiting<I, R>[]): Promise<void> {
     while (queue.length > 0) {
+      // One turn of the event loop first: whatever else arrives in it (the callers of the group
+      // just settled, coming back with their next item) joins this group instead of the next.
+      await new Promise((resolve) => setImmediate(resolve));
       const group = queue.splice(0, args.maxGroup);
       let outcomes: readonly Settled<R>[];
       try {
