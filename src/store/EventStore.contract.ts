@@ -8,6 +8,7 @@ import { signEd25519 } from '../identity/ed25519.js';
 import { logCrypto } from '../identity/logCrypto.js';
 import { sha256Hex } from '../identity/sha256.js';
 import type { EventStore } from './EventStore.js';
+import { describeGroupCommit } from './groupCommit.contract.js';
 
 /** What each adapter's test file hands the contract suite. */
 export interface ContractSubject {
@@ -430,6 +431,8 @@ export function describeEventStoreContract(args: {
       expect(await exported(store, dao.org)).toContain(canonicalJson(event));
       expect((await store.rebuild({ org: dao.org })).identical).toBe(true);
     });
+
+    describeGroupCommit({ store: () => store, org: nextOrg, now: T0 });
 
     it('rebuilds every organization when none is named', async () => {
       await created();

@@ -1,10 +1,10 @@
 // One file (over 450 lines): the store is one closure over one database handle. Append, its
 // checks, the projection and the readers share the per-organization lock, the transaction helper
 // and the prepared shapes; split apart they would pass that state through every call. The rules
-// themselves live in src/core (applyEvent, verifyLog); this file is their transaction.
+// themselves live in src/core (applyEvent, verifyLog); this file is their transaction, and the
+// statements that write the log and its projection are in sqlWrites.ts.
 import { checkCharterValue } from '../core/charter/checkCharterValue.js';
 import { DevolveError } from '../core/errors/DevolveError.js';
-import type { ProblemIn } from '../core/errors/ErrorCode.js';
 import type { SignedAction } from '../core/log/Action.js';
 import { canonicalJson } from '../core/log/canonicalJson.js';
 import type { LogEvent } from '../core/log/LogEvent.js';
@@ -26,10 +26,14 @@ import type {
   RebuildOutcome,
   RebuildReport,
 } from './EventStore.js';
+import { createGroupQueue, type Settled } from './groupQueue.js';
 import type { KeyRow, OrganizationRow, Projection, UnitRow } from './Projection.js';
 import { projectState } from './projectState.js';
-import { readRuntime } from './runtimeJson.js';
+import { readRuntime, runtimeText } from './runtimeJson.js';
+import { replayTail, snapshotDue } from './runtimeSnapshot.js';
 import type { SqlDatabase, SqlExecutor } from './SqlDatabase.js';
+import { type PendingAppend, refuse, sealGroup } from './sealGroup.js';
+import { eventParams, INSERT_EVENT, lookUpGroup, recordEvents, writeRows } from './sqlWrites.js';
 
 /** An action may be issued at most this far ahead of the store's clock (clocks drift). */
 const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -37,6 +41,8 @@ const DEFAULT_PAGE = 100;
 const MAX_PAGE = 1000;
 /** Cached states are an optimization only (each is checked against the locked head row). */
 const MAX_CACHED_STATES = 256;
+/** At most this many appends to one organization are sealed and committed in one transaction. */
+const MAX_GROUP = 256;
 
 const ORGANIZATION_COLUMNS =
   'id, name, kind, seq, head, charter, created_at AS "createdAt", updated_at AS "updatedAt", runtime';
@@ -50,14 +56,6 @@ function notFound(org: string): DevolveError {
     details: { org },
     hint: 'create it with `devolve apply`',
   });
-}
-
-function refuse(
-  code: ProblemIn<'action'>,
-  message: string,
-  details: Record<string, unknown> = {},
-): DevolveError {
-  return new DevolveError({ code: `action/${code}`, message, details });
 }
 
 function corrupt(org: string, message: string): DevolveError {
@@ -75,23 +73,8 @@ interface Loaded {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly projection: Projection;
-}
-
-function sameUnitRow(a: UnitRow, b: UnitRow): boolean {
-  return (
-    a.position === b.position &&
-    a.name === b.name &&
-    a.dimension === b.dimension &&
-    a.level === b.level &&
-    a.levelId === b.levelId &&
-    a.target === b.target &&
-    a.levelSince === b.levelSince
-  );
-}
-
-/** ISO-8601 UTC strings of one length compare as the instants they name. */
-function later(a: string, b: string): string {
-  return a > b ? a : b;
+  /** The event the stored runtime snapshot was written at (see `runtimeSnapshot.ts`). */
+  readonly runtimeSeq: number;
 }
 
 /**
@@ -137,16 +120,26 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
     return rows[0] === undefined ? undefined : readRows(tx, rows[0]);
   }
 
-  /** The state of `org` as stored, from the cache when its head still matches. */
-  async function loadState(tx: SqlExecutor, org: string, lock: boolean): Promise<Loaded | undefined> {
-    const rows = await tx.query<OrganizationRow>(
-      `SELECT ${ORGANIZATION_COLUMNS} FROM organizations WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+  /**
+   * The state of `org` as stored, from the cache when its head still matches (unless `fresh`):
+   * the runtime snapshot with the events after it replayed, over the charter, units and keys.
+   */
+  async function loadState(
+    tx: SqlExecutor,
+    org: string,
+    lock: boolean,
+    fresh = false,
+  ): Promise<Loaded | undefined> {
+    const rows = await tx.query<OrganizationRow & { runtimeSeq: number }>(
+      `SELECT ${ORGANIZATION_COLUMNS}, runtime_seq AS "runtimeSeq" FROM organizations WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
       [org],
     );
-    const row = rows[0];
-    if (row === undefined) return undefined;
+    const found = rows[0];
+    if (found === undefined) return undefined;
+    const { runtimeSeq, ...row } = found;
     const cached = cache.get(org);
-    if (cached !== undefined && cached.state.head === row.head && cached.state.seq === row.seq) return cached;
+    if (!fresh && cached !== undefined && cached.state.head === row.head && cached.state.seq === row.seq)
+      return cached;
     const projection = await readRows(tx, row);
     let charter: unknown;
     try {
@@ -158,99 +151,45 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
     if (valid === undefined) throw corrupt(org, 'its charter is not valid');
     const runtime = readRuntime(row.runtime);
     if (runtime === undefined) throw corrupt(org, 'its runtime state is not a JSON object');
-    const state: OrgState = {
-      id: row.id,
-      seq: row.seq,
-      head: row.head,
-      charter: valid.input,
-      organization: valid.organization,
-      keys: Object.fromEntries(projection.keys.map((k) => [k.member, k.key])),
-      levels: Object.fromEntries(projection.units.map((u) => [u.id, u.level])),
-      levelSince: Object.fromEntries(projection.units.map((u) => [u.id, u.levelSince])),
-      ...runtime,
+    const state = await replayTail({
+      tx,
+      org,
+      runtimeSeq,
+      head: row,
+      atSnapshot: {
+        id: row.id,
+        charter: valid.input,
+        organization: valid.organization,
+        keys: Object.fromEntries(projection.keys.map((k) => [k.member, k.key])),
+        levels: Object.fromEntries(projection.units.map((u) => [u.id, u.level])),
+        levelSince: Object.fromEntries(projection.units.map((u) => [u.id, u.levelSince])),
+        ...runtime,
+      },
+    });
+    if (typeof state === 'string') throw corrupt(org, state);
+    const entry: Loaded = {
+      state,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      projection,
+      runtimeSeq,
     };
-    const entry: Loaded = { state, createdAt: row.createdAt, updatedAt: row.updatedAt, projection };
-    remember(entry);
+    if (!fresh) remember(entry);
     return entry;
   }
 
-  function loaded(args: { state: OrgState; createdAt: string; updatedAt: string }): Loaded {
+  /**
+   * A state as the store will hold it. With `runtime` (the snapshot text already stored, when no
+   * new snapshot is due) its runtime is not serialized again.
+   */
+  function loaded(args: {
+    state: OrgState;
+    createdAt: string;
+    updatedAt: string;
+    runtimeSeq: number;
+    runtime?: string;
+  }): Loaded {
     return { ...args, projection: projectState(args) };
-  }
-
-  const INSERT_EVENT =
-    'INSERT INTO events (org, seq, hash, prev, kind, actor, nonce, recorded_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)';
-
-  function eventParams(event: LogEvent): unknown[] {
-    const { action } = event;
-    return [
-      action.org,
-      event.seq,
-      event.hash,
-      event.prev,
-      action.kind,
-      action.actor,
-      action.nonce,
-      event.recordedAt,
-      canonicalJson(event),
-    ];
-  }
-
-  /**
-   * Inserts the event and moves the organization's row to it in one statement (one round trip,
-   * which is most of an append's cost on PGlite).
-   */
-  async function recordEvent(tx: SqlExecutor, event: LogEvent, next: OrganizationRow): Promise<void> {
-    await tx.query(
-      `WITH recorded AS (${INSERT_EVENT})
-       UPDATE organizations SET name = $10, kind = $11, seq = $2, head = $3, charter = $12, updated_at = $8, runtime = $13 WHERE id = $1`,
-      [...eventParams(event), next.name, next.kind, next.charter, next.runtime],
-    );
-  }
-
-  /**
-   * Writes the unit and key rows of `next` that differ from `before` (all of them for a new
-   * organization). The organization's own row is written with the event.
-   */
-  async function writeRows(tx: SqlExecutor, before: Projection | undefined, next: Projection): Promise<void> {
-    const org = next.organization;
-    const oldUnits = new Map((before?.units ?? []).map((u) => [u.id, u]));
-    for (const unit of next.units) {
-      const old = oldUnits.get(unit.id);
-      oldUnits.delete(unit.id);
-      if (old !== undefined && sameUnitRow(old, unit)) continue;
-      await tx.query(
-        `INSERT INTO units (org, id, position, name, dimension, level, level_id, target, level_since)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (org, id) DO UPDATE SET position = $3, name = $4, dimension = $5, level = $6, level_id = $7, target = $8, level_since = $9`,
-        [
-          org.id,
-          unit.id,
-          unit.position,
-          unit.name,
-          unit.dimension,
-          unit.level,
-          unit.levelId,
-          unit.target,
-          unit.levelSince,
-        ],
-      );
-    }
-    for (const id of oldUnits.keys())
-      await tx.query('DELETE FROM units WHERE org = $1 AND id = $2', [org.id, id]);
-    const oldKeys = new Map((before?.keys ?? []).map((k) => [k.member, k.key]));
-    for (const { member, key } of next.keys) {
-      const old = oldKeys.get(member);
-      oldKeys.delete(member);
-      if (old === key) continue;
-      await tx.query(
-        'INSERT INTO member_keys (org, member, key) VALUES ($1, $2, $3) ON CONFLICT (org, member) DO UPDATE SET key = $3',
-        [org.id, member, key],
-      );
-    }
-    for (const member of oldKeys.keys()) {
-      await tx.query('DELETE FROM member_keys WHERE org = $1 AND member = $2', [org.id, member]);
-    }
   }
 
   /**
@@ -299,6 +238,53 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
     return signed;
   }
 
+  /**
+   * Appends a group of admitted actions to one organization in one transaction: the row lock,
+   * one look-up, each action sealed (or refused alone) in order, then one write of the events and
+   * the projection. Nothing is acknowledged before the transaction commits.
+   */
+  async function appendGroup(
+    org: string,
+    group: readonly PendingAppend[],
+  ): Promise<readonly Settled<AppendResult>[]> {
+    let next: Loaded | undefined;
+    const outcomes = await db.transaction(async (tx): Promise<readonly Settled<AppendResult>[]> => {
+      // The row lock: another process appending to this organization waits here.
+      const current = await loadState(tx, org, true);
+      if (current === undefined) return group.map(() => ({ ok: false, error: notFound(org) }));
+      const sealed = sealGroup({
+        state: current.state,
+        updatedAt: current.updatedAt,
+        group,
+        lookUp: await lookUpGroup(tx, org, group),
+      });
+      if (sealed.events.length === 0) return sealed.outcomes;
+      const fields = { state: sealed.state, createdAt: current.createdAt, updatedAt: sealed.updatedAt };
+      // Projected once without the runtime, to see whether a snapshot is due.
+      const stale = current.projection.organization.runtime;
+      const draft = loaded({ ...fields, runtimeSeq: current.runtimeSeq, runtime: stale });
+      const snapshot = snapshotDue({
+        before: current.projection,
+        next: draft.projection,
+        runtimeSeq: current.runtimeSeq,
+      });
+      next = snapshot ? loaded({ ...fields, runtimeSeq: sealed.state.seq }) : draft;
+      await recordEvents(
+        tx,
+        sealed.events,
+        current.projection.organization,
+        next.projection.organization,
+        snapshot,
+      );
+      await writeRows(tx, current.projection, next.projection);
+      return sealed.outcomes;
+    });
+    if (next !== undefined) remember(next);
+    return outcomes;
+  }
+
+  const appends = createGroupQueue<PendingAppend, AppendResult>({ maxGroup: MAX_GROUP, run: appendGroup });
+
   const store: EventStore = {
     async createOrganization({ signed: value, now }): Promise<AppendResult> {
       const signed = admit(value, now);
@@ -316,12 +302,13 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
         state: applyEvent({ state: undefined, event }),
         createdAt: event.recordedAt,
         updatedAt: event.recordedAt,
+        runtimeSeq: 0,
       });
       const row = next.projection.organization;
       const result = await db.transaction(async (tx): Promise<AppendResult> => {
         const taken = await tx.query<{ id: string }>(
-          `INSERT INTO organizations (id, name, kind, seq, head, charter, created_at, updated_at, runtime)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING RETURNING id`,
+          `INSERT INTO organizations (id, name, kind, seq, head, charter, created_at, updated_at, runtime, runtime_seq)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0) ON CONFLICT (id) DO NOTHING RETURNING id`,
           [
             row.id,
             row.name,
@@ -355,40 +342,7 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
     async append({ signed: value, now }): Promise<AppendResult> {
       if (value?.action?.kind === 'org.create') return store.createOrganization({ signed: value, now });
       const signed = admit(value, now);
-      const { action } = signed;
-      let next: Loaded | undefined;
-      const result = await db.transaction(async (tx): Promise<AppendResult> => {
-        // The row lock: appends to this organization queue here, one at a time.
-        const current = await loadState(tx, action.org, true);
-        if (current === undefined) throw notFound(action.org);
-        const { recorded, headKnown } = await lookUp(tx, signed);
-        if (recorded !== undefined) return { event: recorded, created: false };
-        if (action.head === null) {
-          throw refuse('missing-head', 'the action names no log head; sign it against the current head');
-        }
-        if (!headKnown) {
-          throw refuse(
-            'unknown-head',
-            `the action was made against ${action.head}, which is not in this log`,
-            {
-              head: action.head,
-            },
-          );
-        }
-        const { state } = current;
-        const recordedAt = later(now.toISOString(), current.updatedAt);
-        const event = sealEvent({ signed, seq: state.seq + 1, prev: state.head, recordedAt, sha256Hex });
-        next = loaded({
-          state: applyEvent({ state, event }),
-          createdAt: current.createdAt,
-          updatedAt: recordedAt,
-        });
-        await recordEvent(tx, event, next.projection.organization);
-        await writeRows(tx, current.projection, next.projection);
-        return { event, created: true };
-      });
-      if (next !== undefined && result.created) remember(next);
-      return result;
+      return appends.submit(signed.action.org, { signed, now });
     },
 
     async listOrganizations(): Promise<readonly OrganizationSummary[]> {
@@ -488,6 +442,23 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
   };
 
   /**
+   * The stored rows with the runtime as the store reads it — its snapshot with the events after
+   * it replayed — which is what a full replay must reach. Rows the store cannot read are
+   * compared as they are, so their damage is named.
+   */
+  async function withRuntimeAtHead(tx: SqlExecutor, rows: Projection): Promise<Projection> {
+    let current: Loaded | undefined;
+    try {
+      current = await loadState(tx, rows.organization.id, false, true);
+    } catch (error) {
+      if (error instanceof DevolveError && error.code === 'store/corrupt') return rows;
+      throw error;
+    }
+    if (current === undefined) return rows;
+    return { ...rows, organization: { ...rows.organization, runtime: runtimeText(current.state) } };
+  }
+
+  /**
    * Replays one organization's log inside one read-only snapshot with `verifyLog` — the very
    * checks `devolve verify` runs on an export — then compares the projection it reaches with the
    * stored one. The `hash` column is checked against each stored event on the way.
@@ -496,8 +467,9 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
     if (!isIdentifier(org)) throw notFound(org);
     return db.transaction(async (tx) => {
       await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-      const stored = await readProjection(tx, org);
-      if (stored === undefined) throw notFound(org);
+      const rows = await readProjection(tx, org);
+      if (rows === undefined) throw notFound(org);
+      const stored = await withRuntimeAtHead(tx, rows);
       let createdAt: string | undefined;
       let updatedAt = '';
       const columnProblems: string[] = [];

@@ -15,6 +15,14 @@
  *   including those of members who have left the charter.
  * - `organizations.runtime` (migration 2) — the rest of the runtime state as canonical JSON:
  *   pending key rotations, proposals, delegations, weight snapshots and emergency-power uses.
+ * - `organizations.runtime_seq` (migration 3) — the event the runtime column was written at: it
+ *   is a snapshot, rewritten every 256 events and whenever a group of appends changes the
+ *   charter, units or keys; a cold read replays the events after it. So an append writes its
+ *   events and the head, not the whole runtime state.
+ *
+ * Appends to one organization that arrive together are sealed in order and committed in one
+ * transaction (group commit, at most 256); each is refused on its own, and none is acknowledged
+ * before its group has committed.
  *
  * Times are ISO-8601 UTC text, exactly as hashed; seq is `integer` (2^31 events per organization).
  */
@@ -78,6 +86,15 @@ CREATE TABLE member_keys (
     name: 'runtime state',
     sql: `
 ALTER TABLE organizations ADD COLUMN runtime text NOT NULL DEFAULT '{}';
+`,
+  },
+  {
+    id: 3,
+    name: 'runtime snapshots',
+    sql: `
+ALTER TABLE organizations ADD COLUMN runtime_seq integer;
+UPDATE organizations SET runtime_seq = seq;
+ALTER TABLE organizations ALTER COLUMN runtime_seq SET NOT NULL, ALTER COLUMN runtime_seq SET DEFAULT 0;
 `,
   },
 ];

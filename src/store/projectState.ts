@@ -21,7 +21,13 @@ export function storableText(text: string): string {
  * @example
  * const rows = projectState({ state, createdAt: first.recordedAt, updatedAt: last.recordedAt });
  */
-export function projectState(args: { state: OrgState; createdAt: string; updatedAt: string }): Projection {
+export function projectState(args: {
+  state: OrgState;
+  createdAt: string;
+  updatedAt: string;
+  /** The runtime column's text when already known (a stored snapshot): not serialized again. */
+  runtime?: string;
+}): Projection {
   const { state } = args;
   const { organization } = state;
   return {
@@ -34,7 +40,7 @@ export function projectState(args: { state: OrgState; createdAt: string; updated
       charter: JSON.stringify(state.charter),
       createdAt: args.createdAt,
       updatedAt: args.updatedAt,
-      runtime: runtimeText(state),
+      runtime: args.runtime ?? runtimeText(state),
     },
     units: organization.units.map((unit, position) => {
       const level = state.levels[unit.id] ?? unit.level;

@@ -23,13 +23,16 @@ export interface LoadResult {
  */
 export async function driveLoad(args: {
   url: string;
-  dao: DaoFixture;
+  /** The organization loaded; its `amendBrand` signs the actions unless `sign` is given. */
+  dao: Pick<DaoFixture, 'org'> & Partial<Pick<DaoFixture, 'amendBrand'>>;
   /** A head already in the log, to make the first actions against. */
   head: string;
   clients: number;
   actionsPerClient: number;
   /** Called after each acknowledgement with the count so far (e.g. to crash the server mid-load). */
   onAcknowledged?: (count: number) => void;
+  /** What client `client` signs as its `index`-th action (default: a founder rewording the brand). */
+  sign?: (args: { head: string; client: number; index: number }) => SignedAction;
 }): Promise<LoadResult> {
   const acknowledged: LogEvent[] = [];
   const refused: { status: number; code: string }[] = [];
@@ -39,11 +42,13 @@ export async function driveLoad(args: {
   async function client(index: number): Promise<void> {
     let head = args.head;
     for (let i = 0; i < args.actionsPerClient; i++) {
-      const signed = args.dao.amendBrand({
-        head,
-        description: `client ${index}, action ${i}`,
-        actor: index % 2 === 0 ? 'mara' : 'jonas',
-      });
+      const signed =
+        args.sign?.({ head, client: index, index: i }) ??
+        args.dao.amendBrand!({
+          head,
+          description: `client ${index}, action ${i}`,
+          actor: index % 2 === 0 ? 'mara' : 'jonas',
+        });
       let response: Response;
       try {
         response = await fetch(endpoint, {

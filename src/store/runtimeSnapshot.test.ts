@@ -1,0 +1,67 @@
+import { PGlite } from '@electric-sql/pglite';
+import { describe, expect, it } from 'vitest';
+import { votingLumen } from '../../test/support/votingLumen.js';
+import { createPgliteStore } from './createPgliteStore.js';
+import { SNAPSHOT_EVERY } from './runtimeSnapshot.js';
+
+const NOW = new Date(Date.now() + 3_600_000);
+
+describe('runtime snapshots: appends write their events, not the whole runtime state', () => {
+  it('reads the same state cold (snapshot and replayed tail) as warm, and rebuilds it identical', async () => {
+    const pglite = await PGlite.create();
+    const store = await createPgliteStore({ pglite });
+    try {
+      const lumen = votingLumen({ org: 'lumen-snapshots', voters: 8 });
+      const { event: genesis } = await store.createOrganization({ signed: lumen.create(), now: NOW });
+      const registrations = lumen.registrations(genesis.hash);
+      // hugo, who does not vote, registers only after the votes.
+      const hugo = registrations.find((signed) => signed.action.actor === 'hugo')!;
+      for (const signed of registrations.filter((s) => s !== hugo)) await store.append({ signed, now: NOW });
+      const { event: opened } = await store.append({ signed: lumen.openProposal(genesis.hash), now: NOW });
+      const votes = Array.from({ length: SNAPSHOT_EVERY + 60 }, (_, index) =>
+        lumen.vote({ head: opened.hash, index }),
+      );
+      await Promise.all(votes.map((signed) => store.append({ signed, now: NOW })));
+
+      const position = async () =>
+        (
+          await pglite.query<{ seq: number; runtime_seq: number }>(
+            'SELECT seq, runtime_seq FROM organizations WHERE id = $1',
+            [lumen.org],
+          )
+        ).rows[0]!;
+      const { seq, runtime_seq: snapshotAt } = await position();
+      expect(seq).toBe(opened.seq + votes.length);
+      // A snapshot was written on the way, and the latest votes are only in the log.
+      expect(snapshotAt).toBeGreaterThan(opened.seq);
+      expect(snapshotAt).toBeLessThan(seq);
+
+      const warm = await store.readState({ org: lumen.org });
+      const cold = await createPgliteStore({ pglite });
+      expect(await cold.readState({ org: lumen.org })).toEqual(warm);
+      expect(await store.rebuild({ org: lumen.org })).toMatchObject({ identical: true });
+
+      // A change of keys writes the snapshot: no tail is ever replayed over other keys than its own.
+      await store.append({ signed: hugo, now: NOW });
+      expect(await position()).toEqual({ seq: seq + 1, runtime_seq: seq + 1 });
+      const again = await createPgliteStore({ pglite });
+      expect(await again.readState({ org: lumen.org })).toEqual(await store.readState({ org: lumen.org }));
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+
+  it('refuses to read an organization whose snapshot points past its head', async () => {
+    const pglite = await PGlite.create();
+    const store = await createPgliteStore({ pglite });
+    try {
+      const lumen = votingLumen({ org: 'lumen-snapshot-damage', voters: 5 });
+      await store.createOrganization({ signed: lumen.create(), now: NOW });
+      await pglite.query('UPDATE organizations SET runtime_seq = 7 WHERE id = $1', [lumen.org]);
+      const fresh = await createPgliteStore({ pglite });
+      await expect(fresh.readState({ org: lumen.org })).rejects.toMatchObject({ code: 'store/corrupt' });
+    } finally {
+      await store.close();
+    }
+  });
+});
