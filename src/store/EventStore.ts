@@ -1,6 +1,8 @@
+import type { EvidenceFilter, EvidenceRecord } from '../core/evidence/EvidenceRecord.js';
 import type { SignedAction } from '../core/log/Action.js';
 import type { LogEvent } from '../core/log/LogEvent.js';
 import type { OrgState } from '../core/state/OrgState.js';
+import type { EvidenceToRecord } from './evidenceTable.js';
 
 /** One organization in a listing: enough to pick one, without loading its charter. */
 export interface OrganizationSummary {
@@ -95,4 +97,20 @@ export interface EventStore {
    */
   rebuild(args: { org?: string }): Promise<RebuildReport>;
   close(): Promise<void>;
+  /**
+   * Keeps evidence for an organization — observations, control facts, unsigned attestations —
+   * outside the log: measurements, not decisions, so nobody signs them and no event is made. All
+   * the entries are recorded or none; `organization/not-found` if there is no such organization.
+   */
+  recordEvidence(args: {
+    org: string;
+    entries: readonly EvidenceToRecord[];
+    now: Date;
+  }): Promise<readonly EvidenceRecord[]>;
+  /** Stored evidence in recording order, after the record `after` if given, narrowed by `filter`. */
+  readEvidence(args: {
+    org: string;
+    after?: number;
+    filter?: EvidenceFilter;
+  }): Promise<readonly EvidenceRecord[]>;
 }

@@ -26,6 +26,7 @@ import type {
   RebuildOutcome,
   RebuildReport,
 } from './EventStore.js';
+import { readEvidenceRows, recordEvidenceRows } from './evidenceTable.js';
 import type { KeyRow, OrganizationRow, Projection, UnitRow } from './Projection.js';
 import { projectState } from './projectState.js';
 import { readRuntime } from './runtimeJson.js';
@@ -485,6 +486,10 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
       await db.close();
       await args.onClose?.();
     },
+
+    recordEvidence: ({ org, entries, now }) => recordEvidenceRows({ db, org, entries, now }),
+
+    readEvidence: (read) => readEvidenceRows({ db, ...read }),
   };
 
   /**

@@ -15,6 +15,10 @@
  *   including those of members who have left the charter.
  * - `organizations.runtime` (migration 2) — the rest of the runtime state as canonical JSON:
  *   pending key rotations, proposals, delegations, weight snapshots and emergency-power uses.
+ * - `evidence` (migration 4) — measurements, not decisions, so outside the log: observations,
+ *   control facts and unsigned attestations per organization, each with where it came from
+ *   (`origin`: command, file or URL, line) and when it was recorded. `body` is the entry as JSON;
+ *   `kind`, `unit`, `subject` and `at` repeat what listings filter and sort on.
  *
  * Times are ISO-8601 UTC text, exactly as hashed; seq is `integer` (2^31 events per organization).
  */
@@ -78,6 +82,24 @@ CREATE TABLE member_keys (
     name: 'runtime state',
     sql: `
 ALTER TABLE organizations ADD COLUMN runtime text NOT NULL DEFAULT '{}';
+`,
+  },
+  {
+    id: 4,
+    name: 'evidence',
+    sql: `
+CREATE TABLE evidence (
+  org text NOT NULL REFERENCES organizations (id),
+  id bigserial PRIMARY KEY,
+  kind text NOT NULL,
+  unit text,
+  subject text NOT NULL,
+  at text NOT NULL,
+  body text NOT NULL,
+  origin text NOT NULL,
+  recorded_at text NOT NULL
+);
+CREATE INDEX evidence_by_org ON evidence (org, id);
 `,
   },
 ];

@@ -439,7 +439,7 @@ holdings:
     const result = load('evidence: 1\nattestations:\n  - checklist: audit\n    at: 2026-10-02\n');
     if (!result.ok) throw new Error('expected the evidence to load');
     expect(result.evidence.attestations).toEqual([
-      { checklist: 'audit', at: Date.parse('2026-10-02T00:00:00Z') },
+      { checklist: 'audit', at: Date.parse('2026-10-02T00:00:00Z'), unsigned: true },
     ]);
     expect(
       load('evidence: 1\nattestations:\n  - { checklist: audit, unit: treasury, at: 2026-10-02 }\n').ok,
