@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DevolveError } from '../core/errors/DevolveError.js';
+import type { EvidenceRecord } from '../core/evidence/EvidenceRecord.js';
 import type { Organization } from '../core/model/Organization.js';
 import { diffCharter } from '../core/state/diffCharter.js';
 import { organizationInForce } from '../core/state/organizationInForce.js';
@@ -41,6 +42,8 @@ export interface CharterInForce {
   /** What the command shows: the organization in force when there is a log, else as declared. */
   readonly organization: Organization;
   readonly source: LevelSource;
+  /** The evidence the log's store keeps for the organization, when asked for (`withEvidence`). */
+  readonly stored?: readonly EvidenceRecord[];
 }
 
 /** Adds `--data` and `--server` to a command that shows the state in force. */
@@ -73,6 +76,8 @@ export async function readCharterInForce(args: {
   now?: number;
   log: LogOptions;
   env?: NodeJS.ProcessEnv;
+  /** Also read the evidence the store keeps for the organization. */
+  withEvidence?: boolean;
 }): Promise<CharterInForce> {
   const charter = await readValidCharter({
     file: args.file,
@@ -111,10 +116,12 @@ export async function readCharterInForce(args: {
     }
     const fileDiffers =
       diffCharter({ state, organization: charter.organization, input: charter.input }).sections.length > 0;
+    const stored = args.withEvidence === true ? await target.readEvidence({ org }) : undefined;
     return {
       charter,
       organization: organizationInForce({ state }),
       source: { kind: 'log', where, seq: state.seq, head: state.head, fileDiffers },
+      ...(stored === undefined ? {} : { stored }),
     };
   } finally {
     await target.close();

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Evidence } from '../core/evidence/Evidence.js';
+import { evidenceOfRecords, mergeEvidence } from '../core/evidence/EvidenceRecord.js';
 import type { Organization } from '../core/model/Organization.js';
 import type { Plan } from '../core/planner/makePlan.js';
 import { makePlan } from '../core/planner/makePlan.js';
@@ -20,6 +21,8 @@ export interface PlanInputs {
   readonly source: LevelSource;
   /** The evidence file used, if any. */
   readonly evidenceFile: string | undefined;
+  /** How many entries of evidence the log's store keeps for the organization (0 without a log). */
+  readonly storedEvidence: number;
   readonly now: number;
   readonly evidence: Evidence;
   readonly plan: Plan;
@@ -64,22 +67,26 @@ export async function readPlan(args: {
 }): Promise<PlanInputs> {
   const { json } = args;
   const now = parseNowOption(args.now);
-  const { charter, organization, source } =
+  const { charter, organization, source, stored } =
     args.log === undefined
       ? await declaredOnly({ file: args.file, json, now })
-      : await readCharterInForce({ file: args.file, json, now, log: args.log });
-  const { evidence, file } = await readEvidence({
+      : await readCharterInForce({ file: args.file, json, now, log: args.log, withEvidence: true });
+  const read = await readEvidence({
     file: args.evidence,
     // Beside the charter as found, which may be in a folder above the working directory.
     charterFile: charter.file,
     organization,
     json,
   });
+  // The store's evidence beside the file's (whose attestations are unsigned); criteria take the newest.
+  const evidence =
+    stored === undefined ? read.evidence : mergeEvidence(read.evidence, evidenceOfRecords(stored));
   return {
     charter,
     organization,
     source,
-    evidenceFile: file,
+    evidenceFile: read.file,
+    storedEvidence: stored?.length ?? 0,
     now,
     evidence,
     plan: makePlan({ organization, evidence, now }),
@@ -89,7 +96,7 @@ export async function readPlan(args: {
 async function declaredOnly(args: { file: string | undefined; json: boolean; now: number }) {
   const charter = await readValidCharter(args);
   const source: LevelSource = { kind: 'file', file: charter.file, why: 'read as declared' };
-  return { charter, organization: charter.organization, source };
+  return { charter, organization: charter.organization, source, stored: undefined };
 }
 
 /**
