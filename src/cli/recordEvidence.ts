@@ -4,15 +4,10 @@ import type { EvidenceToRecord } from '../store/evidenceTable.js';
 import { openStore } from './openStore.js';
 import { readValidCharter } from './readValidCharter.js';
 
-/** The options a command that records evidence adds: `--record`, `--charter`, `--data`. */
+/** The options a command that records evidence adds: `--record` and `--data`. */
 export function withRecordOptions(command: Command): Command {
   return command
     .option('--record', "keep the evidence in the charter's store (see `devolve evidence list`)")
-    .option(
-      '--charter <file>',
-      'with --record: the charter whose organization it is evidence about',
-      'devolve.yaml',
-    )
     .option(
       '--data <dir>',
       'with --record: the PGlite store (default: DATABASE_URL, else beside the charter)',
