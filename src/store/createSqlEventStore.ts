@@ -44,7 +44,7 @@ const ORGANIZATION_COLUMNS =
 const UNIT_COLUMNS =
   'id, position, name, dimension, level, level_id AS "levelId", target, level_since AS "levelSince"';
 
-function notFound(org: string): DevolveError {
+export function notFound(org: string): DevolveError {
   return new DevolveError({
     code: 'organization/not-found',
     message: `there is no organization '${org}' in this store`,

@@ -1,4 +1,3 @@
-import { DevolveError } from '../core/errors/DevolveError.js';
 import {
   type EvidenceEntry,
   type EvidenceFilter,
@@ -11,6 +10,8 @@ import {
 } from '../core/evidence/EvidenceRecord.js';
 import { formatInstant } from '../core/time/Instant.js';
 import { isIdentifier } from './checkSignedAction.js';
+// A function, called only once both modules are loaded: the import cycle is harmless.
+import { notFound } from './createSqlEventStore.js';
 import type { SqlDatabase, SqlExecutor } from './SqlDatabase.js';
 
 /** Rows per INSERT: far below PostgreSQL's 65,535 parameters at 8 per row. */
@@ -27,15 +28,6 @@ interface EvidenceRow {
   readonly body: string;
   readonly origin: string;
   readonly recordedAt: string;
-}
-
-function notFound(org: string): DevolveError {
-  return new DevolveError({
-    code: 'organization/not-found',
-    message: `there is no organization '${org}' in this store`,
-    details: { org },
-    hint: 'create it with `devolve apply`',
-  });
 }
 
 /** Bigints (an observation's exact value) as decimal strings, as everywhere in Devolve. */
