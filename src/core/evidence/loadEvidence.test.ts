@@ -93,9 +93,11 @@ units:
           at: instant('2026-10-02'),
           evidence: 'https://audits.example/v3',
           note: 'Two firms.',
+          // Typed into a file: signed by no one.
+          unsigned: true,
         },
         // `multisig` belongs to the treasury alone, so it needs no unit.
-        { checklist: 'multisig', at: instant('2026-10-03') },
+        { checklist: 'multisig', at: instant('2026-10-03'), unsigned: true },
       ],
       units: { treasury: { since: instant('2026-06-01'), decisionsAtLevel: 4 }, upgrades: {} },
     });
