@@ -45,6 +45,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   rebuild: async () => (await import('./commands/rebuild.js')).registerRebuild,
   serve: async () => (await import('./commands/serve.js')).registerServe,
   demo: async () => (await import('./commands/demo.js')).registerDemo,
+  evidence: async () => (await import('./commands/evidence.js')).registerEvidence,
   import: async () => (await import('./commands/import.js')).registerImport,
   metrics: async () => (await import('./commands/metrics.js')).registerMetrics,
   observe: async () => (await import('./commands/observe.js')).registerObserve,

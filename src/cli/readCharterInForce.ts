@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DevolveError } from '../core/errors/DevolveError.js';
+import type { EvidenceRecord } from '../core/evidence/EvidenceRecord.js';
 import type { Organization } from '../core/model/Organization.js';
 import { diffCharter } from '../core/state/diffCharter.js';
 import type { OrgState } from '../core/state/OrgState.js';
@@ -44,6 +45,8 @@ export interface CharterInForce {
   readonly source: LevelSource;
   /** The state the log built, when there is one: its signed attestations and metrics are evidence. */
   readonly state?: OrgState;
+  /** The evidence the log's store keeps for the organization, when asked for (`withEvidence`). */
+  readonly stored?: readonly EvidenceRecord[];
 }
 
 /** Adds `--data` and `--server` to a command that shows the state in force. */
@@ -71,6 +74,8 @@ export async function readCharterInForce(args: {
   now?: number;
   log: LogOptions;
   env?: NodeJS.ProcessEnv;
+  /** Also read the evidence the store keeps for the organization. */
+  withEvidence?: boolean;
 }): Promise<CharterInForce> {
   const charter = await readValidCharter({
     file: args.file,
@@ -109,11 +114,13 @@ export async function readCharterInForce(args: {
     }
     const fileDiffers =
       diffCharter({ state, organization: charter.organization, input: charter.input }).sections.length > 0;
+    const stored = args.withEvidence === true ? await target.readEvidence({ org }) : undefined;
     return {
       charter,
       organization: organizationInForce({ state }),
       source: { kind: 'log', where, seq: state.seq, head: state.head, fileDiffers },
       state,
+      ...(stored === undefined ? {} : { stored }),
     };
   } finally {
     await target.close();

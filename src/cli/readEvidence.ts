@@ -2,7 +2,7 @@ import { access, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DevolveError } from '../core/errors/DevolveError.js';
 import { type Evidence, NO_EVIDENCE } from '../core/evidence/Evidence.js';
-import { loadEvidence } from '../core/evidence/loadEvidence.js';
+import { type EvidenceLines, loadEvidence } from '../core/evidence/loadEvidence.js';
 import type { Organization } from '../core/model/Organization.js';
 import { parseInstant } from '../core/time/Instant.js';
 import { usageError } from './CliError.js';
@@ -22,7 +22,7 @@ export async function readEvidence(args: {
   charterFile: string;
   organization: Organization;
   json: boolean;
-}): Promise<{ evidence: Evidence; file: string | undefined }> {
+}): Promise<{ evidence: Evidence; file: string | undefined; lines?: EvidenceLines }> {
   let path = args.file;
   if (path === undefined) {
     const beside = join(dirname(args.charterFile), DEFAULT_EVIDENCE);
@@ -45,7 +45,7 @@ export async function readEvidence(args: {
   }
   const shown = shownPath(path);
   const load = loadEvidence({ text, file: shown, organization: args.organization });
-  if (load.ok) return { evidence: load.evidence, file: shown };
+  if (load.ok) return { evidence: load.evidence, file: shown, lines: load.lines };
   if (!args.json) console.error(formatIssues({ issues: load.errors, text, style: defaultStyle() }));
   throw new DevolveError({
     code: 'evidence/invalid',

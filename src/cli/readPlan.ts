@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Evidence } from '../core/evidence/Evidence.js';
+import { evidenceOfRecords, mergeEvidence } from '../core/evidence/EvidenceRecord.js';
 import { withLogEvidence } from '../core/evidence/withLogEvidence.js';
 import type { Organization } from '../core/model/Organization.js';
 import type { Plan } from '../core/planner/makePlan.js';
@@ -22,6 +23,8 @@ export interface PlanInputs {
   readonly source: LevelSource;
   /** The evidence file used, if any. */
   readonly evidenceFile: string | undefined;
+  /** How many entries of evidence the log's store keeps for the organization (0 without a log). */
+  readonly storedEvidence: number;
   readonly now: number;
   readonly evidence: Evidence;
   readonly plan: Plan;
@@ -66,24 +69,29 @@ export async function readPlan(args: {
 }): Promise<PlanInputs> {
   const { json } = args;
   const now = parseNowOption(args.now);
-  const { charter, organization, source, state } =
+  const { charter, organization, source, state, stored } =
     args.log === undefined
       ? await declaredOnly({ file: args.file, json, now })
-      : await readCharterInForce({ file: args.file, json, now, log: args.log });
-  const { evidence: fileEvidence, file } = await readEvidence({
+      : await readCharterInForce({ file: args.file, json, now, log: args.log, withEvidence: true });
+  const read = await readEvidence({
     file: args.evidence,
     // Beside the charter as found, which may be in a folder above the working directory.
     charterFile: charter.file,
     organization,
     json,
   });
+  // The store's evidence beside the file's (whose attestations are unsigned); criteria take the
+  // newest. Then the log's own: its signed attestations and the metrics criteria name.
+  const fileAndStored =
+    stored === undefined ? read.evidence : mergeEvidence(read.evidence, evidenceOfRecords(stored));
   const evidence =
-    state === undefined ? fileEvidence : withLogEvidence({ evidence: fileEvidence, state, now });
+    state === undefined ? fileAndStored : withLogEvidence({ evidence: fileAndStored, state, now });
   return {
     charter,
     organization,
     source,
-    evidenceFile: file,
+    evidenceFile: read.file,
+    storedEvidence: stored?.length ?? 0,
     now,
     evidence,
     plan: makePlan({ organization, evidence, now }),

@@ -1,6 +1,7 @@
 import { readCharter } from '../core/actions/charterPayload.js';
 import { DevolveError } from '../core/errors/DevolveError.js';
 import { type ErrorCode, isErrorCode } from '../core/errors/ErrorCode.js';
+import { type EvidenceRecord, entryFromJson } from '../core/evidence/EvidenceRecord.js';
 import type { SignedAction } from '../core/log/Action.js';
 import type { OrgState } from '../core/state/OrgState.js';
 import type { AppendResult, EventStore } from '../store/EventStore.js';
@@ -13,7 +14,7 @@ import { openStore } from './openStore.js';
  */
 export type ActionTarget = Pick<
   EventStore,
-  'createOrganization' | 'append' | 'readState' | 'readHead' | 'listOrganizations' | 'close'
+  'createOrganization' | 'append' | 'readState' | 'readHead' | 'listOrganizations' | 'close' | 'readEvidence'
 >;
 
 /** The server named by `--server`, else by `DEVOLVE_SERVER`, else none. */
@@ -103,6 +104,14 @@ export function serverClient(args: { url: string; fetch?: typeof fetch }): Actio
       return (
         await call<{ organizations: Awaited<ReturnType<EventStore['listOrganizations']>> }>('/api/orgs')
       ).organizations;
+    },
+    async readEvidence({ org, after, filter = {} }) {
+      const query = new URLSearchParams();
+      if (after !== undefined) query.set('after', String(after));
+      if (filter.kind !== undefined) query.set('kind', filter.kind);
+      if (filter.unit !== undefined) query.set('unit', filter.unit);
+      const { evidence } = await call<{ evidence: EvidenceRecord[] }>(`${orgPath(org)}/evidence?${query}`);
+      return evidence.map((record) => ({ ...record, entry: entryFromJson(record.entry) }));
     },
     async close() {},
   };

@@ -1,3 +1,4 @@
+import type { Observation } from '../core/evidence/Evidence.js';
 import type { ImportIssue } from '../core/evidence/ImportIssue.js';
 
 /** One command-line option an importer takes, e.g. `--decimals <n>`. */
@@ -14,6 +15,8 @@ export interface ImportOutcome {
   readonly rows: number;
   readonly issues: readonly ImportIssue[];
   readonly summary: Readonly<Record<string, unknown>>;
+  /** The observations the import yields, which `--record` keeps in the store (none: nothing to keep). */
+  readonly observations?: readonly Observation[];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { holdingsObservations } from '../core/evidence/loadEvidence.js';
 import type { Importer } from './Importer.js';
 import { parseDecimals, readHoldings } from './readHoldings.js';
 
@@ -18,6 +19,11 @@ export const holdingsImporter: Importer = {
     const { result, rows, issues } = await readHoldings({ path: source, decimals });
     let total = 0n;
     for (const amount of result.values()) total += amount;
-    return { rows, issues, summary: { holders: result.size, total, decimals } };
+    const observations = holdingsObservations({
+      balances: [...result.values()],
+      at: Date.now(),
+      source: `holdings ${source}`,
+    });
+    return { rows, issues, summary: { holders: result.size, total, decimals }, observations };
   },
 };

@@ -8,6 +8,7 @@ import { errorOfFamily } from '../core/errors/errorOfFamily.js';
 import { checkSignedAction } from '../store/checkSignedAction.js';
 import type { AppendResult, EventStore } from '../store/EventStore.js';
 import { type EvidenceSource, registerDashboardRoutes } from './dashboardRoutes.js';
+import { registerEvidenceRoutes, storedEvidenceSource } from './evidenceRoutes.js';
 import { json } from './jsonResponse.js';
 import { openApiDocument } from './openApiDocument.js';
 import { organizationView } from './organizationView.js';
@@ -213,7 +214,13 @@ export function createApp(args: {
   });
 
   registerRuntimeRoutes({ app, store, clock });
-  registerDashboardRoutes({ app, store, clock, evidence: args.evidence, json, limit: integerQuery });
+  // Readiness weighs the evidence the store keeps beside any the caller gives (`demo`: its file).
+  const evidence = storedEvidenceSource({
+    store,
+    ...(args.evidence === undefined ? {} : { file: args.evidence }),
+  });
+  registerDashboardRoutes({ app, store, clock, evidence, json, limit: integerQuery });
+  registerEvidenceRoutes({ app, store, json, limit: integerQuery });
 
   return app;
 }

@@ -9,6 +9,7 @@ import { runtimePaths, runtimeSchemas } from './runtimeOpenApi.js';
  */
 
 import { dashboardPaths } from './dashboardOpenApi.js';
+import { evidencePaths } from './evidenceOpenApi.js';
 
 const problem = { $ref: '#/components/responses/Problem' };
 const orgParam = { $ref: '#/components/parameters/org' };
@@ -176,6 +177,7 @@ export const openApiDocument = {
       },
     },
     ...dashboardPaths,
+    ...evidencePaths,
     '/api/orgs/{org}/actions': {
       post: {
         operationId: 'postAction',

@@ -1,3 +1,4 @@
+import type { EvidenceFilter, EvidenceRecord, EvidenceToRecord } from '../core/evidence/EvidenceRecord.js';
 import type { SignedAction } from '../core/log/Action.js';
 import type { LogEvent } from '../core/log/LogEvent.js';
 import type { OrgState } from '../core/state/OrgState.js';
@@ -95,4 +96,20 @@ export interface EventStore {
    */
   rebuild(args: { org?: string }): Promise<RebuildReport>;
   close(): Promise<void>;
+  /**
+   * Keeps evidence for an organization — observations, control facts, unsigned attestations —
+   * outside the log: measurements, not decisions, so nobody signs them and no event is made. All
+   * the entries are recorded or none; `organization/not-found` if there is no such organization.
+   */
+  recordEvidence(args: {
+    org: string;
+    entries: readonly EvidenceToRecord[];
+    now: Date;
+  }): Promise<readonly EvidenceRecord[]>;
+  /** Stored evidence in recording order, after the record `after` if given, narrowed by `filter`. */
+  readEvidence(args: {
+    org: string;
+    after?: number;
+    filter?: EvidenceFilter;
+  }): Promise<readonly EvidenceRecord[]>;
 }

@@ -26,6 +26,7 @@ import type {
   RebuildOutcome,
   RebuildReport,
 } from './EventStore.js';
+import { readEvidenceRows, recordEvidenceRows } from './evidenceTable.js';
 import { createGroupQueue, type Settled } from './groupQueue.js';
 import type { KeyRow, OrganizationRow, Projection, UnitRow } from './Projection.js';
 import { projectState } from './projectState.js';
@@ -49,7 +50,7 @@ const ORGANIZATION_COLUMNS =
 const UNIT_COLUMNS =
   'id, position, name, dimension, level, level_id AS "levelId", target, level_since AS "levelSince"';
 
-function notFound(org: string): DevolveError {
+export function notFound(org: string): DevolveError {
   return new DevolveError({
     code: 'organization/not-found',
     message: `there is no organization '${org}' in this store`,
@@ -439,6 +440,10 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
       await db.close();
       await args.onClose?.();
     },
+
+    recordEvidence: ({ org, entries, now }) => recordEvidenceRows({ db, org, entries, now }),
+
+    readEvidence: (read) => readEvidenceRows({ db, ...read }),
   };
 
   /**

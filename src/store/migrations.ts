@@ -19,6 +19,10 @@
  *   is a snapshot, rewritten every 256 events and whenever a group of appends changes the
  *   charter, units or keys; a cold read replays the events after it. So an append writes its
  *   events and the head, not the whole runtime state.
+ * - `evidence` (migration 4) — measurements, not decisions, so outside the log: observations,
+ *   control facts and unsigned attestations per organization, each with where it came from
+ *   (`origin`: command, file or URL, line) and when it was recorded. `body` is the entry as JSON;
+ *   `kind`, `unit`, `subject` and `at` repeat what listings filter and sort on.
  *
  * Appends to one organization that arrive together are sealed in order and committed in one
  * transaction (group commit, at most 256); each is refused on its own, and none is acknowledged
@@ -95,6 +99,24 @@ ALTER TABLE organizations ADD COLUMN runtime text NOT NULL DEFAULT '{}';
 ALTER TABLE organizations ADD COLUMN runtime_seq integer;
 UPDATE organizations SET runtime_seq = seq;
 ALTER TABLE organizations ALTER COLUMN runtime_seq SET NOT NULL, ALTER COLUMN runtime_seq SET DEFAULT 0;
+`,
+  },
+  {
+    id: 4,
+    name: 'evidence',
+    sql: `
+CREATE TABLE evidence (
+  org text NOT NULL REFERENCES organizations (id),
+  id bigserial PRIMARY KEY,
+  kind text NOT NULL,
+  unit text,
+  subject text NOT NULL,
+  at text NOT NULL,
+  body text NOT NULL,
+  origin text NOT NULL,
+  recorded_at text NOT NULL
+);
+CREATE INDEX evidence_by_org ON evidence (org, id);
 `,
   },
 ];

@@ -6,21 +6,23 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { daoFixture } from '../../test/support/daoFixture.js';
 import { createPgliteStore } from './createPgliteStore.js';
 import { describeEventStoreContract } from './EventStore.contract.js';
+import { describeEvidenceStoreContract } from './evidenceStore.contract.js';
 
-describeEventStoreContract({
-  name: 'PGlite (in memory)',
-  async setup() {
-    const pglite = await PGlite.create();
-    const store = await createPgliteStore({ pglite });
-    return {
-      store,
-      async execute(sql, params = []) {
-        await pglite.query(sql, params);
-      },
-      teardown: () => store.close(),
-    };
-  },
-});
+const pgliteSubject = async () => {
+  const pglite = await PGlite.create();
+  const store = await createPgliteStore({ pglite });
+  return {
+    store,
+    async execute(sql: string, params: unknown[] = []) {
+      await pglite.query(sql, params);
+    },
+    teardown: () => store.close(),
+  };
+};
+
+describeEvidenceStoreContract({ name: 'PGlite (in memory)', setup: pgliteSubject });
+
+describeEventStoreContract({ name: 'PGlite (in memory)', setup: pgliteSubject });
 
 describe('PGlite store on a data directory', () => {
   const root = mkdtempSync(join(tmpdir(), 'devolve-pglite-'));

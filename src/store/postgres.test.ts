@@ -6,23 +6,30 @@ import {
   type TestSchema,
 } from '../../test/support/describeWithPostgres.js';
 import { createPostgresStore } from './createPostgresStore.js';
-import { describeEventStoreContract } from './EventStore.contract.js';
+import { type ContractSubject, describeEventStoreContract } from './EventStore.contract.js';
+import { describeEvidenceStoreContract } from './evidenceStore.contract.js';
 
 describeWithPostgres('PostgreSQL store', (url) => {
+  const postgresSubject = async (): Promise<ContractSubject> => {
+    const schema = await createTestSchema({ url });
+    const store = await createPostgresStore({ connectionString: url, schema: schema.schema });
+    return {
+      store,
+      execute: (sql, params) => schema.execute(sql, params),
+      async teardown() {
+        await store.close();
+        await schema.drop();
+      },
+    };
+  };
   describeEventStoreContract({
     name: 'PostgreSQL',
-    async setup() {
-      const schema = await createTestSchema({ url });
-      const store = await createPostgresStore({ connectionString: url, schema: schema.schema });
-      return {
-        store,
-        execute: (sql, params) => schema.execute(sql, params),
-        async teardown() {
-          await store.close();
-          await schema.drop();
-        },
-      };
-    },
+    setup: postgresSubject,
+  });
+
+  describeEvidenceStoreContract({
+    name: 'PostgreSQL',
+    setup: postgresSubject,
   });
 
   let schema: TestSchema;

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { IMPORTERS } from '../../importers/importers.js';
+import { usageError } from '../CliError.js';
 import { formatImportIssue } from '../formatImportIssue.js';
 import { defaultStyle, printJson, toJson } from '../output.js';
+import { recordEvidence, withRecordOptions } from '../recordEvidence.js';
 
 /**
  * `devolve import <importer> <source>`: one subcommand per record in `IMPORTERS`. Every bad row
@@ -28,12 +30,36 @@ export function registerImport(program: Command): void {
       else sub.option(option.flags, option.description);
     }
     sub.option('--json', 'print the result as JSON');
+    sub.option('--charter <file>', 'with --record: the charter the evidence is about', 'devolve.yaml');
+    withRecordOptions(sub);
     sub.action(
       async (
         source: string | undefined,
-        options: Record<string, string | string[] | undefined> & { json?: boolean },
+        options: Record<string, string | string[] | undefined> & {
+          json?: boolean;
+          record?: boolean;
+          charter?: string;
+          data?: string;
+        },
       ) => {
         const outcome = await importer.run({ source: source ?? '', options });
+        const observations = outcome.observations ?? [];
+        if (options.record === true) {
+          if (observations.length === 0)
+            throw usageError({
+              code: 'bad-options',
+              message: `--record: the ${importer.name} import yields no observations to keep`,
+            });
+          await recordEvidence({
+            charter: options.charter,
+            data: options.data,
+            json: options.json === true,
+            entries: observations.map((observation) => ({
+              entry: { kind: 'observation', observation },
+              origin: { command: `import ${importer.name}`, from: source ?? '' },
+            })),
+          });
+        }
         if (options.json) {
           printJson({
             importer: importer.name,
@@ -41,6 +67,7 @@ export function registerImport(program: Command): void {
             rows: outcome.rows,
             issues: outcome.issues,
             ...outcome.summary,
+            ...(options.record === true ? { recorded: observations.length } : {}),
           });
         } else {
           const style = defaultStyle();

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { createPublicClient, http } from 'viem';
 import { followControl } from '../../chain/followControl.js';
-import { type ControlFact, controlPaths } from '../../core/observed/ControlFact.js';
+import { type Address, type ControlFact, controlPaths } from '../../core/observed/ControlFact.js';
 import { observeUnit, type UnitObservation } from '../../core/observed/observeUnit.js';
 import { didYouMean } from '../../core/text/didYouMean.js';
 import { usageError } from '../CliError.js';
 import { defaultStyle, printJson } from '../output.js';
 import { readValidCharter } from '../readValidCharter.js';
+import { recordEvidence, withRecordOptions } from '../recordEvidence.js';
 
 /** Reads `--control unit=0xaddress` pairs against the charter's units. */
 function parseBindings(
@@ -70,7 +71,7 @@ function printObservation(o: UnitObservation): void {
  * evidence supports.
  */
 export function registerObserve(program: Command): void {
-  program
+  const observe = program
     .command('observe')
     .description('declared vs observed level per unit, from who controls its contracts on-chain')
     .argument('[file]', 'the charter', 'devolve.yaml')
@@ -82,40 +83,73 @@ export function registerObserve(program: Command): void {
     )
     .option('--from-block <n>', 'first block to read role events from', '0')
     .option('--json', 'print the result as JSON')
-    .action(
-      async (
-        file: string,
-        options: { rpc?: string; control?: string[]; fromBlock: string; json?: boolean },
-      ) => {
-        const json = options.json === true;
-        const { organization } = await readValidCharter({ file, json });
-        const rpc = options.rpc ?? process.env['DEVOLVE_RPC_URL'];
-        if (rpc === undefined || !/^https?:\/\//.test(rpc))
-          throw usageError({ code: 'missing-rpc', message: 'give an http(s) JSON-RPC URL with --rpc <url>' });
-        if (!/^[0-9]+$/.test(options.fromBlock))
-          throw usageError({
-            code: 'invalid-block',
-            message: `--from-block '${options.fromBlock}' is not a block number`,
-          });
-        const bindings = parseBindings(
-          options.control ?? [],
-          organization.units.map((u) => u.id),
-        );
-        const client = createPublicClient({ transport: http(rpc, { retryCount: 0 }) });
-        const observations: UnitObservation[] = [];
-        for (const { unit, address } of bindings) {
-          const control = await followControl({ client, address, fromBlock: BigInt(options.fromBlock) });
-          observations.push(observeUnit({ unit: organization.units.find((u) => u.id === unit)!, control }));
-        }
-        const findings = observations.flatMap((o) => o.findings);
-        if (json) printJson({ organization: organization.id, units: observations, findings });
-        else {
-          for (const o of observations) printObservation(o);
-          console.log(
-            findings.length === 0 ? 'no findings' : `${findings.length} finding(s): declared above evidence`,
-          );
-        }
-        if (findings.length > 0) process.exitCode = 1;
+    .option('--power <name>', 'with --record: the power the control facts are recorded as', 'upgrade');
+  withRecordOptions(observe).action(
+    async (
+      file: string,
+      options: {
+        rpc?: string;
+        control?: string[];
+        fromBlock: string;
+        json?: boolean;
+        record?: boolean;
+        power: string;
+        data?: string;
       },
-    );
+    ) => {
+      const json = options.json === true;
+      const { organization } = await readValidCharter({ file, json });
+      const rpc = options.rpc ?? process.env['DEVOLVE_RPC_URL'];
+      if (rpc === undefined || !/^https?:\/\//.test(rpc))
+        throw usageError({ code: 'missing-rpc', message: 'give an http(s) JSON-RPC URL with --rpc <url>' });
+      if (!/^[0-9]+$/.test(options.fromBlock))
+        throw usageError({
+          code: 'invalid-block',
+          message: `--from-block '${options.fromBlock}' is not a block number`,
+        });
+      const bindings = parseBindings(
+        options.control ?? [],
+        organization.units.map((u) => u.id),
+      );
+      const client = createPublicClient({ transport: http(rpc, { retryCount: 0 }) });
+      const observations: UnitObservation[] = [];
+      for (const { unit, address } of bindings) {
+        const control = await followControl({ client, address, fromBlock: BigInt(options.fromBlock) });
+        observations.push(observeUnit({ unit: organization.units.find((u) => u.id === unit)!, control }));
+      }
+      if (options.record === true) {
+        const chain = await client.getChainId();
+        const observedAt = Date.now();
+        await recordEvidence({
+          charter: file,
+          data: options.data,
+          json,
+          entries: bindings.map(({ unit, address }, i) => ({
+            entry: {
+              kind: 'control',
+              control: {
+                unit,
+                power: options.power,
+                subject: address.toLowerCase() as Address,
+                holder: observations[i]!.control,
+                chain,
+                observedAt,
+                source: rpc,
+              },
+            },
+            origin: { command: 'observe', from: rpc },
+          })),
+        });
+      }
+      const findings = observations.flatMap((o) => o.findings);
+      if (json) printJson({ organization: organization.id, units: observations, findings });
+      else {
+        for (const o of observations) printObservation(o);
+        console.log(
+          findings.length === 0 ? 'no findings' : `${findings.length} finding(s): declared above evidence`,
+        );
+      }
+      if (findings.length > 0) process.exitCode = 1;
+    },
+  );
 }

@@ -91,18 +91,18 @@ export function registerPlan(program: Command): void {
     { asOf: 'plan', json: 'print the plan as JSON' },
   ).action(async (file: string, options: PlanOptions) => {
     const json = options.json === true;
-    const { plan, evidenceFile, source } = await readPlanFor(file, options);
+    const { plan, evidenceFile, storedEvidence, source } = await readPlanFor(file, options);
     if (json) {
-      printJson({ ...plan, evidence: evidenceFile ?? null, source });
+      printJson({ ...plan, evidence: evidenceFile ?? null, storedEvidence, source });
       return;
     }
     const style = defaultStyle();
     const width = terminalWidth();
     const lines = [
       describeLevelSource(source),
-      evidenceFile === undefined
-        ? 'No evidence file: criteria that need evidence are unknown.'
-        : `Evidence: ${evidenceFile}`,
+      evidenceFile === undefined && storedEvidence === 0
+        ? 'No evidence file or stored evidence: criteria that need evidence are unknown.'
+        : `Evidence: ${[evidenceFile === undefined ? [] : [evidenceFile], storedEvidence === 0 ? [] : [`${storedEvidence} entries in the store`]].flat().join(' and ')}`,
     ];
     console.log(style.dim(`${lines.flatMap((line) => fitLine(line, width)).join('\n')}\n`));
     console.log(renderPlan(plan, style, width));

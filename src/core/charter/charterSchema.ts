@@ -209,7 +209,15 @@ export type CriterionInput =
   | { checklist: string; text: string; evidence?: 'required' | 'optional'; attesters?: string[] }
   | { unit: string; atLeast: string | number }
   | { role: string; minMembers?: number; minThreshold?: number | string }
-  | { exitWindow: string; withdrawalDelay?: string };
+  | { exitWindow: string; withdrawalDelay?: string }
+  | {
+      control: string;
+      unit?: string;
+      noSingleKey?: boolean;
+      minOwners?: number;
+      minThreshold?: number | string;
+      minDelay?: string;
+    };
 
 const comparison = {
   atLeast: s.optional(s.number().describe('The metric must be ≥ this value.')),
@@ -282,6 +290,37 @@ export const criterionSchema: Schema<CriterionInput> = s.ref<CriterionInput>('Cr
             'checklist criterion',
           ),
         ],
+        // Before `unit`: a control criterion may name a unit too, and the first key present decides.
+        [
+          'control',
+          s.object(
+            {
+              control: idSchema().describe(
+                'A power over the unit’s contract, as control facts name it (`devolve observe --record` records `upgrade`).',
+              ),
+              unit: s.optional(
+                idSchema().describe('Whose contract: defaults to the unit the criterion belongs to.'),
+              ),
+              noSingleKey: s.optional(
+                s
+                  .boolean()
+                  .describe(
+                    'No plain key may act alone, even behind a timelock: a multisig on every path of control.',
+                  ),
+              ),
+              minOwners: s.optional(
+                s.integer({ min: 1 }).describe('A multisig of at least this many owners on every path.'),
+              ),
+              minThreshold: s.optional(
+                ratioSchema().describe('That multisig’s threshold: at least this share of its owners.'),
+              ),
+              minDelay: s.optional(
+                durationSchema().describe('A timelock of at least this long on every path.'),
+              ),
+            },
+            'control criterion',
+          ),
+        ],
         ['unit', s.object({ unit: idSchema(), atLeast: levelRefSchema() }, 'dependency criterion')],
         [
           'role',
@@ -318,7 +357,7 @@ export const criterionSchema: Schema<CriterionInput> = s.ref<CriterionInput>('Cr
       'criterion',
     )
     .describe(
-      'A condition: metric threshold, time or decisions at level, checklist item, dependency, role or exit window; combine with all / any / not.',
+      'A condition: metric threshold, time or decisions at level, checklist item, dependency, role, exit window or who controls a contract; combine with all / any / not.',
     ),
 );
 

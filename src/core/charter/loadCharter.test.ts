@@ -371,7 +371,7 @@ describe('schema errors', () => {
       code: 'charter/unknown-variant',
       at: '{ metrc',
       message:
-        "a criterion needs one of the keys 'all', 'any', 'not', 'metric', 'timeAtLevel', 'decisionsAtLevel', 'checklist', 'unit', 'role', 'exitWindow'",
+        "a criterion needs one of the keys 'all', 'any', 'not', 'metric', 'timeAtLevel', 'decisionsAtLevel', 'checklist', 'control', 'unit', 'role', 'exitWindow'",
       hint: "'metrc': did you mean 'metric'?",
       path: 'units[0].readiness.transparent',
     },

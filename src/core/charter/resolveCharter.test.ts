@@ -676,6 +676,30 @@ describe('dependencies, criteria and commitments', () => {
       hint: 'e.g. { role: security-council, minMembers: 8, minThreshold: 75% }',
     },
     {
+      title: 'a control criterion that asks nothing of who holds the power (charter/empty-control-criterion)',
+      text: treasuryWith(
+        '    readiness:\n      transparent:\n        all:\n          - { control: upgrade }\n',
+      ),
+      code: 'charter/empty-control-criterion',
+      at: '{ control: upgrade }',
+      message: 'a control criterion needs noSingleKey, minOwners, minThreshold or minDelay',
+      hint: 'e.g. { control: upgrade, minOwners: 8, minThreshold: 75%, minDelay: 7d }',
+    },
+    {
+      title: 'a control criterion with a delay that is not a duration',
+      text: treasuryWith('    readiness:\n      transparent: { control: upgrade, minDelay: a week }\n'),
+      code: 'charter/bad-format',
+      at: 'a week',
+    },
+    {
+      title: 'a control criterion naming an unknown unit',
+      text: treasuryWith(
+        '    readiness:\n      transparent: { control: upgrade, unit: tresury, minOwners: 8 }\n',
+      ),
+      code: 'charter/unknown-unit',
+      at: 'tresury',
+    },
+    {
       title: 'a commitment with neither date nor trigger (charter/commitment-without-deadline)',
       text: treasuryWith(
         '    target: transparent\n    commitments:\n      - level: transparent\n        statement: Soon.\n',

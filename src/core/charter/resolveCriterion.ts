@@ -64,6 +64,7 @@ export function resolveCriterion(args: {
       ...(criterion.attesters === undefined ? {} : { attesters: criterion.attesters }),
     };
   }
+  if ('control' in criterion) return controlCriterion({ context, criterion, path, unit });
   if ('unit' in criterion) {
     const ladder = context.ladderOf(criterion.unit);
     if (!context.declaresField({ path, noun: 'unit', name: criterion.unit })) return undefined;
@@ -142,5 +143,59 @@ function metricCriterion(args: {
     value: criterion[key]!,
     ...(window === undefined ? {} : { window }),
     ...(criterion.source === undefined ? {} : { source: criterion.source }),
+  };
+}
+
+function controlCriterion(args: {
+  context: ResolveContext;
+  criterion: Extract<CriterionInput, { control: string }>;
+  path: Path;
+  unit: UnitInput;
+}): Criterion | undefined {
+  const { context, criterion, path } = args;
+  if (
+    criterion.unit !== undefined &&
+    !context.declares({
+      declared: context.units,
+      path: [...path, 'unit'],
+      noun: 'unit',
+      name: criterion.unit,
+    })
+  ) {
+    return undefined;
+  }
+  const { noSingleKey, minOwners } = criterion;
+  if (
+    noSingleKey !== true &&
+    minOwners === undefined &&
+    criterion.minThreshold === undefined &&
+    criterion.minDelay === undefined
+  ) {
+    context.error({
+      path,
+      code: 'charter/empty-control-criterion',
+      message: 'a control criterion needs noSingleKey, minOwners, minThreshold or minDelay',
+      hint: 'e.g. { control: upgrade, minOwners: 8, minThreshold: 75%, minDelay: 7d }',
+    });
+    return undefined;
+  }
+  const minThreshold =
+    criterion.minThreshold === undefined
+      ? undefined
+      : ratioAt({ context, value: criterion.minThreshold, path: [...path, 'minThreshold'] });
+  const minDelay =
+    criterion.minDelay === undefined
+      ? undefined
+      : durationAt({ context, text: criterion.minDelay, path: [...path, 'minDelay'] });
+  if (criterion.minThreshold !== undefined && minThreshold === undefined) return undefined;
+  if (criterion.minDelay !== undefined && minDelay === undefined) return undefined;
+  return {
+    kind: 'control',
+    power: criterion.control,
+    unit: criterion.unit ?? args.unit.id,
+    ...(noSingleKey === undefined ? {} : { noSingleKey }),
+    ...(minOwners === undefined ? {} : { minOwners }),
+    ...(minThreshold === undefined ? {} : { minThreshold }),
+    ...(minDelay === undefined ? {} : { minDelay }),
   };
 }

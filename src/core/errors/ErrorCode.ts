@@ -91,6 +91,7 @@ export const ERROR_CODES = {
     'commitment-without-deadline',
     'dependency-cycle',
     'duplicate-id',
+    'empty-control-criterion',
     'empty-electorate',
     'empty-role-criterion',
     'empty-term',

@@ -1,3 +1,4 @@
+import type { ControlFact } from '../observed/ControlFact.js';
 import type { Ratio } from '../ratio/Ratio.js';
 
 /** One observed value of a metric. Times are epoch milliseconds (UTC); windows are seconds. */
@@ -28,6 +29,26 @@ export interface Attestation {
   readonly signed?: boolean;
   /** For a signed attestation: the role that entitled the attester. */
   readonly role?: string;
+  /** Typed into a file or recorded from one, not signed by a member: anyone could have written it. */
+  readonly unsigned?: boolean;
+}
+
+/**
+ * Who holds one power (`upgrade`, …) over one contract, as read on-chain at `observedAt` (epoch
+ * ms): the tree of control down to its keys. Kept per unit: the unit whose power it is.
+ */
+export interface ControlObservation {
+  readonly unit: string;
+  /** The power held, named freely (`upgrade` by default); control criteria name it. */
+  readonly power: string;
+  /** The contract the power is over. */
+  readonly subject: `0x${string}`;
+  readonly holder: ControlFact;
+  /** The chain id, when the reader knew it. */
+  readonly chain?: number;
+  readonly observedAt: number;
+  /** Where it was read (an RPC URL). */
+  readonly source?: string;
 }
 
 export interface UnitEvidence {
@@ -41,6 +62,8 @@ export interface Evidence {
   readonly observations: readonly Observation[];
   readonly attestations: readonly Attestation[];
   readonly units: Readonly<Record<string, UnitEvidence>>;
+  /** Control facts read on-chain (absent: none). */
+  readonly controls?: readonly ControlObservation[];
 }
 
 export const NO_EVIDENCE: Evidence = { observations: [], attestations: [], units: {} };

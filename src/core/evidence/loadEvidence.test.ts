@@ -95,9 +95,11 @@ units:
           at: instant('2026-10-02'),
           evidence: 'https://audits.example/v3',
           note: 'Two firms.',
+          // Typed into a file: signed by no one.
+          unsigned: true,
         },
         // `multisig` belongs to the treasury alone, so it needs no unit.
-        { checklist: 'multisig', at: instant('2026-10-03') },
+        { checklist: 'multisig', at: instant('2026-10-03'), unsigned: true },
       ],
       units: { treasury: { since: instant('2026-06-01'), decisionsAtLevel: 4 }, upgrades: {} },
     });
@@ -441,7 +443,7 @@ holdings:
     const result = load('evidence: 1\nattestations:\n  - checklist: audit\n    at: 2026-10-02\n');
     if (!result.ok) throw new Error('expected the evidence to load');
     expect(result.evidence.attestations).toEqual([
-      { checklist: 'audit', at: Date.parse('2026-10-02T00:00:00Z') },
+      { checklist: 'audit', at: Date.parse('2026-10-02T00:00:00Z'), unsigned: true },
     ]);
     expect(
       load('evidence: 1\nattestations:\n  - { checklist: audit, unit: treasury, at: 2026-10-02 }\n').ok,

@@ -11,12 +11,24 @@ import type { Attestation, Evidence, Observation, UnitEvidence } from './Evidenc
 import { type EvidenceInput, evidenceSchema } from './evidenceSchema.js';
 
 export type EvidenceLoad =
-  | { readonly ok: true; readonly evidence: Evidence; readonly warnings: readonly SourceIssue[] }
+  | {
+      readonly ok: true;
+      readonly evidence: Evidence;
+      readonly warnings: readonly SourceIssue[];
+      /** The line each observation and attestation was written on, index for index. */
+      readonly lines: EvidenceLines;
+    }
   | {
       readonly ok: false;
       readonly errors: readonly SourceIssue[];
       readonly warnings: readonly SourceIssue[];
     };
+
+/** Lines in the evidence file, index for index with `Evidence`'s lists (a snapshot's line for each of its `holder-*` observations). */
+export interface EvidenceLines {
+  readonly observations: readonly number[];
+  readonly attestations: readonly number[];
+}
 
 const ms = (text: string) => {
   const parsed = parseInstant(text);
@@ -54,7 +66,20 @@ export function loadEvidence(args: { text: string; file: string; organization: O
   const errors = located.filter((i) => i.severity === 'error').sort(byPosition);
   const warnings = [...parsed.warnings, ...located.filter((i) => i.severity === 'warning')].sort(byPosition);
   if (!valid || errors.length > 0) return { ok: false, errors, warnings };
-  return { ok: true, evidence: toEvidence(input!), warnings };
+  const lineAt = (path: Path) =>
+    parsed.locate({ path, code: 'evidence/invalid', message: '', severity: 'warning' }).line;
+  const evidence = toEvidence(input!);
+  const holdingLines = (input!.holdings ?? []).flatMap((_, i) =>
+    Array.from({ length: HOLDER_METRICS }, () => lineAt(['holdings', i])),
+  );
+  const lines: EvidenceLines = {
+    observations: [
+      ...(input!.observations ?? []).map((_, i) => lineAt(['observations', i])),
+      ...holdingLines,
+    ],
+    attestations: (input!.attestations ?? []).map((_, i) => lineAt(['attestations', i])),
+  };
+  return { ok: true, evidence, warnings, lines };
 }
 
 /** A schema issue speaks of the evidence file: `charter/wrong-type` becomes `evidence/wrong-type`. */
@@ -215,6 +240,7 @@ function toEvidence(input: EvidenceInput): Evidence {
     ...(a.unit === undefined ? {} : { unit: a.unit }),
     ...(a.by === undefined ? {} : { by: a.by }),
     at: ms(a.at),
+    unsigned: true,
     ...(a.evidence === undefined ? {} : { evidence: a.evidence }),
     ...(a.note === undefined ? {} : { note: a.note }),
   }));
@@ -227,6 +253,9 @@ function toEvidence(input: EvidenceInput): Evidence {
   }
   return { observations, attestations, units };
 }
+
+/** How many observations `holdingsObservations` makes of one snapshot. */
+const HOLDER_METRICS = 5;
 
 /**
  * The organization-wide `holder-*` observations of one holdings snapshot, exact where the metric

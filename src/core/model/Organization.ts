@@ -151,7 +151,25 @@ export type Criterion =
       readonly minMembers?: number;
       readonly minThreshold?: Ratio;
     }
-  | { readonly kind: 'exit-window'; readonly seconds: number; readonly withdrawalDelay: number };
+  | { readonly kind: 'exit-window'; readonly seconds: number; readonly withdrawalDelay: number }
+  | {
+      /**
+       * Who holds a power over the unit's contract, judged from the latest control fact recorded
+       * for it: every path along which someone can act must pass each condition given.
+       */
+      readonly kind: 'control';
+      /** The power, as control facts name it (`upgrade`). */
+      readonly power: string;
+      readonly unit: string;
+      /** No plain key acts alone, even behind a timelock: a multisig on every path. */
+      readonly noSingleKey?: boolean;
+      /** A multisig on every path with at least this many owners … */
+      readonly minOwners?: number;
+      /** … and a threshold of at least this share of them. */
+      readonly minThreshold?: Ratio;
+      /** A timelock of at least this many seconds on every path. */
+      readonly minDelay?: number;
+    };
 
 /** A ladder as declared: level policies may still name slots, bound per unit. */
 export interface Ladder {

@@ -1,4 +1,5 @@
 import type { Comparison } from '../model/Organization.js';
+import type { Address, ControlFact } from '../observed/ControlFact.js';
 import type { Ratio } from '../ratio/Ratio.js';
 
 export type CriterionStatus = 'met' | 'unmet' | 'unknown';
@@ -17,7 +18,8 @@ export type CriterionFacts =
   | ChecklistFacts
   | UnitLevelFacts
   | RoleFacts
-  | ExitWindowFacts;
+  | ExitWindowFacts
+  | ControlFacts;
 
 /** `all` / `any`: how many parts have each verdict. */
 export interface CombinationFacts {
@@ -134,4 +136,38 @@ export interface ExitWindowFacts {
   readonly withdrawalDelay: number;
   /** Seconds users have to exit: the timelock less the withdrawal delay. */
   readonly window?: number;
+}
+
+/** One path of control that fails a control criterion (or cannot be judged), with its numbers. */
+export interface ControlPathFacts {
+  /** Who acts at its end. */
+  readonly leaf: Address;
+  readonly leafKind: ControlFact['kind'];
+  /** The largest multisig on the path, if any. */
+  readonly multisig?: { readonly address: Address; readonly owners: number; readonly threshold: number };
+  /** The longest timelock delay on the path, seconds. */
+  readonly delay: number;
+}
+
+export interface ControlFacts {
+  readonly kind: 'control';
+  readonly power: string;
+  readonly unit: string;
+  readonly unitName?: string;
+  readonly noSingleKey?: boolean;
+  readonly minOwners?: number;
+  readonly minThreshold?: Ratio;
+  readonly minDelay?: number;
+  /** The control fact judged; absent when none is recorded for the unit's power. */
+  readonly observed?: {
+    readonly subject: Address;
+    readonly observedAt: number;
+    readonly source?: string;
+    /** Paths along which someone can act. */
+    readonly paths: number;
+  };
+  /** Paths that fail a condition (the criterion is unmet). */
+  readonly failing?: readonly ControlPathFacts[];
+  /** Paths ending at a contract no reader recognised (the criterion is unknown, not met). */
+  readonly unjudged?: readonly ControlPathFacts[];
 }

@@ -1,5 +1,5 @@
 import type { Comparison, Criterion, Organization } from '../model/Organization.js';
-import { formatRatio } from '../ratio/Ratio.js';
+import { formatRatio, type Ratio } from '../ratio/Ratio.js';
 import { describeDuration } from '../time/Duration.js';
 
 /** A criterion in words: a line, and for all / any / not, the lines it combines. */
@@ -87,7 +87,39 @@ export function describeCriterion(args: {
         text: `users have at least ${describeDuration(criterion.seconds)} to exit before a decision takes effect${delay}`,
       };
     }
+    case 'control': {
+      const owner =
+        criterion.unit === args.unit
+          ? ''
+          : ` of ${organization.units.find((u) => u.id === criterion.unit)?.name ?? criterion.unit}`;
+      return { text: `${criterion.power} authority${owner} ${describeControlConditions(criterion)}` };
+    }
   }
+}
+
+/**
+ * The conditions of a control criterion in words.
+ *
+ * @example
+ * describeControlConditions({ minOwners: 8, minThreshold: 3/4, minDelay: 604800 })
+ * // 'held through a multisig of at least 8 owners at a threshold of at least 75% behind a timelock of at least 7 days'
+ */
+export function describeControlConditions(c: {
+  noSingleKey?: boolean;
+  minOwners?: number;
+  minThreshold?: Ratio;
+  minDelay?: number;
+}): string {
+  const parts: string[] = [];
+  if (c.noSingleKey === true) parts.push('held by no single plain key');
+  if (c.minOwners !== undefined || c.minThreshold !== undefined) {
+    const owners = c.minOwners === undefined ? '' : ` of at least ${c.minOwners} owners`;
+    const threshold =
+      c.minThreshold === undefined ? '' : ` at a threshold of at least ${formatRatio(c.minThreshold)}`;
+    parts.push(`held through a multisig${owners}${threshold}`);
+  }
+  if (c.minDelay !== undefined) parts.push(`behind a timelock of at least ${describeDuration(c.minDelay)}`);
+  return parts.join(', ');
 }
 
 /** A criterion description on one line: `any of (a; b)`. */

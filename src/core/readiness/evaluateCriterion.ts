@@ -8,6 +8,7 @@ import type {
   MetricObservationFacts,
 } from './CriterionFacts.js';
 import { describeCriterion, flattenDescription, levelName } from './describeCriterion.js';
+import { judgeControl } from './judgeControl.js';
 import { renderCriterionReason } from './renderCriterionReason.js';
 
 export type { CriterionStatus } from './CriterionFacts.js';
@@ -330,6 +331,8 @@ function judge(criterion: Criterion, context: ReadinessContext): Judgement {
         facts: { ...base, levelName: level.name, timelock: level.policy.timelock, window },
       };
     }
+    case 'control':
+      return judgeControl({ criterion, evidence, organization, now });
   }
 }
 

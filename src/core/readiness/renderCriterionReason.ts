@@ -2,7 +2,14 @@ import type { Comparison } from '../model/Organization.js';
 import { compareRatio, formatRatio, ratioFromDecimal } from '../ratio/Ratio.js';
 import { describeDuration, durationAdjective } from '../time/Duration.js';
 import { formatDate } from '../time/Instant.js';
-import type { CriterionFacts, CriterionStatus, MetricFacts } from './CriterionFacts.js';
+import type {
+  ControlFacts,
+  ControlPathFacts,
+  CriterionFacts,
+  CriterionStatus,
+  MetricFacts,
+} from './CriterionFacts.js';
+import { describeControlConditions } from './describeCriterion.js';
 
 /** What the renderer needs of a result: its facts, its verdict and its parts in words. */
 export interface RenderableResult {
@@ -59,6 +66,29 @@ function metricReason(facts: MetricFacts): string {
       ? show(actual.value)
       : `${show(actual.value)} (= ${actual.exact.num}/${actual.exact.den})`;
   return `${name} is ${observed}, needs ${COMPARISON_WORDS[facts.comparison]} ${facts.seconds ? show(facts.required) : String(facts.required)} (${source})`;
+}
+
+function describePath(path: ControlPathFacts): string {
+  const who = path.leafKind === 'key' ? `plain key ${path.leaf}` : `${path.leafKind} ${path.leaf}`;
+  const through =
+    path.multisig === undefined
+      ? 'through no multisig'
+      : `through a multisig of ${path.multisig.threshold} of ${path.multisig.owners}`;
+  const delay = path.delay === 0 ? 'no timelock' : `a timelock of ${describeDuration(path.delay)}`;
+  return `${who} ${through}, ${delay}`;
+}
+
+function controlReason(facts: ControlFacts): string {
+  const power = `${facts.power} authority of ${facts.unitName ?? facts.unit}`;
+  if (facts.observed === undefined) return `no control fact recorded for the ${power}`;
+  const seen = `${facts.observed.subject}, read ${formatDate(facts.observed.observedAt)}`;
+  if (facts.failing !== undefined)
+    return `${plural(facts.failing.length, 'path')} of ${facts.observed.paths} fail (${seen}): ${facts.failing.map(describePath).join('; ')}`;
+  if (facts.unjudged !== undefined)
+    return `${plural(facts.unjudged.length, 'path')} end at a contract of unknown kind (${seen}): ${facts.unjudged.map(describePath).join('; ')}`;
+  return facts.observed.paths === 0
+    ? `no one can use the ${power} (${seen})`
+    : `every one of ${plural(facts.observed.paths, 'path')} is ${describeControlConditions(facts)} (${seen})`;
 }
 
 /**
@@ -154,5 +184,7 @@ export function renderCriterionReason(result: RenderableResult): string {
           : `a timelock of ${describeDuration(facts.timelock)} less a ${durationAdjective(facts.withdrawalDelay)} withdrawal delay`;
       return `${facts.levelName} gives users ${describeDuration(facts.window)} to exit (${how}), needs ${describeDuration(facts.required)}`;
     }
+    case 'control':
+      return controlReason(facts);
   }
 }
