@@ -36,6 +36,8 @@ export interface BoardView {
   /** The plan's clock (epoch ms): countdowns count from it. */
   readonly now: number;
   readonly organization: Board['organization'];
+  // Plain readonly fields, like Proposal.ts, by design: each record declares its own shape; they share style,
+  // not meaning.
   readonly dimensions: readonly {
     readonly id: string;
     readonly name: string;

@@ -34,6 +34,8 @@ export interface OrganizationView {
 export function organizationView(args: { state: OrgState }): OrganizationView {
   const { state } = args;
   const { organization } = state;
+  // Built like unitView.ts's view, by design: each view copies the fields it shows and leaves absent ones
+  // out.
   return {
     id: organization.id,
     name: organization.name,

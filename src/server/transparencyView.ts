@@ -13,6 +13,8 @@ export interface TransparencyUnit {
   readonly dimension: string;
   readonly level: LevelRef;
   readonly target: LevelRef;
+  // Plain readonly fields, like scheduleRoadmap.ts's RoadmapStep, by design: each record declares its own
+  // shape.
   /** The unit's ladder, from its most centralized level to its top. */
   readonly levels: readonly LevelRef[];
   /** When the unit reached its level, as the log records it. */

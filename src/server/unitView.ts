@@ -44,6 +44,8 @@ function levelView(organization: Organization, unit: Unit, index: number): Level
 export function unitView(args: { state: OrgState; unit: Unit }): UnitView {
   const { state, unit } = args;
   const { organization } = state;
+  // Built like organizationView.ts's view, by design: each view copies the fields it shows and leaves absent
+  // ones out.
   return {
     id: unit.id,
     name: unit.name,

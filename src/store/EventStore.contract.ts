@@ -60,6 +60,8 @@ async function exported(store: EventStore, org: string): Promise<string[]> {
   return lines;
 }
 
+// Shaped like describeEvidenceStoreContract (evidenceStore.contract.ts) by design: each half of the port has
+// its own suite, run by every adapter.
 /**
  * The one behaviour every `EventStore` adapter must show, run by `pglite.test.ts` and
  * `postgres.test.ts`. The tests share one store (starting a database is the slow part) and each
@@ -243,6 +245,7 @@ export function describeEventStoreContract(args: {
         code: 'action/proposal-required',
         details: { unit: 'treasury', level: 1 },
       });
+      // This and the next refusal are alike by design: each case shows its own input beside its own code.
       // A forged actor: jonas's key claiming to be mara.
       const forged = resign(
         dao.amendBrand({ head: genesis.hash, description: 'x', actor: 'jonas' }),
@@ -252,6 +255,7 @@ export function describeEventStoreContract(args: {
         },
       );
       expect(await codeOf(store.append({ signed: forged, now: at(2) }))).toBe('action/wrong-key');
+      // Like the forged actor above, by design: each case shows its own input beside its own code.
       // A member with no registered key.
       const stranger = resign(
         dao.amendBrand({ head: genesis.hash, description: 'x', actor: 'jonas' }),

@@ -52,6 +52,8 @@ const ATTESTED: EvidenceEntry = {
   },
 };
 
+// Shaped like describeEventStoreContract (EventStore.contract.ts) by design: each half of the port has its
+// own suite, run by every adapter.
 /**
  * The evidence half of the store's port, run by every adapter: entries come back exactly as
  * recorded, with their origin, in recording order, per organization, filtered by kind and unit.

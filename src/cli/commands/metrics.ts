@@ -21,6 +21,7 @@ import { registerMetricsLog } from './metricsLog.js';
 export function registerMetrics(program: Command): void {
   const metrics = program.command('metrics');
   registerMetricsLog(metrics);
+  // Options declared like observe.ts's, by design: each command file declares its own words.
   metrics
     .description('concentration metrics (Gini, Nakamoto, HHI, …) from imported holdings or git history')
     .option('--holdings <file>', 'a holdings CSV')

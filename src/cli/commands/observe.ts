@@ -71,6 +71,7 @@ function printObservation(o: UnitObservation): void {
  * evidence supports.
  */
 export function registerObserve(program: Command): void {
+  // Options declared like metrics.ts's, by design: each command file declares its own words.
   const observe = program
     .command('observe')
     .description('declared vs observed level per unit, from who controls its contracts on-chain')

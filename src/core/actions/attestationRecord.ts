@@ -115,6 +115,8 @@ export const attestationRecord: ActionRecord<
   Infer<typeof attestationRecordPayloadSchema>,
   RecordedAttestation[]
 > = {
+  // Declared like charterAmend.ts and every action record, by design: one record per action kind holds its
+  // rule.
   kind: 'attestation.record',
   summary: 'Attest, signed, that a checklist item of a unit holds, with its evidence link.',
   payload: attestationRecordPayloadSchema,

@@ -127,6 +127,8 @@ export function checkPins(state: OrgState, organization: Organization): void {
  * changes anybody's key.
  */
 export const charterAmend: ActionRecord<CharterPayload, CheckedAmend> = {
+  // Declared like attestationRecord.ts and every action record, by design: one record per action kind holds
+  // its rule.
   kind: 'charter.amend',
   summary: 'Replace the charter; governance of units above founder level needs a proposal instead.',
   payload: charterPayloadSchema,

@@ -234,6 +234,8 @@ export const criterionSchema: Schema<CriterionInput> = s.ref<CriterionInput>('Cr
         ['any', s.object({ any: s.array(criterionSchema, { minItems: 1 }) }, 'any-of criterion')],
         ['not', s.object({ not: criterionSchema }, 'not criterion')],
         [
+          // Shaped like the 'control' entry below, by design: each criterion kind's schema describes its own
+          // fields.
           'metric',
           s.object(
             {
@@ -292,6 +294,8 @@ export const criterionSchema: Schema<CriterionInput> = s.ref<CriterionInput>('Cr
         ],
         // Before `unit`: a control criterion may name a unit too, and the first key present decides.
         [
+          // Shaped like the 'metric' entry above, by design: each criterion kind's schema describes its own
+          // fields.
           'control',
           s.object(
             {

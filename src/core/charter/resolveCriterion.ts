@@ -75,6 +75,8 @@ export function resolveCriterion(args: {
   if ('role' in criterion) {
     if (!context.declaresField({ path, noun: 'role', name: criterion.role })) return undefined;
     if (criterion.minMembers === undefined && criterion.minThreshold === undefined) {
+      // Refused like an empty control criterion below, by design: each criterion kind names its own code and
+      // example.
       context.error({
         path,
         code: 'charter/empty-role-criterion',
@@ -171,6 +173,8 @@ function controlCriterion(args: {
     criterion.minThreshold === undefined &&
     criterion.minDelay === undefined
   ) {
+    // Checked like the role criterion above, and its optional fields read like resolveRoles.ts's dates, by
+    // design: each read names its own field and path.
     context.error({
       path,
       code: 'charter/empty-control-criterion',

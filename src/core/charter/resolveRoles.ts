@@ -81,6 +81,8 @@ function resolveMembership(args: {
   const membership = typeof entry === 'string' ? { member: entry } : entry;
   const idPath = typeof entry === 'string' ? path : [...path, 'member'];
   context.declares({ declared: context.memberIds, path: idPath, noun: 'member', name: membership.member });
+  // Optional fields read like resolveCriterion.ts's, by design: each read names its own field, parser and
+  // path.
   const from =
     membership.from === undefined
       ? undefined

@@ -1,5 +1,6 @@
 import type { Attestation, ControlObservation, Evidence, Observation } from './Evidence.js';
 
+// A tagged union like Proposal.ts's DelegationScope, by design: each union names its own kinds.
 /**
  * One piece of evidence as kept in the store: a measurement, not a decision, so it is not a log
  * event and nobody signs it. Attestations kept this way come from files and stay unsigned.

@@ -17,6 +17,7 @@ export const evidenceSchema = s
       evidence: s
         .integer({ min: EVIDENCE_VERSION, max: EVIDENCE_VERSION })
         .describe('The evidence format version.'),
+      // Written out like attestations below, by design: each section of the file describes its own fields.
       observations: s.optional(
         s
           .array(
@@ -38,6 +39,7 @@ export const evidenceSchema = s
           )
           .describe('Metric values with the time they were observed and their source.'),
       ),
+      // Written out like observations above, by design: each section of the file describes its own fields.
       attestations: s.optional(
         s
           .array(

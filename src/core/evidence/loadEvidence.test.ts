@@ -193,6 +193,8 @@ ${balances}
     const result = load(text);
     expect(result.ok).toBe(true);
     expect(result.warnings).toEqual([
+      // A whole diagnostic, like the empty-file case below, by design: each test shows the exact report a
+      // user sees.
       {
         file: FILE,
         ...positionOf(text, '{}'),
@@ -245,6 +247,8 @@ describe('loadEvidence: syntax errors', () => {
   it('says an empty file is empty, and where to start', () => {
     expect(errorsOf('# nothing yet\n')).toEqual([
       {
+        // A whole diagnostic, like the empty-holdings case above, by design: each test shows the exact report
+        // a user sees.
         file: FILE,
         line: 1,
         column: 1,

@@ -68,7 +68,7 @@ describe('nakamotoCoefficient', () => {
       { num: -1n, den: 2n },
       { num: 1n, den: 0n },
     ]) {
-      // Written out like topKShare.test.ts's refusal of a bad k: each metric's own error code.
+      // Written out like topKShare.test.ts's refusal of a bad k, by design: each metric's own error code.
       try {
         nakamotoCoefficient({ holdings: [1n], threshold });
         expect.unreachable();

@@ -122,6 +122,8 @@ function sumByLimbs(holdings: OrderedHoldings): HoldingSums {
       const hi = highPart(approx[i]!, mid, lo);
       const hiLow = hi >>> 0; // hi mod 2^32
       const hiHigh = (hi - hiLow) / TWO_32;
+      // Unrolled, and again with 6 limbs in the loop below, by design: the hot path of every concentration
+      // metric; limb arrays or a shared helper cost speed.
       const a0 = lo & 0xffff;
       const a1 = lo >>> 16;
       const a2 = mid & 0xffff;
@@ -225,6 +227,8 @@ function sumByNarrowLimbs(holdings: OrderedHoldings): HoldingSums {
       const lo = words[2 * i + LOW_WORD]!;
       const mid = words[2 * i + HIGH_WORD]!;
       const hi = highPart(approx[i]!, mid, lo); // < 2^32
+      // The 8-limb loop above with 6 limbs, unrolled by design: the hot path of every concentration metric;
+      // limb arrays or a shared helper cost speed.
       const a0 = lo & 0xffff;
       const a1 = lo >>> 16;
       const a2 = mid & 0xffff;

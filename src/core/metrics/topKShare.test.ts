@@ -35,7 +35,8 @@ describe('topKShare', () => {
 
   it('refuses a k that is not a whole number of holders', () => {
     for (const k of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
-      // Written out like nakamotoCoefficient.test.ts's refusal of a bad threshold.
+      // Written out like nakamotoCoefficient.test.ts's refusal of a bad threshold, by design: each metric's
+      // own error code.
       try {
         topKShare({ holdings: [1n], k });
         expect.unreachable();

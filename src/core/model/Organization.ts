@@ -13,6 +13,8 @@ export interface Organization {
   readonly id: string;
   readonly name: string;
   readonly kind: 'web3' | 'company' | 'hybrid';
+  // Plain readonly fields, like makePlan.ts's and scheduleRoadmap.ts's records, by design: each record
+  // declares its own shape.
   readonly description?: string;
   readonly website?: string;
   readonly tokens: readonly Token[];

@@ -17,6 +17,8 @@ import { makePlan, type Recommendation } from './makePlan.js';
  * - infra, moderation, newsletter, podcast: one unmet criterion each, ranked by the tie-breaks.
  * - brand       at its target.
  */
+// Its own charter, like evaluateCriterion.test.ts's, by design: each test file's fixture reads whole beside
+// the assertions that depend on it.
 const organization = organizationFromYaml(`
 devolve: 1
 organization: { id: harbor, name: Harbor, kind: hybrid }
@@ -124,6 +126,7 @@ units:
         decisionsAtLevel: 5
     commitments:
       - { level: consultative, by: 2027-06-30 }
+  # The newsletter and the podcast match on purpose: two equal units, ordered by the tie-breaks alone.
   - id: newsletter
     name: Newsletter
     dimension: community

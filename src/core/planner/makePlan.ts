@@ -27,6 +27,8 @@ export interface Recommendation {
   /** Share of criteria (and dependencies) met, 0..1; 1 when the move has none. */
   readonly share: number;
   readonly counts: MoveAssessment['counts'];
+  // Plain readonly fields, like Organization.ts and Proposal.ts, by design: each record declares its own
+  // shape; they share style, not meaning.
   /**
    * The move's criteria one by one (the parts of `all` listed singly), with their verdicts and
    * numbers: what every surface renders. `met`, `missing` and `blockedBy` are the same in words.

@@ -65,6 +65,8 @@ export type RoadmapBlocker =
 
 /** One step of the roadmap: a move, its earliest feasible date, and what sets it. */
 export interface RoadmapStep {
+  // Plain readonly fields, like transparencyView.ts and Organization.ts, by design: each record declares its
+  // own shape.
   readonly unit: string;
   readonly unitName: string;
   readonly from: LevelRef;

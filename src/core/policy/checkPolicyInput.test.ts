@@ -62,6 +62,8 @@ describe('checkPolicyInput', () => {
     expect(check({ method: 'optimistic', veto: { by: ['$council'], window: 'P3D' } })).toEqual([]);
   });
 
+  // One refusal per case, like the missing-veto case below, by design: each test shows one input beside its
+  // one diagnostic.
   it('reports a voting method without a period, on the method', () => {
     expect(check({ method: 'consent', deciders: ['$team'] })).toEqual([
       {
@@ -175,6 +177,8 @@ describe('checkPolicyInput', () => {
     ]);
   });
 
+  // One refusal per case, like the missing-period case above, by design: each test shows one input beside its
+  // one diagnostic.
   it('reports an optimistic policy nobody can veto', () => {
     expect(check({ method: 'optimistic', propose: ['$team'] })).toEqual([
       {

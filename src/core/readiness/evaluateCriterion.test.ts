@@ -17,6 +17,8 @@ import {
   type ReadinessContext,
 } from './evaluateCriterion.js';
 
+// Its own charter, like makePlan.test.ts's, by design: each test file's fixture reads whole beside the
+// assertions that depend on it.
 const organization = organizationFromYaml(`${FIXTURE_HEAD}  - { id: cleo, name: Cleo Park }
 roles:
   - id: team
@@ -358,6 +360,8 @@ describe('evaluateCriterion: decisions at the current level', () => {
   });
 
   it('is unknown without a count', () => {
+    // Verdicts written out, like the role cases below, by design: each test shows the exact reason a user
+    // reads.
     expect(verdict(evaluate(three, { unit: grants }))).toEqual({
       status: 'unknown',
       reason: 'no count of decisions completed at Delegated',
@@ -488,6 +492,8 @@ describe('evaluateCriterion: roles', () => {
       status: 'unmet',
       reason: 'its threshold is 66.7% (2/3), needs at least 75%',
     });
+    // Verdicts written out, like the decision-count cases above, by design: each test shows the exact reason
+    // a user reads.
     expect(verdict(evaluate({ kind: 'role', role: 'team', minThreshold: { num: 1n, den: 2n } }))).toEqual({
       status: 'unmet',
       reason: 'Team declares no threshold, needs at least 50%',

@@ -112,6 +112,7 @@ export function evaluateCriterion(args: {
   const { status, facts, children } = judge(criterion, context);
   const metAt = facts.kind === 'time-at-level' ? facts.metAt : undefined;
   const reason = renderCriterionReason({ status, facts, ...(children === undefined ? {} : { children }) });
+  // Optional fields spread in, as whatIf.ts does, by design: the house way to leave an absent field absent.
   return {
     kind: criterion.kind,
     status,

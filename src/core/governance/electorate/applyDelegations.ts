@@ -72,6 +72,8 @@ function lentTo(
   weights: ReadonlyMap<string, bigint>,
   delegations: readonly Delegation[],
 ): ReadonlyMap<string, bigint> {
+  // A two-level cache like composeLifecycle.ts's, by design: the key kinds differ (weak keys here) and the
+  // get-or-set is four lines.
   let byWeights = lent.get(delegations);
   if (byWeights === undefined) {
     byWeights = new WeakMap();

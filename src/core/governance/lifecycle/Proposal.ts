@@ -24,6 +24,8 @@ export interface Proposal {
    */
   readonly subject: JsonObject;
   readonly title?: string;
+  // Plain readonly fields, like boardView.ts and makePlan.ts, by design: each record declares its own shape;
+  // they share style, not meaning.
   /** Member id of the proposer. */
   readonly proposer: string;
   readonly policy: Policy;
@@ -125,6 +127,7 @@ export interface DecisionRecord {
   readonly at: number;
 }
 
+// A tagged union like EvidenceRecord.ts's EvidenceEntry, by design: each union names its own kinds.
 /** What a delegation covers: the weight a member holds through a role, or through a token. */
 export type DelegationScope =
   | { readonly kind: 'role'; readonly role: string }

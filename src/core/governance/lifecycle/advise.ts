@@ -2,6 +2,7 @@ import type { CountingModule } from '../counting/CountingModule.js';
 import { consultedParty, requireAct } from './checkAct.js';
 import type { Proposal } from './Proposal.js';
 
+// Shaped like veto.ts and object.ts by design: one file per act declares its arguments and its record.
 /**
  * Records advice from a consulted member, for the consulted party named (or the first that lists
  * them). In the advice process the proposer may decide once every consulted party has advised

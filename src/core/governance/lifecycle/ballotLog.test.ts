@@ -110,6 +110,8 @@ describe('the append-only ballot log', () => {
     expect(fork.ballots.map((b) => b.voter)).toEqual(['ana', 'ben', 'fay']);
     expect(proposal.ballots.map((b) => b.voter)).toEqual(VOTERS);
     expect(states[2]!.ballots.map((b) => b.voter)).toEqual(['ana', 'ben']);
+    // A castVote call like countingModules.lifecycle.test.ts's, by design: each test spells out the ballot it
+    // casts.
     const onLatest = castVote({
       proposal,
       voter: 'ana',

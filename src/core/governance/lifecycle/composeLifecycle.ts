@@ -30,6 +30,8 @@ export function composeLifecycle(args: {
 }): Lifecycle {
   // A lifecycle is a pure function of its policy and module: composed once per pair, not per act.
   const { policy, counting } = args;
+  // A two-level cache like applyDelegations.ts's, by design: the key kinds differ and the get-or-set is four
+  // lines.
   let byModule = composed.get(policy);
   if (byModule === undefined) {
     byModule = new Map();

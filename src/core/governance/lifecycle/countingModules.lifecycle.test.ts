@@ -49,6 +49,7 @@ describe('the lifecycle through the counting modules', () => {
       tally: { totals: { for: 400n, against: 300n, abstain: 0n } },
       gates: [{ gate: 'quorum', met: true, needed: 500n, have: 700n }],
     });
+    // A castVote call like ballotLog.test.ts's, by design: each test spells out the ballot it casts.
     // ana votes against herself: her 600 all counts against, cy back to 100. for 100, against 900
     const overridden = castVote({
       proposal,

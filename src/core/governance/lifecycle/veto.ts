@@ -2,6 +2,7 @@ import type { CountingModule } from '../counting/CountingModule.js';
 import { requireAct, vetoBody } from './checkAct.js';
 import type { Proposal } from './Proposal.js';
 
+// Shaped like advise.ts and object.ts by design: one file per act declares its arguments and its record.
 /**
  * Records a veto by a member of a veto body during the veto window. The proposal is vetoed once
  * the body's needed number of distinct members have vetoed (rules: `checkAct`).

@@ -1,5 +1,7 @@
 import { type Lifecycle, ms } from './Lifecycle.js';
 
+// Shaped like withVetoWindow.ts by design: each wrapper adds one wait after a pass; the shared part is the
+// four-line delegation to the inner lifecycle.
 /**
  * Wraps a lifecycle with a timelock (or exit window): a proposal the wrapped lifecycle says is
  * ready at R waits until R + seconds before it may be executed, so those who disagree can leave.

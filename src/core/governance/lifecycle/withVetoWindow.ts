@@ -1,6 +1,8 @@
 import { type Lifecycle, ms } from './Lifecycle.js';
 import type { Proposal } from './Proposal.js';
 
+// Shaped like withTimelock.ts by design: each wrapper adds one wait after a pass; the shared part is the
+// four-line delegation to the inner lifecycle.
 /**
  * Wraps a lifecycle with a veto window: once the wrapped lifecycle says a proposal passed and is
  * ready at R, a veto body may stop it during [R, R + window). A body vetoes when `needed` of its

@@ -159,6 +159,8 @@ export function whatIf(args: {
           : {}),
       });
       const { ballots, objections, advice, vetoes, decision, executedAt } = proposal;
+      // Optional fields spread in, as evaluateCriterion.ts does, by design: the house way to leave an absent
+      // field absent.
       replayed = {
         ...opened,
         ballots,
