@@ -20,6 +20,7 @@ const CLIENTS = 32;
 /** The treasury's electorate: the core team grown to this many members, each with their own key. */
 const VOTERS = 200;
 const GOAL = 0.25;
+const FLOOR_PASSES = 5;
 
 /**
  * Posts pre-signed votes with `CLIENTS` concurrent keep-alive connections (node:http, the
@@ -159,11 +160,16 @@ function verificationsPerSecond(votes: readonly SignedAction[]): number {
       format: 'jwk',
     }),
   }));
-  const started = performance.now();
-  for (const { text, signature, key } of inputs) {
-    if (!verify(null, text, key, signature)) throw new Error('the floor found a bad signature');
-  }
-  return inputs.length / ((performance.now() - started) / 1000);
+  // One pass takes a fraction of a second, which a busy machine skews either way: the median of
+  // FLOOR_PASSES passes is the floor.
+  const rates = Array.from({ length: FLOOR_PASSES }, () => {
+    const started = performance.now();
+    for (const { text, signature, key } of inputs) {
+      if (!verify(null, text, key, signature)) throw new Error('the floor found a bad signature');
+    }
+    return inputs.length / ((performance.now() - started) / 1000);
+  });
+  return rates.sort((a, b) => a - b)[Math.floor(FLOOR_PASSES / 2)]!;
 }
 
 interface Figures {
