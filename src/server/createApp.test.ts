@@ -191,6 +191,8 @@ describe('HTTP API (createApp)', () => {
     expect([oversized.status, oversized.json['code']]).toEqual([413, 'request/too-large']);
     const declared = await call(app, 'POST', '/api/orgs', huge, { 'content-length': String(huge.length) });
     expect([declared.status, declared.json['code']]).toEqual([413, 'request/too-large']);
+    const understated = await call(app, 'POST', '/api/orgs', huge, { 'content-length': '10' });
+    expect([understated.status, understated.json['code']]).toEqual([413, 'request/too-large']);
     const wrongMethod = await call(app, 'DELETE', `/api/orgs/${dao.org}`);
     expect([wrongMethod.status, wrongMethod.json['code']]).toEqual([405, 'request/method-not-allowed']);
     expect(wrongMethod.headers.get('allow')).toBe('GET, HEAD');
