@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CORE_TEAM, DAY, decisionOn, governedLumen } from '../../../test/support/governedLog.js';
+import { DAY } from '../../../test/support/governedLog.js';
+import { declaring, teamRunTreasury } from '../../../test/support/teamRunTreasury.js';
 import type { Evidence } from '../evidence/Evidence.js';
 import { NO_EVIDENCE } from '../evidence/Evidence.js';
 import type { Organization } from '../model/Organization.js';
@@ -8,26 +9,6 @@ import { observeOrganization } from './observeOrganization.js';
 import { teamShareRule } from './teamShareRule.js';
 
 const addr = (n: number) => `0x${n.toString(16).padStart(40, '0')}` as Address;
-
-/** Lumen (the dao template) where the core team made every treasury decision: three, a day apart. */
-function teamRunTreasury() {
-  const lumen = governedLumen({ org: 'lumen-observed' });
-  for (const id of ['p1', 'p2', 'p3']) {
-    lumen.as('priya', 'proposal.create', decisionOn('treasury', id, `Spend ${id}`, `Pay ${id}`));
-    lumen.vote(id, CORE_TEAM, 'for');
-    lumen.advance(3 * DAY + 60);
-    lumen.as('mara', 'proposal.execute', { proposal: id });
-    lumen.advance(DAY);
-  }
-  const state = lumen.org.state!;
-  const now = Date.parse(lumen.log.events.at(-1)!.recordedAt);
-  return { state, now };
-}
-
-/** The organization with `unit` declared at `level` (the log's own stays as it was). */
-function declaring(organization: Organization, unit: string, level: number): Organization {
-  return { ...organization, units: organization.units.map((u) => (u.id === unit ? { ...u, level } : u)) };
-}
 
 describe('observeOrganization', () => {
   const { state, now } = teamRunTreasury();
