@@ -5,6 +5,8 @@ import { buildBoard } from '../core/explain/buildBoard.js';
 import { observedByUnit } from '../core/observed/describeObserved.js';
 import { observeOrganization } from '../core/observed/observeOrganization.js';
 import { makePlan } from '../core/planner/makePlan.js';
+import { renderPlanHtml } from '../core/report/renderPlanHtml.js';
+import { renderPlanMarkdown } from '../core/report/renderPlanMarkdown.js';
 import { renderObserved } from './commands/plan.js';
 import { displayWidth } from './fitToWidth.js';
 import { makeStyle } from './output.js';
@@ -63,5 +65,31 @@ describe('declared vs observed in the terminal', () => {
     });
     expect(byUnit['brand']).toEqual({ declared: 'founder', observed: null, findings: [] });
     expect(Object.keys(byUnit)).toEqual(organization.units.map((u) => u.id));
+  });
+});
+
+describe('declared vs observed in the report', () => {
+  const plan = makePlan({ organization, evidence: NO_EVIDENCE, now });
+  const row = `declared delegated, observed consultative: ${EVIDENCE}`;
+
+  it('markdown: a row per unit, the finding with its evidence', () => {
+    const md = renderPlanMarkdown({ organization, plan, evidenceSource: undefined, observed });
+    expect(md).toContain('## Declared vs observed\n\n| Unit | Declared | Observed | Evidence |');
+    expect(md).toContain(`| Treasury | delegated | consultative | ${row} |`);
+    expect(md).toContain(
+      '| Brand & trademark | founder | not observed | no control fact recorded, no decisions in the last 90 days |',
+    );
+    expect(renderPlanMarkdown({ organization, plan, evidenceSource: undefined })).not.toContain(
+      'Declared vs observed',
+    );
+  });
+
+  it('html: the same rows, escaped', () => {
+    const html = renderPlanHtml({ organization, plan, evidenceSource: undefined, observed });
+    expect(html).toContain('<h2>Declared vs observed</h2>');
+    expect(html).toContain(
+      `<tr><td>Treasury</td><td>delegated</td><td>consultative</td><td>${row}</td></tr>`,
+    );
+    expect(html).toContain('<td>Brand &amp; trademark</td><td>founder</td><td>not observed</td>');
   });
 });
