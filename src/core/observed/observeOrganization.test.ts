@@ -4,7 +4,7 @@ import { declaring, teamRunTreasury } from '../../../test/support/teamRunTreasur
 import type { Evidence } from '../evidence/Evidence.js';
 import { NO_EVIDENCE } from '../evidence/Evidence.js';
 import type { Organization } from '../model/Organization.js';
-import type { Address } from './ControlFact.js';
+import type { Address, ControlFact } from './ControlFact.js';
 import { observeOrganization } from './observeOrganization.js';
 import { teamShareRule } from './teamShareRule.js';
 
@@ -14,20 +14,15 @@ describe('observeOrganization', () => {
   const { state, now } = teamRunTreasury();
   const at = (organization: Organization, evidence: Evidence, unit: string) =>
     observeOrganization({ organization, evidence, state, now }).find((u) => u.unit === unit)!;
+  /** Evidence holding one control fact of risk-parameters' upgrade power. */
+  const controlled = (holder: ControlFact, observedAt: number): Evidence => ({
+    ...NO_EVIDENCE,
+    controls: [{ unit: 'risk-parameters', power: 'upgrade', subject: addr(7), holder, observedAt }],
+  });
 
   it('a unit declared above a single-key control fact has a finding with its evidence', () => {
-    const evidence: Evidence = {
-      ...NO_EVIDENCE,
-      controls: [
-        {
-          unit: 'risk-parameters',
-          power: 'upgrade',
-          subject: addr(7),
-          holder: { kind: 'ownable', address: addr(7), owner: { kind: 'key', address: addr(1) } },
-          observedAt: now - DAY * 1000,
-        },
-      ],
-    };
+    const owner: ControlFact = { kind: 'key', address: addr(1) };
+    const evidence = controlled({ kind: 'ownable', address: addr(7), owner }, now - DAY * 1000);
     const risk = at(state.organization, evidence, 'risk-parameters');
     expect(risk.declared).toEqual({ index: 3, id: 'delegated' });
     expect(risk.observed).toEqual({ index: 0, id: 'founder' });
@@ -42,18 +37,7 @@ describe('observeOrganization', () => {
   });
 
   it('a control fact recorded after `now` is not seen', () => {
-    const evidence: Evidence = {
-      ...NO_EVIDENCE,
-      controls: [
-        {
-          unit: 'risk-parameters',
-          power: 'upgrade',
-          subject: addr(7),
-          holder: { kind: 'key', address: addr(1) },
-          observedAt: now + 1,
-        },
-      ],
-    };
+    const evidence = controlled({ kind: 'key', address: addr(1) }, now + 1);
     expect(at(state.organization, evidence, 'risk-parameters').observed).toBeUndefined();
   });
 
