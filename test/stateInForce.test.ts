@@ -126,6 +126,25 @@ describe('reading commands show the levels the log moved units to', () => {
     expect(report.stdout).not.toMatch(/Brand & trademark.*Founder-controlled/);
   });
 
+  it('shows declared beside observed: the founders made brand’s one decision, so at most Consultative', () => {
+    const brand = {
+      declared: 'transparent',
+      observed: 'consultative',
+      teamShare: { value: 1, decisions: 1 },
+      findings: [],
+    };
+    const unobserved = { declared: 'transparent', observed: null, findings: [] };
+    for (const command of ['status', 'plan']) {
+      const { observed } = json<{ observed: Record<string, unknown> }>(work, command);
+      expect(observed['brand']).toEqual(brand);
+      expect(observed['treasury']).toEqual(unobserved);
+    }
+    // The decision was made today, after midnight: plan as of now.
+    const plan = devolve(work, 'plan');
+    expect(plan.stdout).toContain('Declared vs observed');
+    expect(plan.stdout).toContain('brand: declared transparent, observed consultative');
+  });
+
   it('reads the log named by --data from anywhere, and refuses a --data that holds none', () => {
     const charter = join(work, 'devolve.yaml');
     const data = join(work, '.devolve', 'data');

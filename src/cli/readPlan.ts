@@ -3,6 +3,7 @@ import type { Evidence } from '../core/evidence/Evidence.js';
 import { evidenceOfRecords, mergeEvidence } from '../core/evidence/EvidenceRecord.js';
 import { withLogEvidence } from '../core/evidence/withLogEvidence.js';
 import type { Organization } from '../core/model/Organization.js';
+import { type ObservedUnit, observeOrganization } from '../core/observed/observeOrganization.js';
 import type { Plan } from '../core/planner/makePlan.js';
 import { makePlan } from '../core/planner/makePlan.js';
 import {
@@ -28,6 +29,8 @@ export interface PlanInputs {
   readonly now: number;
   readonly evidence: Evidence;
   readonly plan: Plan;
+  /** Declared beside observed, per unit: from stored control facts and the log's decisions. */
+  readonly observed: readonly ObservedUnit[];
 }
 
 /** The options `withPlanOptions` adds, as commander hands them to the action. */
@@ -95,6 +98,7 @@ export async function readPlan(args: {
     now,
     evidence,
     plan: makePlan({ organization, evidence, now }),
+    observed: observeOrganization({ organization, evidence, ...(state === undefined ? {} : { state }), now }),
   };
 }
 

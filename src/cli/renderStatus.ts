@@ -1,4 +1,6 @@
 import type { Board, BoardUnit } from '../core/explain/buildBoard.js';
+import { findingSentence } from '../core/observed/describeObserved.js';
+import type { ObservedUnit } from '../core/observed/observeOrganization.js';
 import type { Recommendation } from '../core/planner/makePlan.js';
 import { displayWidth, fitLine } from './fitToWidth.js';
 import type { Style } from './output.js';
@@ -23,13 +25,15 @@ export function drawSlider(unit: BoardUnit, style: Style): string {
 /**
  * The board in the terminal: a slider per unit, by dimension, with the readiness of its next
  * move. Fitted to `width` columns: where a unit's line would be wider, its target and next move
- * go on a line of their own, and long lines break between words.
+ * go on a line of their own, and long lines break between words. Under a unit, a line per finding
+ * of `observed` (declared above what the evidence supports), with its evidence.
  */
 export function renderStatus(args: {
   board: Board;
   next: ReadonlyMap<string, Recommendation>;
   style: Style;
   width?: number;
+  observed?: readonly ObservedUnit[];
 }): string {
   const { board, next, style } = args;
   const width = args.width ?? Number.POSITIVE_INFINITY;
@@ -69,11 +73,15 @@ export function renderStatus(args: {
   // One layout for the whole board: aligned columns when every unit fits on its line, else two
   // lines per unit — the unit, its slider and its level; then its target and next move.
   const aligned = units.every((unit) => displayWidth(alignedOf(unit)) <= width);
+  const findingsOf = (unit: BoardUnit): string[] =>
+    (args.observed?.find((o) => o.unit === unit.id)?.findings ?? []).flatMap((f) =>
+      fitLine(`    ${style.red('✗')} ${findingSentence(f)}`, width, 6),
+    );
   for (const dimension of board.dimensions) {
     out.push('', style.bold(dimension.name));
     for (const unit of dimension.units) {
       if (aligned) {
-        out.push(alignedOf(unit));
+        out.push(alignedOf(unit), ...findingsOf(unit));
         continue;
       }
       const today = `${unit.level.index}/${unit.levels.length - 1} ${unit.level.name}`;
@@ -81,6 +89,7 @@ export function renderStatus(args: {
       out.push(
         ...fitLine(`  ${unit.name}  ${drawSlider(unit, style)}  ${today}`, width, 4),
         ...fitLine(`    ${[ahead, readinessOf(unit)].filter((part) => part !== '').join('  ')}`, width, 6),
+        ...findingsOf(unit),
       );
     }
   }

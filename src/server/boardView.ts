@@ -1,4 +1,6 @@
 import type { Board, BoardUnit } from '../core/explain/buildBoard.js';
+import { type ObservedSummary, observedSummary } from '../core/observed/describeObserved.js';
+import type { ObservedUnit } from '../core/observed/observeOrganization.js';
 import type { CommitmentView, LevelRef, Plan } from '../core/planner/makePlan.js';
 import type { MoveAssessment, MoveStatus } from '../core/readiness/assessMove.js';
 import type { TimelineView } from './timelineView.js';
@@ -13,6 +15,8 @@ export interface BoardUnitView extends BoardUnit {
   /** The dependencies on other units that block its next move, in words. */
   readonly blockedBy: readonly string[];
   readonly commitments: readonly CommitmentView[];
+  /** Declared beside observed, when the board was given observations. */
+  readonly observed?: ObservedSummary;
 }
 
 /** A next move as the board lists it. */
@@ -64,8 +68,11 @@ export function boardView(args: {
   board: Board;
   plan: Plan;
   timeline: TimelineView;
+  /** Per unit, declared beside observed (`observeOrganization`); absent: not shown. */
+  observed?: readonly ObservedUnit[];
 }): BoardView {
   const { board, plan } = args;
+  const observed = new Map((args.observed ?? []).map((o) => [o.unit, observedSummary(o)]));
   const assessments = new Map(plan.assessments.map((a) => [a.unit, a]));
   const blockers = new Map(plan.recommendations.map((r) => [r.unit, r.blockedBy]));
   const commitments = new Map<string, CommitmentView[]>();
@@ -87,6 +94,7 @@ export function boardView(args: {
             : { move: { status: assessment.status, counts: assessment.counts } }),
           blockedBy: blockers.get(unit.id) ?? [],
           commitments: commitments.get(unit.id) ?? [],
+          ...(observed.has(unit.id) ? { observed: observed.get(unit.id)! } : {}),
         };
       }),
     })),

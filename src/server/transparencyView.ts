@@ -1,5 +1,7 @@
 import type { Attestation, Evidence, Observation } from '../core/evidence/Evidence.js';
 import { explainUnit } from '../core/explain/explainUnit.js';
+import { type ObservedSummary, observedSummary } from '../core/observed/describeObserved.js';
+import { observeOrganization } from '../core/observed/observeOrganization.js';
 import type { CommitmentView, LevelRef, Plan } from '../core/planner/makePlan.js';
 import type { PolicyExplanation } from '../core/policy/describePolicy.js';
 import { assessMove } from '../core/readiness/assessMove.js';
@@ -29,6 +31,8 @@ export interface TransparencyUnit {
   readonly observations: readonly Observation[];
   readonly attestations: readonly Attestation[];
   readonly commitments: readonly CommitmentView[];
+  /** Declared beside observed: the level the evidence supports, and each finding with its evidence. */
+  readonly observed: ObservedSummary;
 }
 
 export interface TransparencyView {
@@ -41,8 +45,9 @@ export interface TransparencyView {
 }
 
 /**
- * What anyone may see without a key: per unit the declared level and the evidence behind it, who
- * still holds the power, and the commitments with whether they were kept; and the log's head, to
+ * What anyone may see without a key: per unit the declared level and the evidence behind it, the
+ * level the evidence supports (observed, with its findings), who still holds the power, and the
+ * commitments with whether they were kept; and the log's head, to
  * verify an export against.
  *
  * @example
@@ -55,6 +60,9 @@ export function transparencyView(args: {
 }): TransparencyView {
   const { state, plan, evidence } = args;
   const { organization } = state;
+  const observed = new Map(
+    observeOrganization({ organization, evidence, state, now: plan.now }).map((o) => [o.unit, o]),
+  );
   return {
     organization: { id: organization.id, name: organization.name, kind: organization.kind },
     dimensions: organization.dimensions.map((d) => ({ id: d.id, name: d.name })),
@@ -80,6 +88,7 @@ export function transparencyView(args: {
         observations: evidence.observations.filter((o) => o.unit === unit.id),
         attestations: evidence.attestations.filter((a) => a.unit === unit.id),
         commitments: plan.commitments.filter((c) => c.unit === unit.id),
+        observed: observedSummary(observed.get(unit.id)!),
       };
     }),
   };

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { findingSentence, NOT_OBSERVED, observedByUnit } from '../../core/observed/describeObserved.js';
+import type { ObservedUnit } from '../../core/observed/observeOrganization.js';
 import type { Plan } from '../../core/planner/makePlan.js';
 import type { CriterionResult, CriterionStatus } from '../../core/readiness/evaluateCriterion.js';
 import { formatDate } from '../../core/time/Instant.js';
@@ -23,7 +25,12 @@ function criterionLine(result: CriterionResult, style: Style): string {
  * The plan in the terminal: next moves with their reasons, the roadmap, the commitments. Lines
  * are fitted to `width` columns (breaking between words, never inside a number).
  */
-export function renderPlan(plan: Plan, style: Style, width = Number.POSITIVE_INFINITY): string {
+export function renderPlan(
+  plan: Plan,
+  style: Style,
+  width = Number.POSITIVE_INFINITY,
+  observed: readonly ObservedUnit[] = [],
+): string {
   const out: string[] = [`${style.bold(plan.organization.name)} — plan as of ${formatDate(plan.now)}`, ''];
   out.push(style.bold('Next moves'));
   if (plan.recommendations.length === 0) out.push('  Every unit is at its target.');
@@ -80,7 +87,24 @@ export function renderPlan(plan: Plan, style: Style, width = Number.POSITIVE_INF
     if (c.statement !== undefined)
       out.push(style.dim(`      “${c.statement}”${c.unless === undefined ? '' : ` — unless ${c.unless}`}`));
   }
+  out.push('', ...renderObserved(observed, style));
   return out.flatMap((line) => fitLine(line, width)).join('\n');
+}
+
+/** Declared beside observed: each observed unit, its findings with their evidence, then the rest. */
+export function renderObserved(observed: readonly ObservedUnit[], style: Style): string[] {
+  const out = [style.bold('Declared vs observed')];
+  const seen = observed.filter((u) => u.observed !== undefined);
+  for (const u of seen) {
+    const ok = u.findings.length === 0;
+    out.push(
+      `  ${ok ? style.green('✓') : style.red('✗')} ${u.unit}: declared ${u.declared.id}, observed ${u.observed!.id}`,
+    );
+    for (const f of u.findings) out.push(`      ${findingSentence(f)}`);
+  }
+  const unseen = observed.filter((u) => u.observed === undefined).map((u) => u.unit);
+  if (unseen.length > 0) out.push(style.dim(`  ${NOT_OBSERVED}: ${unseen.join(', ')}`));
+  return out;
 }
 
 export function registerPlan(program: Command): void {
@@ -91,9 +115,15 @@ export function registerPlan(program: Command): void {
     { asOf: 'plan', json: 'print the plan as JSON' },
   ).action(async (file: string, options: PlanOptions) => {
     const json = options.json === true;
-    const { plan, evidenceFile, storedEvidence, source } = await readPlanFor(file, options);
+    const { plan, evidenceFile, storedEvidence, source, observed } = await readPlanFor(file, options);
     if (json) {
-      printJson({ ...plan, evidence: evidenceFile ?? null, storedEvidence, source });
+      printJson({
+        ...plan,
+        evidence: evidenceFile ?? null,
+        storedEvidence,
+        source,
+        observed: observedByUnit(observed),
+      });
       return;
     }
     const style = defaultStyle();
@@ -105,6 +135,6 @@ export function registerPlan(program: Command): void {
         : `Evidence: ${[evidenceFile === undefined ? [] : [evidenceFile], storedEvidence === 0 ? [] : [`${storedEvidence} entries in the store`]].flat().join(' and ')}`,
     ];
     console.log(style.dim(`${lines.flatMap((line) => fitLine(line, width)).join('\n')}\n`));
-    console.log(renderPlan(plan, style, width));
+    console.log(renderPlan(plan, style, width, observed));
   });
 }

@@ -33,12 +33,13 @@ export function registerReport(program: Command): void {
       });
     }
     const json = options.json === true;
-    const { organization, plan, evidenceFile, source } = await readPlanFor(file, options);
+    const { organization, plan, evidenceFile, source, observed } = await readPlanFor(file, options);
     const report = FORMATS[format]({
       organization,
       plan,
       evidenceSource: evidenceFile,
       levelSource: describeLevelSource(source),
+      observed,
     });
     if (options.out === undefined) {
       if (json) printJson({ format, report, source });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { buildBoard } from '../../core/explain/buildBoard.js';
+import { observedByUnit } from '../../core/observed/describeObserved.js';
 import { fitLine, terminalWidth } from '../fitToWidth.js';
 import { defaultStyle, printJson } from '../output.js';
 import { describeLevelSource } from '../readCharterInForce.js';
@@ -16,7 +17,7 @@ export function registerStatus(program: Command): void {
     { asOf: 'readiness', json: 'print the board as JSON' },
   ).action(async (file: string, options: PlanOptions) => {
     const json = options.json === true;
-    const { organization, plan, source } = await readPlanFor(file, options);
+    const { organization, plan, source, observed } = await readPlanFor(file, options);
     const board = buildBoard({ organization });
     const next = new Map(plan.recommendations.map((r) => [r.unit, r]));
     if (json) {
@@ -35,12 +36,13 @@ export function registerStatus(program: Command): void {
             },
           ]),
         ),
+        observed: observedByUnit(observed),
       });
       return;
     }
     const style = defaultStyle();
     const width = terminalWidth();
     console.log(style.dim(fitLine(describeLevelSource(source), width).join('\n')));
-    console.log(renderStatus({ board, next, style, width }));
+    console.log(renderStatus({ board, next, style, width, observed }));
   });
 }

@@ -1,7 +1,7 @@
 import type { Unit } from '../model/Organization.js';
 import { type Address, type ControlFact, controlPaths, keysOf } from './ControlFact.js';
 import { type ControlRequirementResult, evaluateControlRequirements } from './evaluateControlRequirements.js';
-import type { RuleVerdict } from './ObservedRule.js';
+import type { RuleVerdict, TeamShare } from './ObservedRule.js';
 import { OBSERVED_RULES } from './observedRules.js';
 
 /** A level as shown: its position on the ladder and its id. */
@@ -29,6 +29,8 @@ export interface UnitObservation {
   readonly declared: LevelRef;
   readonly observed: LevelRef;
   readonly control: ControlFact;
+  /** The team's share of the unit's decisions, when there were decisions to share. */
+  readonly teamShare?: TeamShare;
   /** The plain keys at the end of every path of control. */
   readonly keys: readonly Address[];
   readonly rules: readonly RuleVerdict[];
@@ -53,15 +55,31 @@ function ref(unit: Unit, index: number): LevelRef {
  * // An Ownable owned by one key, declared at stage-1:
  * observeUnit({ unit, control }).observed // { index: 0, id: 'stage-0' }, with one finding
  */
-export function observeUnit(args: { unit: Unit; control: ControlFact }): UnitObservation {
-  const { unit, control } = args;
-  const paths = controlPaths(control);
-  const rules = OBSERVED_RULES.map((rule) => rule.judge({ unit, control, paths }));
+export function observeUnit(args: {
+  unit: Unit;
+  control: ControlFact;
+  teamShare?: TeamShare;
+}): UnitObservation {
+  return { ...observeEvidence(args), control: args.control, keys: keysOf(args.control) };
+}
+
+/**
+ * `observeUnit` where the control fact may be missing: then no control rule applies and no
+ * control requirement is judged (the observed level is a ceiling from what evidence there is).
+ */
+export function observeEvidence(args: {
+  unit: Unit;
+  control?: ControlFact;
+  teamShare?: TeamShare;
+}): Omit<UnitObservation, 'control' | 'keys'> {
+  const { unit, control, teamShare } = args;
+  const paths = control === undefined ? [] : controlPaths(control);
+  const rules = OBSERVED_RULES.map((rule) => rule.judge({ unit, control, paths, teamShare }));
   const top = unit.levels.length - 1;
   let observed = rules.reduce((level, v) => Math.min(level, v.ceiling ?? top), top);
   const requirements: ControlRequirementResult[] = [];
   let blocked = false;
-  for (const level of unit.levels.slice(1)) {
+  for (const level of control === undefined ? [] : unit.levels.slice(1)) {
     const results = evaluateControlRequirements({
       level: level.index,
       requirements: level.requirements,
@@ -93,8 +111,7 @@ export function observeUnit(args: { unit: Unit; control: ControlFact }): UnitObs
     unit: unit.id,
     declared,
     observed: ref(unit, observed),
-    control,
-    keys: keysOf(control),
+    ...(teamShare === undefined ? {} : { teamShare }),
     rules,
     requirements,
     findings,

@@ -2,6 +2,7 @@
 // reportWords.ts is where their shared words live.
 import { buildBoard } from '../explain/buildBoard.js';
 import type { Organization } from '../model/Organization.js';
+import type { ObservedUnit } from '../observed/observeOrganization.js';
 import type { Plan } from '../planner/makePlan.js';
 import { describePolicy } from '../policy/describePolicy.js';
 import type { CriterionStatus } from '../readiness/evaluateCriterion.js';
@@ -12,6 +13,7 @@ import {
   daysLeftText,
   MOVE_STATUS_WORDS,
   nextMoveText,
+  observedRows,
   SLIDER_LEGEND,
   sliderGlyphs,
 } from './reportWords.js';
@@ -71,6 +73,8 @@ export function renderPlanHtml(args: {
   evidenceSource: string | undefined;
   /** Where the levels shown came from (the signed log, or the charter file as declared), in one line. */
   levelSource?: string;
+  /** Declared beside observed, per unit; the section is left out when absent. */
+  observed?: readonly ObservedUnit[];
 }): string {
   const { organization, plan } = args;
   const e = escapeHtml;
@@ -169,6 +173,19 @@ export function renderPlanHtml(args: {
       ),
     );
   out.push('</section>');
+
+  if (args.observed !== undefined)
+    out.push(
+      '<section id="observed">',
+      '<h2>Declared vs observed</h2>',
+      ...table(
+        ['Unit', 'Declared', 'Observed', 'Evidence'],
+        observedRows(organization, args.observed).map(
+          (row) => `<tr>${row.map((text) => `<td>${e(text)}</td>`).join('')}</tr>`,
+        ),
+      ),
+      '</section>',
+    );
 
   out.push('<section id="policies">', '<h2>Who decides today</h2>', '<ul>');
   for (const unit of organization.units) {

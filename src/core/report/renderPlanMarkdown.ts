@@ -2,6 +2,7 @@
 // reportWords.ts is where their shared words live.
 import { buildBoard } from '../explain/buildBoard.js';
 import type { Organization } from '../model/Organization.js';
+import type { ObservedUnit } from '../observed/observeOrganization.js';
 import type { Plan } from '../planner/makePlan.js';
 import { describePolicy } from '../policy/describePolicy.js';
 import { formatDate } from '../time/Instant.js';
@@ -10,6 +11,7 @@ import {
   daysLeftText,
   MOVE_STATUS_WORDS,
   nextMoveText,
+  observedRows,
   SLIDER_LEGEND,
   sliderGlyphs,
 } from './reportWords.js';
@@ -44,6 +46,8 @@ export function renderPlanMarkdown(args: {
   evidenceSource: string | undefined;
   /** Where the levels shown came from (the signed log, or the charter file as declared), in one line. */
   levelSource?: string;
+  /** Declared beside observed, per unit; the section is left out when absent. */
+  observed?: readonly ObservedUnit[];
 }): string {
   const { organization, plan } = args;
   const board = buildBoard({ organization });
@@ -127,6 +131,16 @@ export function renderPlanMarkdown(args: {
       ]),
     ),
   );
+
+  if (args.observed !== undefined)
+    out.push(
+      '## Declared vs observed',
+      '',
+      ...table(
+        ['Unit', 'Declared', 'Observed', 'Evidence'],
+        observedRows(organization, args.observed).map((r) => r.map(cell)),
+      ),
+    );
 
   out.push('## Who decides today', '');
   for (const unit of organization.units) {

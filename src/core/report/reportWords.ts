@@ -1,3 +1,6 @@
+import type { Organization } from '../model/Organization.js';
+import { findingSentence } from '../observed/describeObserved.js';
+import type { ObservedUnit } from '../observed/observeOrganization.js';
 import type { CommitmentView, Recommendation } from '../planner/makePlan.js';
 import type { CriterionStatus } from '../readiness/evaluateCriterion.js';
 
@@ -46,4 +49,21 @@ export function commitmentText(commitment: CommitmentView): string {
 /** Days left for a commitment, or `—` once met or when it has no date. */
 export function daysLeftText(commitment: CommitmentView): string {
   return commitment.daysLeft === undefined || commitment.status === 'met' ? '—' : String(commitment.daysLeft);
+}
+
+/** One row of a report's "Declared vs observed" table: unit name, declared, observed, evidence. */
+export function observedRows(
+  organization: Organization,
+  observed: readonly ObservedUnit[],
+): [string, string, string, string][] {
+  return observed.map((u) => [
+    organization.units.find((unit) => unit.id === u.unit)?.name ?? u.unit,
+    u.declared.id,
+    u.observed?.id ?? 'not observed',
+    u.findings.length > 0
+      ? u.findings.map(findingSentence).join(' ')
+      : u.observed === undefined
+        ? 'no control fact recorded, no decisions in the last 90 days'
+        : 'consistent with what is declared',
+  ]);
 }

@@ -5,6 +5,7 @@ import { Commitment } from '../components/Commitment.js';
 import { Counts } from '../components/Criteria.js';
 import { ErrorBox, Layout, Loading } from '../components/Layout.js';
 import { MoveStatusBadge } from '../components/MoveStatusBadge.js';
+import { Observed } from '../components/Observed.js';
 import { Radar } from '../components/Radar.js';
 import { Slider } from '../components/Slider.js';
 import { Timeline } from '../components/Timeline.js';
@@ -52,6 +53,7 @@ function UnitRow(props: { org: string; unit: BoardUnitView; now: number }) {
           ))}
         </ul>
       )}
+      <Observed observed={unit.observed} />
     </li>
   );
 }

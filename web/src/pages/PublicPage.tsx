@@ -3,6 +3,7 @@ import { api } from '../api.js';
 import { Commitment } from '../components/Commitment.js';
 import { Criteria } from '../components/Criteria.js';
 import { ErrorBox, Layout, Loading } from '../components/Layout.js';
+import { Observed } from '../components/Observed.js';
 import { Slider } from '../components/Slider.js';
 import { formatDate, formatInstant } from '../format.js';
 import { useLiveHead } from '../live.js';
@@ -23,6 +24,7 @@ function UnitReport(props: { unit: TransparencyUnit; now: number }) {
             {unit.since === '' ? '' : `, since ${formatDate(unit.since)}`}; target {unit.target.name})
           </span>
         </p>
+        <Observed observed={unit.observed} />
       </header>
       <Slider
         name={unit.name}
