@@ -3,6 +3,7 @@ import { type Evidence, NO_EVIDENCE } from '../core/evidence/Evidence.js';
 import { withLogEvidence } from '../core/evidence/withLogEvidence.js';
 import { buildBoard } from '../core/explain/buildBoard.js';
 import { explainUnit } from '../core/explain/explainUnit.js';
+import { observeOrganization } from '../core/observed/observeOrganization.js';
 import { makePlan, type Plan } from '../core/planner/makePlan.js';
 import type { EventStore } from '../store/EventStore.js';
 import { boardView } from './boardView.js';
@@ -97,12 +98,19 @@ export function registerDashboardRoutes(args: {
   // timeline's newest page, made once per plan.
   app.get('/api/orgs/:org/board', async (c) => {
     const org = c.req.param('org');
-    const { state, plan } = await planOf(org);
+    const { state, plan, evidence } = await planOf(org);
     let body = boardBodies.get(plan);
     if (body === undefined) {
       const timeline = await timelines.read({ org, state, limit: BOARD_TIMELINE });
       const board = buildBoard({ organization: state.organization });
-      body = jsonBody(boardView({ seq: state.seq, head: state.head, board, plan, timeline }));
+      // Declared beside observed: stored control facts and the log's team share, as of the plan.
+      const observed = observeOrganization({
+        organization: state.organization,
+        evidence,
+        state,
+        now: plan.now,
+      });
+      body = jsonBody(boardView({ seq: state.seq, head: state.head, board, plan, timeline, observed }));
       boardBodies.set(plan, body);
     }
     return sendJson(c, body);

@@ -8,8 +8,8 @@ import { readGitHistory, unitsOption } from '../../importers/gitImporter.js';
 import { parseDecimals, readHoldings } from '../../importers/readHoldings.js';
 import { usageError } from '../CliError.js';
 import { formatImportIssue } from '../formatImportIssue.js';
+import { registerMetricsLog } from '../metricsLog.js';
 import { printJson } from '../output.js';
-import { registerMetricsLog } from './metricsLog.js';
 
 /**
  * `devolve metrics --holdings f.csv [--entities e.csv]` (holder concentration) or

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { LOG_METRICS, type LogMetricValue, logMetrics } from '../../core/metrics/logMetrics.js';
-import { parseDuration } from '../../core/time/Duration.js';
-import { usageError } from '../CliError.js';
-import { printJson } from '../output.js';
-import { parseNowOption } from '../readEvidence.js';
-import { readRuntime } from '../readRuntime.js';
-import { type ReadOptions, withReadOptions } from '../recordAction.js';
+import { LOG_METRICS, type LogMetricValue, logMetrics } from '../core/metrics/logMetrics.js';
+import { parseDuration } from '../core/time/Duration.js';
+import { usageError } from './CliError.js';
+import { printJson } from './output.js';
+import { parseNowOption } from './readEvidence.js';
+import { readRuntime } from './readRuntime.js';
+import { type ReadOptions, withReadOptions } from './recordAction.js';
 
 const DEFAULT_WINDOWS = ['30d', '90d', '365d'];
 
