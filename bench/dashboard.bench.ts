@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { chromium } from 'playwright-core';
-import { canonicalJson } from '../src/core/log/canonicalJson.js';
 import { sealEvent } from '../src/core/log/sealEvent.js';
 import { sha256Hex } from '../src/identity/sha256.js';
 import { signAction } from '../src/identity/signAction.js';
 import { startServer } from '../src/server/startServer.js';
 import { createPgliteStore } from '../src/store/createPgliteStore.js';
 import type { EventStore } from '../src/store/EventStore.js';
+import { eventParams, INSERT_EVENT } from '../src/store/sqlWrites.js';
 import { CHROMIUM } from '../test/browser/support/chromium.js';
 import { ensureWebBuilt, WEB_ROOT } from '../test/browser/support/webBuild.js';
 import { type DaoFixture, daoFixture } from '../test/support/daoFixture.js';
@@ -108,13 +108,6 @@ async function initialJsKb(): Promise<number> {
 }
 
 /**
- * The store's own statement and columns (`createSqlEventStore`'s INSERT_EVENT and eventParams,
- * repeated here on purpose: they are private to the store), so bulk rows are exactly what it writes.
- */
-const INSERT_EVENT =
-  'INSERT INTO events (org, seq, hash, prev, kind, actor, nonce, recorded_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)';
-
-/**
  * Records the log: `org.create`, then charter amendments by the founder up to `EVENTS` events in
  * all. Every `BLOCK` events, one founder-level copy of `brand` moves up a notch through the store's
  * own `append`: a slider-move proposal (its brand-guidelines checklist attested in the payload),
@@ -159,18 +152,7 @@ async function recordLog(args: {
           recordedAt: now.toISOString(),
           sha256Hex,
         });
-        const { action } = event;
-        await tx.query(INSERT_EVENT, [
-          action.org,
-          event.seq,
-          event.hash,
-          event.prev,
-          action.kind,
-          action.actor,
-          action.nonce,
-          event.recordedAt,
-          canonicalJson(event),
-        ]);
+        await tx.query(INSERT_EVENT, eventParams(event));
         ({ seq, hash: head } = event);
       }
       await tx.query('UPDATE organizations SET seq = $2, head = $3, updated_at = $4 WHERE id = $1', [
