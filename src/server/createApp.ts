@@ -5,6 +5,7 @@ import { CHARTER_LIMITS } from '../core/charter/charterLimits.js';
 import { DevolveError } from '../core/errors/DevolveError.js';
 import type { ProblemIn } from '../core/errors/ErrorCode.js';
 import { errorOfFamily } from '../core/errors/errorOfFamily.js';
+import { NO_EVIDENCE } from '../core/evidence/Evidence.js';
 import { checkSignedAction } from '../store/checkSignedAction.js';
 import type { AppendResult, EventStore } from '../store/EventStore.js';
 import { type EvidenceSource, registerDashboardRoutes } from './dashboardRoutes.js';
@@ -180,7 +181,12 @@ export function createApp(args: {
         details: { org: state.id, unit: id },
       });
     }
-    return json(c, unitView({ state, unit }));
+    // Its page shows declared beside observed: the evidence file's and the store's evidence about it, now.
+    const [file, records] = await Promise.all([
+      args.evidence === undefined ? NO_EVIDENCE : args.evidence(state.id),
+      store.readEvidence({ org: state.id, filter: { unit: id } }),
+    ]);
+    return json(c, unitView({ state, unit, evidence: { file, records, now: clock().getTime() } }));
   });
 
   app.get('/api/orgs/:org/events', async (c) => {

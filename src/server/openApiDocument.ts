@@ -135,7 +135,8 @@ export const openApiDocument = {
     '/api/orgs/{org}/units/{unit}': {
       get: {
         operationId: 'getUnit',
-        summary: 'One unit with its current level and the policy of each level',
+        summary:
+          'One unit with its current level, the policy of each level, and declared beside observed with its evidence and log metrics',
         parameters: [orgParam, { name: 'unit', in: 'path', required: true, schema: { type: 'string' } }],
         responses: { '200': jsonBody(ref('Unit'), 'The unit.'), '404': problem },
       },
@@ -368,6 +369,84 @@ export const openApiDocument = {
           },
           target: ref('Level'),
           levels: { type: 'array', items: ref('Level') },
+          evidence: ref('UnitEvidence'),
+        },
+      },
+      UnitEvidence: {
+        type: 'object',
+        description:
+          'Given for one unit, not in the listing (`UnitEvidenceView`): declared beside observed, the evidence behind it, the log metrics',
+        required: ['now', 'observed', 'evidence', 'evidenceCount', 'window', 'metrics'],
+        properties: {
+          now: { type: 'integer', description: 'epoch ms: the clock observed at' },
+          observed: {
+            type: 'object',
+            description:
+              '`ObservedSummary`: declared and observed level ids (observed null: not observed), team share, upgrade control, findings with their evidence in words',
+            required: ['declared', 'observed', 'findings'],
+            properties: {
+              declared: { type: 'string' },
+              observed: { type: ['string', 'null'] },
+              teamShare: {
+                type: 'object',
+                properties: { value: { type: 'number' }, decisions: { type: 'integer' } },
+              },
+              control: {
+                type: 'object',
+                properties: { subject: { type: 'string' }, observedAt: { type: 'integer' } },
+              },
+              findings: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['declared', 'observed', 'evidence'],
+                  properties: {
+                    declared: { type: 'string' },
+                    observed: { type: 'string' },
+                    evidence: { type: 'array', items: { type: 'string' } },
+                  },
+                },
+              },
+            },
+          },
+          evidence: {
+            type: 'array',
+            description: 'Newest first, at most 20',
+            items: {
+              type: 'object',
+              required: ['kind', 'subject', 'says', 'at', 'origin', 'signed'],
+              properties: {
+                kind: { type: 'string', enum: ['observation', 'control', 'attestation'] },
+                subject: { type: 'string' },
+                says: { type: 'string' },
+                at: { type: 'integer', description: 'epoch ms' },
+                origin: {
+                  type: 'string',
+                  description: 'The command and file, the evidence file, or the log',
+                },
+                recordedAt: isoTime,
+                source: { type: 'string' },
+                signed: { type: 'boolean' },
+              },
+            },
+          },
+          evidenceCount: { type: 'integer' },
+          window: { type: 'integer', description: 'seconds: the window of each metric’s `recent` value' },
+          metrics: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'name', 'description', 'unit'],
+              properties: {
+                id: { type: 'string' },
+                name: { type: 'string' },
+                description: { type: 'string' },
+                unit: { type: 'string', enum: ['share', 'count', 'index', 'seconds'] },
+                recent: { type: 'number' },
+                allTime: { type: 'number' },
+              },
+            },
+          },
         },
       },
     },
