@@ -14,7 +14,7 @@ import { applyEvent } from '../core/state/applyEvent.js';
 import type { OrgState } from '../core/state/OrgState.js';
 import { logCrypto } from '../identity/logCrypto.js';
 import { sha256Hex } from '../identity/sha256.js';
-import { verifyActionSignature } from '../identity/verifyActionSignature.js';
+import { verifyActionSignatureOffThread } from '../identity/verifyActionSignatureOffThread.js';
 import { checkSignedAction, isIdentifier } from './checkSignedAction.js';
 import { compareProjections } from './compareProjections.js';
 import type {
@@ -33,8 +33,17 @@ import { projectState } from './projectState.js';
 import { readRuntime, runtimeText } from './runtimeJson.js';
 import { replayTail, snapshotDue } from './runtimeSnapshot.js';
 import type { SqlDatabase, SqlExecutor } from './SqlDatabase.js';
-import { type PendingAppend, refuse, sealGroup } from './sealGroup.js';
-import { eventParams, INSERT_EVENT, lookUpGroup, recordEvents, writeRows } from './sqlWrites.js';
+import { type GroupLookUp, type PendingAppend, refuse, sealGroup } from './sealGroup.js';
+import {
+  eventParams,
+  INSERT_EVENT,
+  isUniqueViolation,
+  lookUpGroup,
+  recordEvents,
+  recordEventsOnHead,
+  rowsChanged,
+  writeRows,
+} from './sqlWrites.js';
 
 /** An action may be issued at most this far ahead of the store's clock (clocks drift). */
 const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -44,6 +53,9 @@ const MAX_PAGE = 1000;
 const MAX_CACHED_STATES = 256;
 /** At most this many appends to one organization are sealed and committed in one transaction. */
 const MAX_GROUP = 256;
+/** Hashes remembered per organization as known to be in its log (see `learnHeads`). */
+const MAX_KNOWN_HEADS = 4096;
+const NOTHING_RECORDED: ReadonlyMap<string, LogEvent> = new Map();
 
 const ORGANIZATION_COLUMNS =
   'id, name, kind, seq, head, charter, created_at AS "createdAt", updated_at AS "updatedAt", runtime';
@@ -66,6 +78,13 @@ function corrupt(org: string, message: string): DevolveError {
     details: { org },
     hint: 'run `devolve rebuild` to see what differs',
   });
+}
+
+/** An action queued for its organization's next group, its signature being checked meanwhile. */
+interface Arriving {
+  readonly signed: SignedAction;
+  readonly now: Date;
+  readonly signatureValid: Promise<boolean>;
 }
 
 /** A state as the store holds it: with the times `OrgState` lacks, and its projection rows. */
@@ -96,8 +115,34 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
   const cache = new Map<string, Loaded>();
 
   function remember(entry: Loaded): void {
-    if (cache.size >= MAX_CACHED_STATES) cache.clear();
+    if (cache.size >= MAX_CACHED_STATES) {
+      cache.clear();
+      knownHeads.clear();
+    }
     cache.set(entry.state.id, entry);
+  }
+
+  /** A cached state is the stored one while the row still names its head and snapshot. */
+  function isCurrent(cached: Loaded, row: { seq: number; head: string; runtimeSeq: number }): boolean {
+    return (
+      cached.state.head === row.head && cached.state.seq === row.seq && cached.runtimeSeq === row.runtimeSeq
+    );
+  }
+
+  /**
+   * Per organization, hashes this process has seen committed in its log. The log only grows, so
+   * a hash once in it stays in it: an action naming one of these as its head needs no look-up.
+   */
+  const knownHeads = new Map<string, Set<string>>();
+
+  function learnHeads(org: string, hashes: Iterable<string>): void {
+    const known = knownHeads.get(org) ?? new Set<string>();
+    knownHeads.set(org, known);
+    for (const hash of hashes) {
+      known.delete(hash); // re-added last: the most recently named heads are kept longest
+      known.add(hash);
+      if (known.size > MAX_KNOWN_HEADS) known.delete(known.values().next().value!);
+    }
   }
 
   /** The unit and key rows that complete an organization's row into its projection. */
@@ -131,6 +176,18 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
     lock: boolean,
     fresh = false,
   ): Promise<Loaded | undefined> {
+    const cached = cache.get(org);
+    if (lock && !fresh && cached !== undefined) {
+      // The lock with a narrow read: when the head is the cached one, the charter and runtime
+      // columns (the largest) are not read at all.
+      const locked = await tx.query<{ seq: number; head: string; runtimeSeq: number }>(
+        'SELECT seq, head, runtime_seq AS "runtimeSeq" FROM organizations WHERE id = $1 FOR UPDATE',
+        [org],
+      );
+      const row = locked[0];
+      if (row === undefined) return undefined;
+      if (isCurrent(cached, row)) return cached;
+    }
     const rows = await tx.query<OrganizationRow & { runtimeSeq: number }>(
       `SELECT ${ORGANIZATION_COLUMNS}, runtime_seq AS "runtimeSeq" FROM organizations WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
       [org],
@@ -138,9 +195,7 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
     const found = rows[0];
     if (found === undefined) return undefined;
     const { runtimeSeq, ...row } = found;
-    const cached = cache.get(org);
-    if (!fresh && cached !== undefined && cached.state.head === row.head && cached.state.seq === row.seq)
-      return cached;
+    if (!fresh && cached !== undefined && isCurrent(cached, { ...row, runtimeSeq })) return cached;
     const projection = await readRows(tx, row);
     let charter: unknown;
     try {
@@ -175,7 +230,10 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
       projection,
       runtimeSeq,
     };
-    if (!fresh) remember(entry);
+    if (!fresh) {
+      remember(entry);
+      learnHeads(org, [state.head]);
+    }
     return entry;
   }
 
@@ -189,8 +247,14 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
     updatedAt: string;
     runtimeSeq: number;
     runtime?: string;
+    /** The state it follows, whose unchanged rows it reuses. */
+    previous?: Loaded;
   }): Loaded {
-    return { ...args, projection: projectState(args) };
+    const { previous, ...fields } = args;
+    return {
+      ...fields,
+      projection: projectState(previous === undefined ? fields : { ...fields, previous }),
+    };
   }
 
   /**
@@ -219,10 +283,12 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
     });
   }
 
-  /** Shape, signature and clock checks that need no database. */
-  function admit(value: SignedAction, now: Date): SignedAction {
-    const signed = checkSignedAction(value);
-    if (!verifyActionSignature(signed)) {
+  /**
+   * The signature and clock checks of an action whose shape `checkSignedAction` accepted, given
+   * the outcome of its signature check (`verifyActionSignatureOffThread`, started when it arrived).
+   */
+  function admitted(signed: SignedAction, now: Date, signatureValid: boolean): SignedAction {
+    if (!signatureValid) {
       throw refuse(
         'bad-signature',
         `the signature does not match the action and the key ${signed.action.key}`,
@@ -239,37 +305,134 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
     return signed;
   }
 
+  /** Shape, signature and clock checks that need no database (the signature off the event loop). */
+  async function admit(value: SignedAction, now: Date): Promise<SignedAction> {
+    const signed = checkSignedAction(value);
+    return admitted(signed, now, await verifyActionSignatureOffThread(signed));
+  }
+
+  /**
+   * Appends a group of actions to one organization, in the order they arrived: each waits for
+   * its signature check (started on arrival, so the group's checks ran on the thread pool while
+   * the group before it was written) and is refused alone if it fails; the rest are appended on
+   * the cached head in one statement when possible (`appendOnCachedHead`), otherwise under the
+   * row lock (`appendLocked`). Nothing is acknowledged before what it names is committed.
+   */
+  async function appendGroup(
+    org: string,
+    group: readonly Arriving[],
+  ): Promise<readonly Settled<AppendResult>[]> {
+    const checks = await Promise.all(
+      group.map(async ({ signed, now, signatureValid }): Promise<Settled<PendingAppend>> => {
+        try {
+          return { ok: true, value: { signed: admitted(signed, now, await signatureValid), now } };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
+    );
+    const ready = checks.flatMap((check) => (check.ok ? [check.value] : []));
+    let appended: readonly Settled<AppendResult>[] = [];
+    try {
+      if (ready.length > 0)
+        appended = (await appendOnCachedHead(org, ready)) ?? (await appendLocked(org, ready));
+    } catch (error) {
+      // None of them took effect (the statement or transaction failed); the refused keep their reason.
+      appended = ready.map(() => ({ ok: false, error }));
+    }
+    let next = 0;
+    return checks.map((check) => (check.ok ? appended[next++]! : check));
+  }
+
+  /**
+   * The common case in one round trip: the group is sealed on the state this process cached,
+   * every head it names is one this process saw committed, every action is accepted, and no unit
+   * or key row changes (a run of votes). Then the events and the moved head are written in one
+   * statement that commits only if the organization still stands at the cached head. Undefined —
+   * nothing written — when any of that does not hold, when another writer moved the head
+   * meanwhile, or when a nonce is already in the log (a retried action); the caller then appends
+   * under the lock, where each of those cases has its answer.
+   */
+  async function appendOnCachedHead(
+    org: string,
+    group: readonly PendingAppend[],
+  ): Promise<readonly Settled<AppendResult>[] | undefined> {
+    const current = cache.get(org);
+    const known = knownHeads.get(org);
+    if (current === undefined || known === undefined) return undefined;
+    if (!group.every(({ signed }) => signed.action.head !== null && known.has(signed.action.head)))
+      return undefined;
+    const sealed = sealGroup({
+      state: current.state,
+      updatedAt: current.updatedAt,
+      group,
+      lookUp: { recorded: NOTHING_RECORDED, knownHeads: known },
+    });
+    // A refusal is decided under the lock, against the state as stored.
+    if (sealed.events.length === 0 || !sealed.outcomes.every((outcome) => outcome.ok)) return undefined;
+    const stale = current.projection.organization.runtime;
+    const fields = { state: sealed.state, createdAt: current.createdAt, updatedAt: sealed.updatedAt };
+    const draft = loaded({ ...fields, runtimeSeq: current.runtimeSeq, runtime: stale, previous: current });
+    if (rowsChanged(current.projection, draft.projection)) return undefined;
+    const snapshot = snapshotDue({
+      before: current.projection,
+      next: draft.projection,
+      runtimeSeq: current.runtimeSeq,
+    });
+    const next = snapshot ? loaded({ ...fields, runtimeSeq: sealed.state.seq, previous: current }) : draft;
+    let moved: boolean;
+    try {
+      moved = await recordEventsOnHead(
+        db,
+        sealed.events,
+        current.projection.organization,
+        next.projection.organization,
+        snapshot,
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) return undefined;
+      throw error;
+    }
+    if (!moved) {
+      cache.delete(org);
+      return undefined;
+    }
+    remember(next);
+    learnHeads(
+      org,
+      sealed.events.map((event) => event.hash),
+    );
+    return sealed.outcomes;
+  }
+
   /**
    * Appends a group of admitted actions to one organization in one transaction: the row lock,
    * one look-up, each action sealed (or refused alone) in order, then one write of the events and
    * the projection. Nothing is acknowledged before the transaction commits.
    */
-  async function appendGroup(
+  async function appendLocked(
     org: string,
     group: readonly PendingAppend[],
   ): Promise<readonly Settled<AppendResult>[]> {
     let next: Loaded | undefined;
+    let seen: GroupLookUp | undefined;
     const outcomes = await db.transaction(async (tx): Promise<readonly Settled<AppendResult>[]> => {
       // The row lock: another process appending to this organization waits here.
       const current = await loadState(tx, org, true);
       if (current === undefined) return group.map(() => ({ ok: false, error: notFound(org) }));
-      const sealed = sealGroup({
-        state: current.state,
-        updatedAt: current.updatedAt,
-        group,
-        lookUp: await lookUpGroup(tx, org, group),
-      });
+      seen = await lookUpGroup(tx, org, group);
+      const sealed = sealGroup({ state: current.state, updatedAt: current.updatedAt, group, lookUp: seen });
       if (sealed.events.length === 0) return sealed.outcomes;
       const fields = { state: sealed.state, createdAt: current.createdAt, updatedAt: sealed.updatedAt };
       // Projected once without the runtime, to see whether a snapshot is due.
       const stale = current.projection.organization.runtime;
-      const draft = loaded({ ...fields, runtimeSeq: current.runtimeSeq, runtime: stale });
+      const draft = loaded({ ...fields, runtimeSeq: current.runtimeSeq, runtime: stale, previous: current });
       const snapshot = snapshotDue({
         before: current.projection,
         next: draft.projection,
         runtimeSeq: current.runtimeSeq,
       });
-      next = snapshot ? loaded({ ...fields, runtimeSeq: sealed.state.seq }) : draft;
+      next = snapshot ? loaded({ ...fields, runtimeSeq: sealed.state.seq, previous: current }) : draft;
       await recordEvents(
         tx,
         sealed.events,
@@ -280,15 +443,26 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
       await writeRows(tx, current.projection, next.projection);
       return sealed.outcomes;
     });
-    if (next !== undefined) remember(next);
+    // Heads read from the log are in it whatever became of this transaction; new events only
+    // once it committed.
+    if (seen !== undefined) learnHeads(org, seen.knownHeads);
+    if (next !== undefined) {
+      remember(next);
+      learnHeads(
+        org,
+        outcomes.flatMap((outcome) =>
+          outcome.ok && outcome.value.created ? [outcome.value.event.hash] : [],
+        ),
+      );
+    }
     return outcomes;
   }
 
-  const appends = createGroupQueue<PendingAppend, AppendResult>({ maxGroup: MAX_GROUP, run: appendGroup });
+  const appends = createGroupQueue<Arriving, AppendResult>({ maxGroup: MAX_GROUP, run: appendGroup });
 
   const store: EventStore = {
     async createOrganization({ signed: value, now }): Promise<AppendResult> {
-      const signed = admit(value, now);
+      const signed = await admit(value, now);
       const { action } = signed;
       if (action.kind !== 'org.create') {
         throw refuse('not-org-create', `an organization is created by org.create, not ${action.kind}`, {
@@ -342,8 +516,10 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
 
     async append({ signed: value, now }): Promise<AppendResult> {
       if (value?.action?.kind === 'org.create') return store.createOrganization({ signed: value, now });
-      const signed = admit(value, now);
-      return appends.submit(signed.action.org, { signed, now });
+      const signed = checkSignedAction(value);
+      // Queued at once, so appends keep their order; the signature is checked meanwhile.
+      const signatureValid = verifyActionSignatureOffThread(signed);
+      return appends.submit(signed.action.org, { signed, now, signatureValid });
     },
 
     async listOrganizations(): Promise<readonly OrganizationSummary[]> {

@@ -27,8 +27,13 @@ export function projectState(args: {
   updatedAt: string;
   /** The runtime column's text when already known (a stored snapshot): not serialized again. */
   runtime?: string;
+  /**
+   * The state this one follows and its projection: its charter text and key rows are reused
+   * when the state still holds the very same charter and keys (a vote changes neither).
+   */
+  previous?: { readonly state: OrgState; readonly projection: Projection };
 }): Projection {
-  const { state } = args;
+  const { state, previous } = args;
   const { organization } = state;
   return {
     organization: {
@@ -37,7 +42,10 @@ export function projectState(args: {
       kind: organization.kind,
       seq: state.seq,
       head: state.head,
-      charter: JSON.stringify(state.charter),
+      charter:
+        previous !== undefined && previous.state.charter === state.charter
+          ? previous.projection.organization.charter
+          : JSON.stringify(state.charter),
       createdAt: args.createdAt,
       updatedAt: args.updatedAt,
       runtime: args.runtime ?? runtimeText(state),
@@ -55,8 +63,15 @@ export function projectState(args: {
         levelSince: state.levelSince[unit.id] ?? args.updatedAt,
       };
     }),
-    keys: Object.entries(state.keys)
-      .map(([member, key]) => ({ member, key }))
-      .sort((a, b) => (a.member < b.member ? -1 : a.member > b.member ? 1 : 0)),
+    keys:
+      previous !== undefined && previous.state.keys === state.keys
+        ? previous.projection.keys
+        : keyRows(state),
   };
+}
+
+function keyRows(state: OrgState): Projection['keys'] {
+  return Object.entries(state.keys)
+    .map(([member, key]) => ({ member, key }))
+    .sort((a, b) => (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
 }

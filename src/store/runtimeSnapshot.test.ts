@@ -21,7 +21,10 @@ describe('runtime snapshots: appends write their events, not the whole runtime s
       const votes = Array.from({ length: SNAPSHOT_EVERY + 60 }, (_, index) =>
         lumen.vote({ head: opened.hash, index }),
       );
-      await Promise.all(votes.map((signed) => store.append({ signed, now: NOW })));
+      // In two waves, however each is grouped: the first crosses SNAPSHOT_EVERY, the second cannot.
+      const append = (signed: (typeof votes)[number]) => store.append({ signed, now: NOW });
+      await Promise.all(votes.slice(0, SNAPSHOT_EVERY).map(append));
+      await Promise.all(votes.slice(SNAPSHOT_EVERY).map(append));
 
       const position = async () =>
         (

@@ -13,7 +13,9 @@ export const SNAPSHOT_EVERY = 256;
 
 /** Compares rows by their JSON text: rows of one projection have their fields in one order. */
 function sameRows(a: readonly object[], b: readonly object[]): boolean {
-  return a.length === b.length && a.every((row, i) => JSON.stringify(row) === JSON.stringify(b[i]));
+  return (
+    a === b || (a.length === b.length && a.every((row, i) => JSON.stringify(row) === JSON.stringify(b[i])))
+  );
 }
 
 /**

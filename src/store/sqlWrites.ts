@@ -37,24 +37,29 @@ export function eventParams(event: LogEvent): unknown[] {
   ];
 }
 
+/** `INSERT_EVENT`'s VALUES rows for `events`, their parameters appended to `params`. */
+function eventRows(events: readonly LogEvent[], params: unknown[]): string {
+  return events
+    .map((event) => {
+      const first = params.length;
+      params.push(...eventParams(event));
+      // Typed, so that the rows also read as a plain VALUES list (`recordEventsOnHead`).
+      return `($${first + 1}, $${first + 2}::integer, ${Array.from({ length: 7 }, (_, i) => `$${first + i + 3}`).join(', ')})`;
+    })
+    .join(', ');
+}
+
 /**
- * Inserts a group's events (one multi-row INSERT) and moves the organization's row to the last
- * of them, in one statement: one round trip per group, which is most of an append's cost on
- * PGlite. The charter, name and kind are written only when the group changed them.
+ * The organization row's columns an append moves, as `column = $n` with their parameters
+ * appended to `params`: the head always, the runtime snapshot when one is due, the charter, name
+ * and kind only when the group changed them.
  */
-export async function recordEvents(
-  tx: SqlExecutor,
-  events: readonly LogEvent[],
+function movedColumns(
   before: OrganizationRow,
   next: OrganizationRow,
   snapshot: boolean,
-): Promise<void> {
-  const params: unknown[] = [];
-  const rows = events.map((event) => {
-    const first = params.length;
-    params.push(...eventParams(event));
-    return `(${Array.from({ length: 9 }, (_, i) => `$${first + i + 1}`).join(', ')})`;
-  });
+  params: unknown[],
+): string {
   const set: string[] = [];
   const column = (name: string, value: unknown) => {
     params.push(value);
@@ -70,12 +75,62 @@ export async function recordEvents(
   if (next.name !== before.name) column('name', next.name);
   if (next.kind !== before.kind) column('kind', next.kind);
   if (next.charter !== before.charter) column('charter', next.charter);
+  return set.join(', ');
+}
+
+/**
+ * Inserts a group's events (one multi-row INSERT) and moves the organization's row to the last
+ * of them, in one statement: one round trip per group, which is most of an append's cost on
+ * PGlite. The charter, name and kind are written only when the group changed them.
+ */
+export async function recordEvents(
+  tx: SqlExecutor,
+  events: readonly LogEvent[],
+  before: OrganizationRow,
+  next: OrganizationRow,
+  snapshot: boolean,
+): Promise<void> {
+  const params: unknown[] = [];
+  const rows = eventRows(events, params);
+  const set = movedColumns(before, next, snapshot, params);
   params.push(next.id);
   await tx.query(
-    `WITH recorded AS (${INSERT_EVENT_COLUMNS} VALUES ${rows.join(', ')})
-     UPDATE organizations SET ${set.join(', ')} WHERE id = $${params.length}`,
+    `WITH recorded AS (${INSERT_EVENT_COLUMNS} VALUES ${rows})
+     UPDATE organizations SET ${set} WHERE id = $${params.length}`,
     params,
   );
+}
+
+/**
+ * The whole append of a group sealed on a head this process already knew, as one statement run
+ * on its own (its own transaction): the organization's row moves from `before` to `next` only if
+ * it still stands at `before`'s head — compare and set, under the row lock the UPDATE takes — and
+ * the events are inserted only if it moved. True when it moved (all committed); false when the
+ * head had moved on meanwhile (nothing written). A nonce already in the log fails the statement
+ * on the `(org, nonce)` unique index, again with nothing written.
+ */
+export async function recordEventsOnHead(
+  db: SqlExecutor,
+  events: readonly LogEvent[],
+  before: OrganizationRow,
+  next: OrganizationRow,
+  snapshot: boolean,
+): Promise<boolean> {
+  const params: unknown[] = [];
+  const rows = eventRows(events, params);
+  const set = movedColumns(before, next, snapshot, params);
+  params.push(next.id, before.seq, before.head);
+  const [id, seq, head] = [params.length - 2, params.length - 1, params.length];
+  const moved = await db.query<{ moved: number }>(
+    `WITH moved AS (
+       UPDATE organizations SET ${set} WHERE id = $${id} AND seq = $${seq} AND head = $${head} RETURNING id
+     ), recorded AS (
+       ${INSERT_EVENT_COLUMNS} SELECT * FROM (VALUES ${rows}) AS sealed WHERE EXISTS (SELECT 1 FROM moved)
+     )
+     SELECT count(*)::integer AS moved FROM moved`,
+    params,
+  );
+  return moved[0]?.moved === 1;
 }
 
 /**
@@ -150,4 +205,28 @@ export async function lookUpGroup(
     if (row.hash !== null) knownHeads.add(row.hash);
   }
   return { recorded, knownHeads };
+}
+
+/**
+ * True when `next` changes anything `writeRows` or the organization's descriptive columns would
+ * write — its charter, name or kind, a unit row or a key row — as opposed to only moving its
+ * head (and perhaps its runtime snapshot).
+ */
+export function rowsChanged(before: Projection, next: Projection): boolean {
+  const [a, b] = [before.organization, next.organization];
+  return (
+    a.charter !== b.charter ||
+    a.name !== b.name ||
+    a.kind !== b.kind ||
+    (before.keys !== next.keys && JSON.stringify(before.keys) !== JSON.stringify(next.keys)) ||
+    before.units.length !== next.units.length ||
+    before.units.some(
+      (unit, index) => unit.id !== next.units[index]!.id || !sameUnitRow(unit, next.units[index]!),
+    )
+  );
+}
+
+/** PostgreSQL's unique_violation, as both PGlite and node-postgres report it. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }

@@ -10,6 +10,8 @@ export interface VotingLumen {
   readonly org: string;
   /** Every member who may vote on the treasury proposal: the core team, grown to `voters`. */
   readonly voters: readonly string[];
+  /** Every member's signing key, by member id. */
+  readonly keys: Readonly<Record<string, SigningKey>>;
   /** mara's `org.create`. */
   create(): SignedAction;
   /** Each member but mara registers their pinned key, all against `head` (any head in the log). */
@@ -51,6 +53,7 @@ export function votingLumen(args: { org: string; voters: number }): VotingLumen 
   return {
     org: args.org,
     voters,
+    keys,
     create: () => sign('mara', 'org.create', { charter }, null),
     registrations: (head) =>
       everyone.filter((id) => id !== 'mara').map((id) => sign(id, 'key.register', {}, head)),
