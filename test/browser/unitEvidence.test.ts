@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { EvidenceEntry } from '../../src/core/evidence/EvidenceRecord.js';
+import type { LogEvent } from '../../src/core/log/LogEvent.js';
 import { startServer } from '../../src/server/startServer.js';
 import type { UnitView } from '../../src/server/unitView.js';
 import { createPgliteStore } from '../../src/store/createPgliteStore.js';
-import { daoFixture } from '../support/daoFixture.js';
+import { CORE_TEAM, DAY, decisionOn, governedLumen } from '../support/governedLog.js';
 import { describeWithChromium, launchChromium } from './support/chromium.js';
 import { type DemoServer, startDemoServer } from './support/demoServer.js';
 import { accessibilityProblems, screenshotInto } from './support/pageChecks.js';
@@ -172,37 +173,78 @@ describeWithChromium('the unit page draws its evidence in Chromium', () => {
     await page.close();
   });
 
-  it('says readably when a unit has no evidence at all, and that it is not observed', async () => {
-    // Every unit of the demo has the evidence file's organization-wide holdings behind it: a bare
-    // organization, served without an evidence file and with nothing stored, has none.
+  it('says readably when a unit has no evidence, and draws its older history against the last 90 days', async () => {
+    // Lumen where the core team made three treasury decisions in March 2026, more than 90 days
+    // ago: recorded in a store of its own, served without an evidence file (every unit of the
+    // demo has the file's organization-wide holdings behind it), nothing about it is evidence.
+    const lumen = governedLumen({ org: 'lumen-history' });
+    for (const id of ['p1', 'p2', 'p3']) {
+      lumen.as('priya', 'proposal.create', decisionOn('treasury', id, `Spend ${id}`, `Pay ${id}`));
+      lumen.vote(id, CORE_TEAM, 'for');
+      lumen.advance(3 * DAY + 60);
+      lumen.as('mara', 'proposal.execute', { proposal: id });
+      lumen.advance(DAY);
+    }
     const store = await createPgliteStore();
-    const bare = daoFixture({ org: 'lumen-bare' });
-    await store.createOrganization({ signed: bare.create(), now: new Date() });
+    const [created, ...rest] = lumen.log.events;
+    const signed = (e: LogEvent) => ({ action: e.action, signature: e.signature });
+    await store.createOrganization({ signed: signed(created!), now: new Date(created!.recordedAt) });
+    for (const event of rest) await store.append({ signed: signed(event), now: new Date(event.recordedAt) });
     const server = await startServer({ store, port: 0, host: '127.0.0.1' });
     try {
-      const response = await fetch(`${server.url}/api/orgs/${bare.org}/units/upgrades`);
+      const response = await fetch(`${server.url}/api/orgs/${lumen.log.org}/units/treasury`);
       const view = (await response.json()) as UnitView;
       expect(view.evidence).toMatchObject({ evidenceCount: 0, observed: { observed: null } });
-      const page = await open(`${server.url}/orgs/${bare.org}/units/upgrades`);
+      const metric = (id: string) => view.evidence!.metrics.find((m) => m.id === id)!;
+      // Three decisions, all older than the window: none in the last 90 days, three in all.
+      expect(metric('decisions-count')).toMatchObject({ recent: 0, allTime: 3 });
+      expect(metric('decisions-team-share')).toMatchObject({ allTime: 1 });
+
+      const page = await open(`${server.url}/orgs/${lumen.log.org}/units/treasury`);
       const section = page.locator('section[aria-labelledby="evidence"]');
       await section.locator('.unit-evidence').waitFor();
       expect(await section.locator('.empty').textContent()).toContain('No evidence recorded yet');
       expect(await section.locator('[data-level="observed"] dd').textContent()).toContain('Not observed');
       expect(await section.locator('.unit-evidence__table').count()).toBe(0);
-      // No decisions: every count is 0 in both windows, and no share is measured.
+
       const metrics = page.locator('section[aria-labelledby="metrics"]');
-      for (const metric of view.evidence!.metrics) {
-        const row = metrics.locator(`tr[data-metric="${metric.id}"]`);
+      for (const m of view.evidence!.metrics) {
+        const row = metrics.locator(`tr[data-metric="${m.id}"]`);
+        expect(await row.locator('td[data-period="recent"]').getAttribute('data-value')).toBe(
+          m.recent === undefined ? '' : String(m.recent),
+        );
         expect(await row.locator('td[data-period="all"]').getAttribute('data-value')).toBe(
-          metric.allTime === undefined ? '' : String(metric.allTime),
+          m.allTime === undefined ? '' : String(m.allTime),
         );
       }
-      expect(await metrics.textContent()).toContain('Nothing has been proposed, voted or decided');
+      const decisions = metrics.locator('tr[data-metric="decisions-count"]');
+      expect(await decisions.locator('td[data-period="all"] .unit-metric__value').textContent()).toBe('3');
+      // A count's bars share the row's scale: 0 of 3 draws nothing, 3 of 3 the whole bar.
+      expect(
+        await decisions.locator('td[data-period="recent"] .unit-metric__fill').getAttribute('width'),
+      ).toBe('0');
+      expect(await decisions.locator('td[data-period="all"] .unit-metric__fill').getAttribute('width')).toBe(
+        '100',
+      );
+      // A share of 1 reads as a percentage.
+      expect(
+        await metrics
+          .locator('tr[data-metric="decisions-team-share"] td[data-period="all"] .unit-metric__value')
+          .textContent(),
+      ).toBe('100%');
       expect(await accessibilityProblems(page)).toEqual([]);
-      await screenshotInto(shots, page, 'unit-no-evidence');
+      await screenshotInto(shots, page, 'unit-history-no-evidence');
       await page.setViewportSize(PHONE);
-      await screenshotInto(shots, page, 'unit-no-evidence');
+      await screenshotInto(shots, page, 'unit-history-no-evidence');
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
       await page.close();
+
+      // A unit nothing has happened on says so beside its zeros.
+      const quiet = await open(`${server.url}/orgs/${lumen.log.org}/units/upgrades`);
+      const quietMetrics = quiet.locator('section[aria-labelledby="metrics"]');
+      await quietMetrics.locator('table.unit-metrics').waitFor();
+      expect(await quietMetrics.textContent()).toContain('Nothing has been proposed, voted or decided');
+      await quiet.close();
     } finally {
       await server.close();
       await store.close();
