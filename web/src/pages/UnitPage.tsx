@@ -5,6 +5,8 @@ import { ErrorBox, Layout, Loading } from '../components/Layout.js';
 import { MoveStatusBadge } from '../components/MoveStatusBadge.js';
 import { PolicyWords } from '../components/PolicyWords.js';
 import { Slider } from '../components/Slider.js';
+import { UnitEvidence } from '../components/UnitEvidence.js';
+import { UnitEvidenceMetrics } from '../components/UnitEvidenceMetrics.js';
 import { formatInstant } from '../format.js';
 import { useLiveHead } from '../live.js';
 import { PhaseBadge } from '../proposals/PhaseBadge.js';
@@ -23,8 +25,9 @@ async function loadUnit(org: string, unit: string, signal: AbortSignal) {
 
 /**
  * One unit: its ladder with the current level and the target, who decides today and at the next
- * level, the readiness checklist of the next move with a reason for every criterion, its
- * dependencies and commitments, and its proposals with their phases.
+ * level, the readiness checklist of the next move with a reason for every criterion, the evidence
+ * behind its observed level, its dependencies and commitments, its proposals with their phases, and
+ * its log metrics.
  */
 export function UnitPage(props: { org: string; unit: string }) {
   const { org, unit } = props;
@@ -133,6 +136,14 @@ export function UnitPage(props: { org: string; unit: string }) {
           </>
         )}
       </section>
+      <section class="card" aria-labelledby="evidence">
+        <h2 id="evidence">Evidence</h2>
+        {view.evidence === undefined ? (
+          <p class="empty">The server sent no evidence for this unit.</p>
+        ) : (
+          <UnitEvidence evidence={view.evidence} levels={view.levels} />
+        )}
+      </section>
       <div class="two">
         <section class="card" aria-labelledby="dependencies">
           <h2 id="dependencies">Dependencies</h2>
@@ -171,33 +182,35 @@ export function UnitPage(props: { org: string; unit: string }) {
           )}
         </section>
       </div>
-      <div class="two">
-        <section class="card" aria-labelledby="decisions">
-          <h2 id="decisions">Proposals and decisions</h2>
-          {proposals.length === 0 ? (
-            <p class="empty">No proposals on this unit yet.</p>
-          ) : (
-            <ul class="plain">
-              {proposals.slice(0, 8).map((p) => (
-                <li key={p.id}>
-                  <a href={paths.proposal(org, p.id)}>{p.title ?? p.id}</a> <PhaseBadge phase={p.phase} />
-                </li>
-              ))}
-            </ul>
-          )}
-          <p>
-            Each runs under the policy of the unit's level when it opened:{' '}
-            <a class="unit-proposals" href={paths.unitProposals(org, unit)}>
-              see and open proposals on {view.name}
-            </a>
-            .
-          </p>
-        </section>
-        <section class="card" aria-labelledby="metrics">
-          <h2 id="metrics">Metrics</h2>
+      <section class="card" aria-labelledby="decisions">
+        <h2 id="decisions">Proposals and decisions</h2>
+        {proposals.length === 0 ? (
+          <p class="empty">No proposals on this unit yet.</p>
+        ) : (
+          <ul class="plain">
+            {proposals.slice(0, 8).map((p) => (
+              <li key={p.id}>
+                <a href={paths.proposal(org, p.id)}>{p.title ?? p.id}</a> <PhaseBadge phase={p.phase} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          Each runs under the policy of the unit's level when it opened:{' '}
+          <a class="unit-proposals" href={paths.unitProposals(org, unit)}>
+            see and open proposals on {view.name}
+          </a>
+          .
+        </p>
+      </section>
+      <section class="card" aria-labelledby="metrics">
+        <h2 id="metrics">Metrics</h2>
+        {view.evidence === undefined ? (
           <p class="empty">No metric history yet for this unit.</p>
-        </section>
-      </div>
+        ) : (
+          <UnitEvidenceMetrics metrics={view.evidence.metrics} window={view.evidence.window} />
+        )}
+      </section>
     </Layout>
   );
 }
