@@ -26,7 +26,9 @@
  *
  * Appends to one organization that arrive together are sealed in order and committed in one
  * transaction (group commit, at most 256); each is refused on its own, and none is acknowledged
- * before its group has committed.
+ * before its group has committed. A group sealed on the head a process cached commits in one
+ * statement that moves the row only from that head (`recordEventsOnHead`); the unique indexes
+ * refuse what the cache could not know (a nonce already recorded, a seq taken).
  *
  * Times are ISO-8601 UTC text, exactly as hashed; seq is `integer` (2^31 events per organization).
  */
