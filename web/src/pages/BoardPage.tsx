@@ -25,11 +25,7 @@ function UnitRow(props: { org: string; unit: BoardUnitView; now: number }) {
         </a>
         <span class="unit-row__levels">
           <strong>{unit.level.name}</strong>
-          {atTarget ? (
-            <span class="muted"> · at target</span>
-          ) : (
-            <span class="muted">{` → ${unit.target.name}`}</span>
-          )}
+          {atTarget ? ' · at target' : ` → ${unit.target.name}`}
         </span>
       </div>
       <Slider name={unit.name} levels={unit.levels} level={unit.level.index} target={unit.target.index} />
