@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import type { BoardUnitView, BoardView } from '../../../src/server/boardView.js';
 import { api } from '../api.js';
 import { Commitment } from '../components/Commitment.js';
@@ -152,7 +152,24 @@ function Board(props: { org: string; view: BoardView; refreshing: boolean }) {
 export function BoardPage(props: { org: string }) {
   const { org } = props;
   const live = useLiveHead(org);
-  const data = useData((signal) => api.board(org, signal), [org], { seq: live.seq, seqOf: (d) => d.seq });
+  // The first answer is asked for as the page is first drawn: effects, where `useData` asks, run
+  // only after the browser has painted the empty page, and the answer (preloaded by the page) is
+  // usually waiting by then. Later loads (the log moved) ask as usual.
+  const first = useRef<Promise<BoardView> | null | undefined>(undefined);
+  if (first.current === undefined) {
+    first.current = api.board(org);
+    // Handled where `useData` takes it; until then, a failure is not an unhandled rejection.
+    first.current.catch(() => {});
+  }
+  const data = useData(
+    (signal) => {
+      const early = first.current;
+      first.current = null;
+      return early ?? api.board(org, signal);
+    },
+    [org],
+    { seq: live.seq, seqOf: (d) => d.seq },
+  );
   const view = data.status === 'ready' ? data.data : undefined;
   const refreshing = data.status === 'ready' && data.refreshing;
   const board = useMemo(
