@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { BoardUnitView, BoardView } from '../../../src/server/boardView.js';
 import { api } from '../api.js';
 import { Commitment } from '../components/Commitment.js';
@@ -152,25 +152,27 @@ function Board(props: { org: string; view: BoardView; refreshing: boolean }) {
 export function BoardPage(props: { org: string }) {
   const { org } = props;
   const live = useLiveHead(org);
-  // The first answer is asked for as the page is first drawn: effects, where `useData` asks, run
-  // only after the browser has painted the empty page, and the answer (preloaded by the page) is
-  // usually waiting by then. Later loads (the log moved) ask as usual.
+  // The first answer is asked for as the page is first drawn, and drawn as soon as it arrives:
+  // effects, where `useData` asks, run only after the browser has painted the empty page, and the
+  // answer (preloaded by the page) is usually waiting by then. `useData` takes the same answer
+  // (the same object, so the board is not drawn twice) and asks again whenever the log moves.
   const first = useRef<Promise<BoardView> | null | undefined>(undefined);
+  const [early, setEarly] = useState<BoardView | undefined>(undefined);
   if (first.current === undefined) {
     first.current = api.board(org);
-    // Handled where `useData` takes it; until then, a failure is not an unhandled rejection.
-    first.current.catch(() => {});
+    // A failure is shown through `useData`, which takes this promise.
+    first.current.then(setEarly, () => {});
   }
   const data = useData(
     (signal) => {
-      const early = first.current;
+      const answer = first.current;
       first.current = null;
-      return early ?? api.board(org, signal);
+      return answer ?? api.board(org, signal);
     },
     [org],
     { seq: live.seq, seqOf: (d) => d.seq },
   );
-  const view = data.status === 'ready' ? data.data : undefined;
+  const view = data.status === 'ready' ? data.data : data.status === 'loading' ? early : undefined;
   const refreshing = data.status === 'ready' && data.refreshing;
   const board = useMemo(
     () => (view === undefined ? null : <Board org={org} view={view} refreshing={refreshing} />),
@@ -183,7 +185,7 @@ export function BoardPage(props: { org: string }) {
       current="board"
       live={live}
     >
-      {data.status === 'loading' ? (
+      {view === undefined && data.status === 'loading' ? (
         <Loading what="the board" />
       ) : data.status === 'error' ? (
         <ErrorBox error={data.error} what="the board" />
