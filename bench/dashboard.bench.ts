@@ -25,8 +25,19 @@ const GOAL_KB = 150;
 /** How long one page may take to draw. */
 const TIMEOUT_MS = 120_000;
 const ORG = 'lumen-large';
-/** A quiet headless Chromium (no sandbox: containers often lack user namespaces). */
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
+/**
+ * A quiet headless Chromium (no sandbox: containers often lack user namespaces). Headless Chromium
+ * still builds its omnibox popup, a page of its own with hundreds of scripts, as a new context
+ * opens its window: on a small machine that work competed with the page being measured, so it is
+ * turned off.
+ */
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--no-first-run',
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup',
+];
 
 /** What one request of a page load cost, from the page's own resource timing. */
 interface Resource {

@@ -84,6 +84,23 @@ describe('the dashboard as static files (serveWeb through createApp)', () => {
     expect(icon.headers.get('cache-control')).toBe('no-cache');
   });
 
+  it('keeps a hashed asset once read (its name changes with its content); other files are read each time', async () => {
+    const root = join(dir, 'rebuilt');
+    mkdirSync(join(root, 'assets'), { recursive: true });
+    writeFileSync(join(root, 'assets', 'index-Bq8sZ1xT.js'), SCRIPT);
+    writeFileSync(join(root, 'favicon.svg'), '<svg/>');
+    const rebuilt = createApp({ store, webRoot: root });
+    expect(await (await rebuilt.request('/assets/index-Bq8sZ1xT.js')).text()).toBe(SCRIPT);
+    expect(await (await rebuilt.request('/favicon.svg')).text()).toBe('<svg/>');
+    // A new build replaces the files: the hashed name still answers what it named, the rest is new.
+    rmSync(join(root, 'assets', 'index-Bq8sZ1xT.js'));
+    writeFileSync(join(root, 'favicon.svg'), '<svg id="new"/>');
+    const kept = await rebuilt.request('/assets/index-Bq8sZ1xT.js');
+    expect([kept.status, await kept.text()]).toEqual([200, SCRIPT]);
+    expect(kept.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await (await rebuilt.request('/favicon.svg')).text()).toBe('<svg id="new"/>');
+  });
+
   it('answers a missing file with an extension as a 404 problem, not the page', async () => {
     const response = await app.request('/assets/index-gone0000.js');
     expect(response.status).toBe(404);

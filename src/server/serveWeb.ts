@@ -56,6 +56,14 @@ function fileInside(root: string, pathname: string): string | undefined {
   return file.startsWith(base + sep) ? file : undefined;
 }
 
+/**
+ * Hashed assets read once, by file. Such a file's name changes with its content, so the copy never
+ * goes stale; only files found are kept, so the cache holds at most the build. Kept in memory, an
+ * asset is answered at its turn: a file read would yield, and let the board's answer (computed on
+ * this same thread) go first while the page still waits for its script.
+ */
+const assets = new Map<string, Uint8Array>();
+
 async function readRegularFile(file: string): Promise<Uint8Array | undefined> {
   try {
     if (!(await stat(file)).isFile()) return undefined;
@@ -92,7 +100,11 @@ export async function readWebFile(args: { root: string; pathname: string }): Pro
   const pathname = args.pathname.endsWith('/') ? `${args.pathname}index.html` : args.pathname;
   const file = fileInside(args.root, pathname);
   if (file === undefined) return undefined;
+  const hashed = HASHED.test(pathname);
+  const kept = hashed ? assets.get(file) : undefined;
+  if (kept !== undefined) return webFile(kept, file, pathname);
   const body = await readRegularFile(file);
+  if (body !== undefined && hashed) assets.set(file, body);
   if (body !== undefined) return webFile(body, file, pathname);
   if (extname(pathname) !== '') return undefined;
   const index = join(resolve(args.root), 'index.html');

@@ -16,22 +16,16 @@ export const commitmentWord = (status: CommitmentView['status']) => STATUS_WORDS
 export function Commitment(props: { commitment: CommitmentView; now: number; showUnit?: boolean }) {
   const { commitment: c, now } = props;
   const by = c.by === undefined ? undefined : formatDate(c.by);
-  // Adjacent words are one string each: the board draws a commitment per unit, and every text
-  // node is one more for the page to make.
+  // Adjacent words are one string each, and the countdown is text beside the date: the board draws
+  // a commitment per unit, and every element and text node is one more for the page to make.
   return (
     <div class="commitment">
       <span class={`badge badge--${c.status}`}>{STATUS_WORDS[c.status]}</span>
-      <span class="commitment__text">
-        {props.showUnit ? <strong>{`${c.unitName}: `}</strong> : null}
-        {by === undefined ? c.level.name : `${c.level.name} by `}
-        {c.by === undefined ? null : (
-          <>
-            <time dateTime={by}>{by}</time>
-            {c.status !== 'met' && <span class="commitment__countdown">{` (${countdown(c.by, now)})`}</span>}
-          </>
-        )}
-        {c.unless === undefined ? null : <span class="muted">{` — unless ${c.unless}`}</span>}
-      </span>
+      {props.showUnit ? <strong>{`${c.unitName}: `}</strong> : null}
+      {by === undefined ? c.level.name : `${c.level.name} by `}
+      {c.by === undefined ? null : <time dateTime={by}>{by}</time>}
+      {c.by === undefined || c.status === 'met' ? null : ` (${countdown(c.by, now)})`}
+      {c.unless === undefined ? null : <span class="muted">{` — unless ${c.unless}`}</span>}
     </div>
   );
 }

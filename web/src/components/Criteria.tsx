@@ -53,18 +53,14 @@ function CriterionItem(props: { result: CriterionResult }) {
 export function Counts(props: { counts: { met: number; unmet: number; unknown: number; total: number } }) {
   const { met, unmet, unknown, total } = props.counts;
   if (total === 0) return <span class="counts counts--none">No criteria</span>;
+  const words = `${met} met, ${unmet} unmet, ${unknown} unknown`;
+  // The words once, for assistive technology and as the tooltip; the marks are for the eye.
   return (
-    <span class="counts">
-      <span class="sr-only">{`${met} met, ${unmet} unmet, ${unknown} unknown`}</span>
-      <span class="count count--met" aria-hidden="true" title="met">
-        {`✓ ${met}`}
-      </span>
-      <span class="count count--unmet" aria-hidden="true" title="unmet">
-        {`✗ ${unmet}`}
-      </span>
-      <span class="count count--unknown" aria-hidden="true" title="unknown">
-        {`? ${unknown}`}
-      </span>
+    <span class="counts" title={words}>
+      <span class="sr-only">{words}</span>
+      <span class="count count--met" aria-hidden="true">{`✓ ${met}`}</span>
+      <span class="count count--unmet" aria-hidden="true">{`✗ ${unmet}`}</span>
+      <span class="count count--unknown" aria-hidden="true">{`? ${unknown}`}</span>
     </span>
   );
 }

@@ -7,25 +7,24 @@ import type { ObservedSummary } from '../../../src/core/observed/describeObserve
 export function Observed(props: { observed: ObservedSummary | undefined }) {
   const { observed } = props;
   if (observed === undefined) return null;
+  const level =
+    observed.observed === null ? (
+      <span class="muted">not observed (no control fact recorded, no decisions in the last 90 days)</span>
+    ) : (
+      <strong>{observed.observed}</strong>
+    );
+  // Without findings it is one line, one paragraph (the board draws one per unit).
+  if (observed.findings.length === 0) return <p class="observed small">Observed level: {level}</p>;
   return (
     <div class="observed small">
-      <p>
-        Observed level:{' '}
-        {observed.observed === null ? (
-          <span class="muted">not observed (no control fact recorded, no decisions in the last 90 days)</span>
-        ) : (
-          <strong>{observed.observed}</strong>
-        )}
-      </p>
-      {observed.findings.length > 0 && (
-        <ul class="plain">
-          {observed.findings.map((f) => (
-            <li key={`${f.declared} ${f.observed}`}>
-              Declared {f.declared}, observed {f.observed}: {f.evidence.join('; ')}
-            </li>
-          ))}
-        </ul>
-      )}
+      <p>Observed level: {level}</p>
+      <ul class="plain">
+        {observed.findings.map((f) => (
+          <li key={`${f.declared} ${f.observed}`}>
+            Declared {f.declared}, observed {f.observed}: {f.evidence.join('; ')}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -5,7 +5,7 @@ const CENTER = SIZE / 2;
 const RADIUS = 78;
 /** Room either side for the axis labels. */
 const PAD = 56;
-/** Beyond this many units the labels would overlap; the axes keep their titles. */
+/** Beyond this many units the labels would overlap; up to it, the axes keep their titles. */
 const MAX_LABELS = 10;
 
 function point(index: number, count: number, fraction: number): [number, number] {
@@ -21,6 +21,13 @@ const polygon = (fractions: readonly number[]) =>
         .join(','),
     )
     .join(' ');
+
+/** Every axis, centre to rim, as one path. */
+const axes = (count: number) =>
+  Array.from({ length: count }, (_, i) => {
+    const [x, y] = point(i, count, 1);
+    return `M${CENTER} ${CENTER}L${x.toFixed(1)} ${y.toFixed(1)}`;
+  }).join('');
 
 const fraction = (unit: BoardUnit, level: number) =>
   unit.levels.length <= 1 ? 1 : level / (unit.levels.length - 1);
@@ -53,15 +60,20 @@ export function Radar(props: { name: string; units: readonly BoardUnit[] }) {
         {[0.25, 0.5, 0.75, 1].map((ring) => (
           <polygon key={ring} class="radar__ring" points={polygon(Array(count).fill(ring))} />
         ))}
-        {current.map((_, i) => {
-          const [x, y] = point(i, count, 1);
-          const unit = units[i];
-          return (
-            <line key={unit?.id ?? `pad-${i}`} class="radar__axis" x1={CENTER} y1={CENTER} x2={x} y2={y}>
-              {unit === undefined ? null : <title>{unit.name}</title>}
-            </line>
-          );
-        })}
+        {units.length > MAX_LABELS ? (
+          // Unlabelled, the axes are one path: a line and a title per unit would be hundreds of elements.
+          <path class="radar__axis" d={axes(count)} />
+        ) : (
+          current.map((_, i) => {
+            const [x, y] = point(i, count, 1);
+            const unit = units[i];
+            return (
+              <line key={unit?.id ?? `pad-${i}`} class="radar__axis" x1={CENTER} y1={CENTER} x2={x} y2={y}>
+                {unit === undefined ? null : <title>{unit.name}</title>}
+              </line>
+            );
+          })
+        )}
         <polygon class="radar__target" points={polygon(target)} />
         <polygon class="radar__current" points={polygon(current)} />
         {units.length <= MAX_LABELS &&

@@ -2,7 +2,12 @@ import type { BoardLevel } from '../../../src/core/explain/buildBoard.js';
 
 /**
  * A unit's slider: one notch per level, filled up to the current level, the target ringed. It is
- * read-only, so it is a meter to assistive technology, named after the unit and valued in words.
+ * read-only, so it is a meter to assistive technology, named after the unit and valued in words;
+ * hovering it lists the ladder.
+ *
+ * It is one element: the stylesheet draws the track, the fill and the notches from `--top`,
+ * `--level` and `--goal` (the board draws one per unit, and a span per notch was most of its
+ * elements).
  */
 export function Slider(props: {
   name: string;
@@ -18,25 +23,15 @@ export function Slider(props: {
   return (
     // biome-ignore lint/a11y/useSemanticElements: a native <meter> cannot draw the notches and the target ring.
     <div
-      class={`slider${props.compact ? ' slider--compact' : ''}`}
+      class={`slider${props.compact ? ' slider--compact' : ''}${target === level ? '' : ' slider--ahead'}`}
+      style={`--top:${Math.max(top, 1)};--level:${level};--goal:${target}`}
       role="meter"
       aria-label={`${props.name} slider`}
       aria-valuemin={0}
       aria-valuemax={top}
       aria-valuenow={level}
       aria-valuetext={`${current}, level ${level} of ${top}; target ${goal}`}
-    >
-      <div class="slider__track" aria-hidden="true">
-        <div class="slider__fill" style={{ width: `${top === 0 ? 100 : (level / top) * 100}%` }} />
-        {levels.map((l) => (
-          <span
-            key={l.id}
-            class={`slider__notch${l.index <= level ? ' is-reached' : ''}${l.index === target ? ' is-target' : ''}${l.index === level ? ' is-current' : ''}`}
-            style={{ left: `${top === 0 ? 100 : (l.index / top) * 100}%` }}
-            title={`${l.index} · ${l.name}`}
-          />
-        ))}
-      </div>
-    </div>
+      title={levels.map((l) => `${l.index} · ${l.name}`).join('\n')}
+    />
   );
 }

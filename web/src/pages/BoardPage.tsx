@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { BoardUnitView, BoardView } from '../../../src/server/boardView.js';
 import { api } from '../api.js';
 import { Commitment } from '../components/Commitment.js';
@@ -25,11 +25,7 @@ function UnitRow(props: { org: string; unit: BoardUnitView; now: number }) {
         </a>
         <span class="unit-row__levels">
           <strong>{unit.level.name}</strong>
-          {atTarget ? (
-            <span class="muted"> · at target</span>
-          ) : (
-            <span class="muted">{` → ${unit.target.name}`}</span>
-          )}
+          {atTarget ? ' · at target' : ` → ${unit.target.name}`}
         </span>
       </div>
       <Slider name={unit.name} levels={unit.levels} level={unit.level.index} target={unit.target.index} />
@@ -156,8 +152,27 @@ function Board(props: { org: string; view: BoardView; refreshing: boolean }) {
 export function BoardPage(props: { org: string }) {
   const { org } = props;
   const live = useLiveHead(org);
-  const data = useData((signal) => api.board(org, signal), [org], { seq: live.seq, seqOf: (d) => d.seq });
-  const view = data.status === 'ready' ? data.data : undefined;
+  // The first answer is asked for as the page is first drawn, and drawn as soon as it arrives:
+  // effects, where `useData` asks, run only after the browser has painted the empty page, and the
+  // answer (preloaded by the page) is usually waiting by then. `useData` takes the same answer
+  // (the same object, so the board is not drawn twice) and asks again whenever the log moves.
+  const first = useRef<Promise<BoardView> | null | undefined>(undefined);
+  const [early, setEarly] = useState<BoardView | undefined>(undefined);
+  if (first.current === undefined) {
+    first.current = api.board(org);
+    // A failure is shown through `useData`, which takes this promise.
+    first.current.then(setEarly, () => {});
+  }
+  const data = useData(
+    (signal) => {
+      const answer = first.current;
+      first.current = null;
+      return answer ?? api.board(org, signal);
+    },
+    [org],
+    { seq: live.seq, seqOf: (d) => d.seq },
+  );
+  const view = data.status === 'ready' ? data.data : data.status === 'loading' ? early : undefined;
   const refreshing = data.status === 'ready' && data.refreshing;
   const board = useMemo(
     () => (view === undefined ? null : <Board org={org} view={view} refreshing={refreshing} />),
@@ -170,7 +185,7 @@ export function BoardPage(props: { org: string }) {
       current="board"
       live={live}
     >
-      {data.status === 'loading' ? (
+      {view === undefined && data.status === 'loading' ? (
         <Loading what="the board" />
       ) : data.status === 'error' ? (
         <ErrorBox error={data.error} what="the board" />
