@@ -231,8 +231,24 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Exactly the listed fields: a field the hash or signature did not mean to cover is tampering. */
+/**
+ * Exactly the listed fields (`fields` sorted): a field the hash or signature did not mean to cover
+ * is tampering. A canonical line lists its keys sorted, so they are compared in order first; only
+ * a mismatch sorts them, to name the extra or missing field.
+ */
 function checkFields(record: Record<string, unknown>, fields: readonly string[], where: string): void {
+  let count = 0;
+  for (const key in record) {
+    if (key !== fields[count]) {
+      checkFieldsSorted(record, fields, where);
+      return;
+    }
+    count += 1;
+  }
+  if (count !== fields.length) checkFieldsSorted(record, fields, where);
+}
+
+function checkFieldsSorted(record: Record<string, unknown>, fields: readonly string[], where: string): void {
   const keys = Object.keys(record).sort();
   if (keys.length === fields.length && keys.every((key, i) => key === fields[i])) return;
   const extra = keys.find((key) => !fields.includes(key));
