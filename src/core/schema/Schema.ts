@@ -501,15 +501,22 @@ export class UnionSchema<T> extends Schema<T> {
       issues.push(typeIssue(path, this.noun, value));
       return false;
     }
-    for (const branch of candidates) if (branch.validate(value, path, [])) return true;
-    // One branch with the right shape (for mappings: the one that knows every key written) gives
-    // the most precise report, so its own issues are reported.
+    // The branches with the right shape (for mappings: those that know every key written) are
+    // tried first: a valid value is then rarely checked, and reported on in vain, against a branch
+    // it cannot fit. Any branch that accepts it still makes it valid, so the answer is the same.
     const fitting =
       candidates.length > 1 && isMapping(value)
         ? candidates.filter(
             (b) => b instanceof ObjectSchema && Object.keys(value).every((k) => b.keys.includes(k)),
           )
         : candidates;
+    for (const branch of fitting) if (branch.validate(value, path, [])) return true;
+    if (fitting !== candidates) {
+      for (const branch of candidates) {
+        if (!fitting.includes(branch) && branch.validate(value, path, [])) return true;
+      }
+    }
+    // One branch with the right shape gives the most precise report, so its own issues are reported.
     if (fitting.length === 1) return fitting[0]!.validate(value, path, issues);
     issues.push(typeIssue(path, this.noun, value));
     return false;
