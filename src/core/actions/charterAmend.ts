@@ -42,10 +42,16 @@ function sameJson(a: unknown, b: unknown): boolean {
   if (Array.isArray(b)) return false;
   const left = a as Record<string, unknown>;
   const right = b as Record<string, unknown>;
-  const keys = Object.keys(left).filter((key) => left[key] !== undefined);
-  if (keys.length !== Object.keys(right).filter((key) => right[key] !== undefined).length) return false;
-  for (const key of keys) if (!Object.hasOwn(right, key) || !sameJson(left[key], right[key])) return false;
-  return true;
+  // Counted rather than listed: every amend compares a whole charter, object by object.
+  let defined = 0;
+  for (const key of Object.keys(left)) {
+    const value = left[key];
+    if (value === undefined) continue;
+    defined += 1;
+    if (!Object.hasOwn(right, key) || !sameJson(value, right[key])) return false;
+  }
+  for (const key in right) if (Object.hasOwn(right, key) && right[key] !== undefined) defined -= 1;
+  return defined === 0;
 }
 
 function ownsSomeUnit(organization: Organization, actor: string, at: number): boolean {

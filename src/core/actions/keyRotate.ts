@@ -34,7 +34,7 @@ export const keyRotate: ActionRecord<Infer<typeof keyRotatePayloadSchema>, undef
     if (sameKey(payload.key, key)) {
       throw refuse('same-key', 'the new key is the key already registered', { actor });
     }
-    const holder = holderOf(state.keys, payload.key, actor);
+    const holder = holderOf(state, payload.key, actor);
     if (holder !== undefined) {
       throw refuse('key-taken', `the key is already registered to '${holder}'`, { actor, member: holder });
     }

@@ -28,7 +28,7 @@ export const voteCast = proposalActRecord({
       proposal,
       voter: actor,
       ballot: payload.ballot as JsonValue,
-      ...(payload.reason === undefined ? {} : { reason: payload.reason }),
+      reason: payload.reason,
       now: at,
       counting,
     }),

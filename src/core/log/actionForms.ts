@@ -10,26 +10,45 @@ class UtcInstantPattern extends RegExp {
   }
   override test(text: string): boolean {
     const parts = this.exec(text);
-    return parts !== null && isRealInstant(parts.slice(1, 7).map(Number));
+    return (
+      parts !== null &&
+      isRealInstant(
+        Number(parts[1]),
+        Number(parts[2]),
+        Number(parts[3]),
+        Number(parts[4]),
+        Number(parts[5]),
+        Number(parts[6]),
+      )
+    );
   }
 }
+
+/** The months of 30 days. */
+const SHORT_MONTHS: readonly number[] = [4, 6, 9, 11];
 
 /** Days in `month` (1–12) of `year`, Gregorian: 2024 is a leap year, 1900 is not, 2000 is. */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return SHORT_MONTHS.includes(month) ? 30 : 31;
 }
 
-function isRealInstant([year, month, day, hour, minute, second]: number[]): boolean {
-  if (month === undefined || day === undefined || year === undefined) return false;
+function isRealInstant(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): boolean {
   return (
     month >= 1 &&
     month <= 12 &&
     day >= 1 &&
     day <= daysInMonth(year, month) &&
-    (hour ?? 24) <= 23 &&
-    (minute ?? 60) <= 59 &&
-    (second ?? 60) <= 59
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59
   );
 }
 

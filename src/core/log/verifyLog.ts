@@ -58,6 +58,8 @@ export type LogVerification =
     };
 
 const UNPARSEABLE = '(unparseable)';
+/** Stands for the value of a line not (or not yet) parsed: no JSON text parses to it. */
+const NOT_PARSED = Symbol('not parsed');
 /** The same forms the store accepts for a signed action (see README, "The log format"). */
 const { hash: HASH, id: ID, kind: KIND, key: KEY, nonce: NONCE, isoUtc: ISO_UTC } = ACTION_FORMS;
 const EVENT_FIELDS = ['action', 'hash', 'prev', 'recordedAt', 'seq', 'signature'];
@@ -115,11 +117,11 @@ export async function verifyLog(args: {
   });
 
   for await (const line of args.lines) {
-    let id = UNPARSEABLE;
+    // The id a bad event is named by is read from its line only when the event is bad.
+    let value: unknown = NOT_PARSED;
     try {
       if (typeof line !== 'string') throw bad(line.unreadable.code, line.unreadable.reason);
-      const value = parseLine(line);
-      id = hashOf(value);
+      value = parseLine(line);
       const { event, hashText, signingText } = readEvent(value, line);
       checkEvent({ event, index, previous, hashText, signingText, crypto, seenHashes, seenNonces });
       state = applyEvent({ state, event });
@@ -127,6 +129,7 @@ export async function verifyLog(args: {
       seenNonces.add(event.action.nonce);
       previous = event.hash;
     } catch (error) {
+      const id = value === NOT_PARSED ? UNPARSEABLE : hashOf(value);
       if (error instanceof DevolveError) return fail(id, error.code, error.message);
       // A bug, not a bad log; still named, so a user learns which event triggers it.
       return fail(id, 'log/not-applicable', `the event could not be checked: ${(error as Error).message}`);
@@ -231,8 +234,24 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Exactly the listed fields: a field the hash or signature did not mean to cover is tampering. */
+/**
+ * Exactly the listed fields (`fields` sorted): a field the hash or signature did not mean to cover
+ * is tampering. A canonical line lists its keys sorted, so they are compared in order first; only
+ * a mismatch sorts them, to name the extra or missing field.
+ */
 function checkFields(record: Record<string, unknown>, fields: readonly string[], where: string): void {
+  let count = 0;
+  for (const key in record) {
+    if (key !== fields[count]) {
+      checkFieldsSorted(record, fields, where);
+      return;
+    }
+    count += 1;
+  }
+  if (count !== fields.length) checkFieldsSorted(record, fields, where);
+}
+
+function checkFieldsSorted(record: Record<string, unknown>, fields: readonly string[], where: string): void {
   const keys = Object.keys(record).sort();
   if (keys.length === fields.length && keys.every((key, i) => key === fields[i])) return;
   const extra = keys.find((key) => !fields.includes(key));

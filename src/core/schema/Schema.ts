@@ -483,6 +483,13 @@ export class RecordSchema<T> extends MappingSchema<Record<string, T>> {
 }
 
 export class UnionSchema<T> extends Schema<T> {
+  /**
+   * The branch the last valid value fitted, tried first: values of one kind tend to come in runs
+   * (a log's ballots mostly have one method's shape), and a valid value need not first be refused,
+   * with a did-you-mean hint for nobody, by every branch before it. Which branch accepts a value
+   * does not change the answer, so remembering it does not either.
+   */
+  private lastFit: Schema<T> | undefined;
   constructor(
     private readonly branches: readonly Schema<T>[],
     private readonly noun: string,
@@ -496,23 +503,36 @@ export class UnionSchema<T> extends Schema<T> {
     return this.branches.some((branch) => branch.accepts(value));
   }
   protected check(value: unknown, path: Path, issues: SchemaIssue[]): boolean {
+    const last = this.lastFit;
+    if (last?.accepts(value) && last.validate(value, path, [])) return true;
     const candidates = this.branches.filter((branch) => branch.accepts(value));
     if (candidates.length === 0) {
       issues.push(typeIssue(path, this.noun, value));
       return false;
     }
-    for (const branch of candidates) if (branch.validate(value, path, [])) return true;
-    // One branch with the right shape (for mappings: the one that knows every key written) gives
-    // the most precise report, so its own issues are reported.
+    // The branches with the right shape (for mappings: those that know every key written) are
+    // tried first: a valid value is then rarely checked, and reported on in vain, against a branch
+    // it cannot fit. Any branch that accepts it still makes it valid, so the answer is the same.
     const fitting =
       candidates.length > 1 && isMapping(value)
         ? candidates.filter(
             (b) => b instanceof ObjectSchema && Object.keys(value).every((k) => b.keys.includes(k)),
           )
         : candidates;
+    for (const branch of fitting) if (this.fits(branch, value, path)) return true;
+    if (fitting !== candidates) {
+      for (const branch of candidates)
+        if (!fitting.includes(branch) && this.fits(branch, value, path)) return true;
+    }
+    // One branch with the right shape gives the most precise report, so its own issues are reported.
     if (fitting.length === 1) return fitting[0]!.validate(value, path, issues);
     issues.push(typeIssue(path, this.noun, value));
     return false;
+  }
+  private fits(branch: Schema<T>, value: unknown, path: Path): boolean {
+    if (!branch.validate(value, path, [])) return false;
+    this.lastFit = branch;
+    return true;
   }
   protected render(context: JsonSchemaContext): JsonSchema {
     return { anyOf: this.branches.map((branch) => branch.toJsonSchema(context)) };

@@ -5,7 +5,7 @@ import type { Action } from '../log/Action.js';
 import type { LogEvent } from '../log/LogEvent.js';
 import { sameIdentity } from '../log/sameIdentity.js';
 import type { Schema, SchemaIssue } from '../schema/Schema.js';
-import { memberOf } from './identityIndex.js';
+import { memberOf, registeredKey } from './identityIndex.js';
 import type { OrgState } from './OrgState.js';
 
 /** The hint given to a member who acts before registering a key. */
@@ -35,7 +35,7 @@ function authenticate(state: OrgState, action: Action, signer: Signer): void {
     throw refuse('unknown-actor', `'${actor}' is not a member of ${state.organization.name}`, { actor });
   }
   if (signer !== 'member') return;
-  const registered = state.keys[actor];
+  const registered = registeredKey(state, actor);
   if (registered === undefined) {
     throw refuse('key-not-registered', `'${actor}' has not registered a key yet`, { actor }, REGISTER_HINT);
   }

@@ -50,13 +50,19 @@ export function withBallotLog<T extends { readonly ballots: readonly BallotRecor
   const out: Record<string, unknown> = {};
   const fields = source as Record<string, unknown>;
   const replaced = changes as Record<string, unknown>;
+  // A vote copies a proposal without changes: then no field is looked up among them.
+  let changing = false;
+  for (const _ in replaced) {
+    changing = true;
+    break;
+  }
   let defined = false;
   for (const key of Object.keys(source)) {
     if (key === 'ballots') {
       Object.defineProperty(out, 'ballots', BALLOTS);
       defined = true;
     } else {
-      const value = Object.hasOwn(replaced, key) ? replaced[key] : fields[key];
+      const value = changing && Object.hasOwn(replaced, key) ? replaced[key] : fields[key];
       if (value !== undefined) out[key] = value;
     }
   }

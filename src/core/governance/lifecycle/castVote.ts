@@ -1,7 +1,8 @@
 import type { CountingModule } from '../counting/CountingModule.js';
 import { appendBallot, ballotLogOf, withBallotLog } from './ballotLog.js';
 import { requireAct } from './checkAct.js';
-import type { JsonValue, Proposal } from './Proposal.js';
+import type { BallotRecord, JsonValue, Proposal } from './Proposal.js';
+import type { ProposalAct } from './ProposalAct.js';
 
 /**
  * Records `voter`'s ballot, with an optional reason, while voting is open. A later ballot by the
@@ -19,13 +20,16 @@ export function castVote(args: {
   readonly proposal: Proposal;
   readonly voter: string;
   readonly ballot: JsonValue;
-  readonly reason?: string;
+  readonly reason?: string | undefined;
   readonly now: number;
   readonly counting: CountingModule;
 }): Proposal {
   const { proposal, voter, ballot, reason, now, counting } = args;
-  const act = { kind: 'vote', by: voter, ballot, ...(reason === undefined ? {} : { reason }) } as const;
+  // Written out for each case rather than spreading an optional part: this runs once per vote.
+  const act: ProposalAct =
+    reason === undefined ? { kind: 'vote', by: voter, ballot } : { kind: 'vote', by: voter, ballot, reason };
   requireAct({ proposal, act, now, counting });
-  const record = { voter, ballot, ...(reason === undefined ? {} : { reason }), at: now };
+  const record: BallotRecord =
+    reason === undefined ? { voter, ballot, at: now } : { voter, ballot, reason, at: now };
   return withBallotLog(proposal, appendBallot(ballotLogOf(proposal), record));
 }

@@ -162,10 +162,8 @@ function checkVote(
     });
   if (weight <= 0n)
     return refusal(proposal, act, 'not-in-electorate', `${act.by} has no vote on this proposal`);
-  const refuse = (code: ProblemIn<'proposal'>, message: string, details?: Record<string, unknown>) =>
-    refusal(proposal, act, code, message, details);
   return (
-    ballotRefusal(counting, act.ballot, proposal.options, refuse) ??
+    ballotRefusal(proposal, act, counting) ??
     (policy.rationale === 'required' && isBlank(act.reason)
       ? refusal(proposal, act, 'reason-required', 'the policy requires a reason to vote')
       : undefined)
@@ -205,23 +203,25 @@ export function vetoBody(proposal: Proposal, by: string, named: string | undefin
   )?.party;
 }
 
+/** The refusal of a vote whose ballot has not its counting module's shape, or that `checkBallot` refuses. */
 function ballotRefusal(
+  proposal: Proposal,
+  act: Extract<ProposalAct, { kind: 'vote' }>,
   counting: CountingModule,
-  ballot: unknown,
-  options: readonly string[],
-  refuse: (code: ProblemIn<'proposal'>, message: string, details?: Record<string, unknown>) => DevolveError,
 ): DevolveError | undefined {
   const issues: SchemaIssue[] = [];
-  if (!counting.ballot.validate(ballot, [], issues))
-    return refuse(
+  if (!counting.ballot.validate(act.ballot, [], issues))
+    return refusal(
+      proposal,
+      act,
       'invalid-ballot',
       `not a ${counting.method} ballot: ${issues[0]?.message ?? 'wrong shape'}`,
       {
         issues,
       },
     );
-  const reason = counting.checkBallot({ ballot, options });
-  return reason === undefined ? undefined : refuse('invalid-ballot', reason);
+  const reason = counting.checkBallot({ ballot: act.ballot, options: proposal.options });
+  return reason === undefined ? undefined : refusal(proposal, act, 'invalid-ballot', reason);
 }
 
 function isBlank(text: string | undefined): boolean {
