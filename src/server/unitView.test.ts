@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daoFixture } from '../../test/support/daoFixture.js';
 import { createTestSchema, describeWithPostgres } from '../../test/support/describeWithPostgres.js';
+import { PROXY, SINGLE_KEY, singleKeyControl } from '../../test/support/singleKeyControl.js';
 import { declaring, teamRunTreasury } from '../../test/support/teamRunTreasury.js';
 import { type Evidence, NO_EVIDENCE } from '../core/evidence/Evidence.js';
-import type { EvidenceEntry, EvidenceRecord } from '../core/evidence/EvidenceRecord.js';
+import type { EvidenceRecord } from '../core/evidence/EvidenceRecord.js';
 import { createPgliteStore } from '../store/createPgliteStore.js';
 import { createPostgresStore } from '../store/createPostgresStore.js';
 import type { EventStore } from '../store/EventStore.js';
@@ -11,21 +12,6 @@ import { createApp } from './createApp.js';
 import { UNIT_EVIDENCE_ITEMS, type UnitView, unitView } from './unitView.js';
 
 const DAY_MS = 86_400_000;
-const KEY = '0x1111111111111111111111111111111111111111';
-const PROXY = '0x7777777777777777777777777777777777777777';
-
-/** Upgrade control of a contract held by one plain key, read `at`. */
-const singleKey = (unit: string, at: number): EvidenceEntry => ({
-  kind: 'control',
-  control: {
-    unit,
-    power: 'upgrade',
-    subject: PROXY,
-    holder: { kind: 'key', address: KEY },
-    observedAt: at,
-    source: 'https://rpc.example',
-  },
-});
 
 /**
  * Lumen's treasury, where the core team made every decision of the last 90 days (3 of 3),
@@ -71,7 +57,7 @@ describe('unitView: declared vs observed, evidence and metrics for one unit', ()
     const record: EvidenceRecord = {
       id: 1,
       org: state.id,
-      entry: singleKey('upgrades', run.now - DAY_MS),
+      entry: singleKeyControl('upgrades', run.now - DAY_MS),
       origin: { command: 'observe', from: 'https://rpc.example' },
       recordedAt: new Date(run.now - DAY_MS).toISOString(),
     };
@@ -98,7 +84,7 @@ describe('unitView: declared vs observed, evidence and metrics for one unit', ()
         {
           declared: 'consultative',
           observed: 'founder',
-          evidence: [`a single plain key controls the contract: ${KEY}`],
+          evidence: [`a single plain key controls the contract: ${SINGLE_KEY}`],
         },
       ],
     });
@@ -107,7 +93,7 @@ describe('unitView: declared vs observed, evidence and metrics for one unit', ()
       {
         kind: 'control',
         subject: `upgrade@${PROXY}`,
-        says: `held by key ${KEY}`,
+        says: `held by key ${SINGLE_KEY}`,
         at: run.now - DAY_MS,
         origin: 'devolve observe from https://rpc.example',
         recordedAt: record.recordedAt,
@@ -159,10 +145,13 @@ function describeUnitRoute(name: string, open: () => Promise<{ store: EventStore
         org: dao.org,
         entries: [
           {
-            entry: singleKey('upgrades', NOW.getTime() - DAY_MS),
+            entry: singleKeyControl('upgrades', NOW.getTime() - DAY_MS),
             origin: { command: 'observe', from: 'https://rpc.example' },
           },
-          { entry: singleKey('risk-parameters', NOW.getTime() - DAY_MS), origin: { command: 'observe' } },
+          {
+            entry: singleKeyControl('risk-parameters', NOW.getTime() - DAY_MS),
+            origin: { command: 'observe' },
+          },
         ],
         now: NOW,
       });

@@ -107,7 +107,8 @@ export async function recordEvents(
  * it still stands at `before`'s head — compare and set, under the row lock the UPDATE takes — and
  * the events are inserted only if it moved. True when it moved (all committed); false when the
  * head had moved on meanwhile (nothing written). A nonce already in the log fails the statement
- * on the `(org, nonce)` unique index, again with nothing written.
+ * on the `(org, nonce)` unique index, again with nothing written. Its parameters are built like
+ * `recordEvents`'s, by design: the two statements differ only in the guard around them.
  */
 export async function recordEventsOnHead(
   db: SqlExecutor,

@@ -26,6 +26,16 @@ interface TwoWriters {
  */
 function describeTwoWriters(name: string, open: () => Promise<TwoWriters>): void {
   describe(`two writers on one database: ${name}`, () => {
+    /** Runs `test` on two fresh writers, closing them after. */
+    async function withStores(test: (stores: TwoWriters) => Promise<void>): Promise<void> {
+      const stores = await open();
+      try {
+        await test(stores);
+      } finally {
+        await stores.close();
+      }
+    }
+
     async function votingOrganization(org: string, stores: TwoWriters) {
       const lumen = votingLumen({ org, voters: 12 });
       const { event: genesis } = await stores.a.createOrganization({ signed: lumen.create(), now: NOW });
@@ -45,8 +55,7 @@ function describeTwoWriters(name: string, open: () => Promise<TwoWriters>): void
     }
 
     it('each writer appends after the other’s appends, alternately and all at once', async () => {
-      const stores = await open();
-      try {
+      await withStores(async (stores) => {
         const org = 'lumen-two-writers';
         const { lumen, opened } = await votingOrganization(org, stores);
         const vote = (index: number) => lumen.vote({ head: opened.hash, index });
@@ -68,14 +77,11 @@ function describeTwoWriters(name: string, open: () => Promise<TwoWriters>): void
         const chain = await expectOneChain(stores.a, org);
         expect(chain).toHaveLength(opened.seq + 1 + 8 + burst.length);
         expect(await stores.a.readState({ org })).toEqual(await stores.b.readState({ org }));
-      } finally {
-        await stores.close();
-      }
+      });
     });
 
     it('a repeated action gives back its event and a reused nonce is refused, on either writer', async () => {
-      const stores = await open();
-      try {
+      await withStores(async (stores) => {
         const org = 'lumen-two-writers-repeat';
         const { lumen, opened } = await votingOrganization(org, stores);
         const first = lumen.vote({ head: opened.hash, index: 0 });
@@ -104,14 +110,11 @@ function describeTwoWriters(name: string, open: () => Promise<TwoWriters>): void
         expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'action/nonce-reused' });
         const chain = await expectOneChain(stores.b, org);
         expect(chain).toHaveLength(opened.seq + 1 + 4);
-      } finally {
-        await stores.close();
-      }
+      });
     });
 
     it('an action made against a head only the other writer has seen is accepted', async () => {
-      const stores = await open();
-      try {
+      await withStores(async (stores) => {
         const org = 'lumen-two-writers-heads';
         const { lumen, opened } = await votingOrganization(org, stores);
         await stores.a.append({ signed: lumen.vote({ head: opened.hash, index: 0 }), now: NOW });
@@ -126,9 +129,7 @@ function describeTwoWriters(name: string, open: () => Promise<TwoWriters>): void
           stores.a.append({ signed: lumen.vote({ head: 'f'.repeat(64), index: 3 }), now: NOW }),
         ).rejects.toMatchObject({ code: 'action/unknown-head' });
         await expectOneChain(stores.a, org);
-      } finally {
-        await stores.close();
-      }
+      });
     });
   });
 }

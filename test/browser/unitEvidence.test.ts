@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { EvidenceEntry } from '../../src/core/evidence/EvidenceRecord.js';
 import type { LogEvent } from '../../src/core/log/LogEvent.js';
 import { startServer } from '../../src/server/startServer.js';
 import type { UnitView } from '../../src/server/unitView.js';
 import { createPgliteStore } from '../../src/store/createPgliteStore.js';
-import { CORE_TEAM, DAY, decisionOn, governedLumen } from '../support/governedLog.js';
+import { PROXY, RPC, SINGLE_KEY, singleKeyControl } from '../support/singleKeyControl.js';
+import { teamRunTreasury } from '../support/teamRunTreasury.js';
 import { describeWithChromium, launchChromium } from './support/chromium.js';
 import { type DemoServer, startDemoServer } from './support/demoServer.js';
 import { accessibilityProblems, screenshotInto } from './support/pageChecks.js';
@@ -17,22 +17,6 @@ const ORG = 'lumen-protocol';
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const DAY_MS = 86_400_000;
-const KEY = '0x1111111111111111111111111111111111111111';
-const PROXY = '0x7777777777777777777777777777777777777777';
-const RPC = 'https://rpc.example';
-
-/** Upgrade control of the unit's contract held by one plain key, as `devolve observe --record` records it. */
-const singleKey = (unit: string, at: number): EvidenceEntry => ({
-  kind: 'control',
-  control: {
-    unit,
-    power: 'upgrade',
-    subject: PROXY,
-    holder: { kind: 'key', address: KEY },
-    observedAt: at,
-    source: RPC,
-  },
-});
 
 /**
  * The unit page's evidence in Chromium: the demo's upgrades unit, declared Consultative, with a
@@ -56,7 +40,10 @@ describeWithChromium('the unit page draws its evidence in Chromium', () => {
     await demo.store.recordEvidence({
       org: ORG,
       entries: [
-        { entry: singleKey('upgrades', now.getTime() - DAY_MS), origin: { command: 'observe', from: RPC } },
+        {
+          entry: singleKeyControl('upgrades', now.getTime() - DAY_MS),
+          origin: { command: 'observe', from: RPC },
+        },
       ],
       now,
     });
@@ -104,7 +91,7 @@ describeWithChromium('the unit page draws its evidence in Chromium', () => {
     expect(await observed.locator('dd strong').textContent()).toBe(levelName('founder'));
     expect(await section.locator('.unit-evidence__verdict').textContent()).toBe('Observed below declared');
     expect(await section.locator('.unit-evidence__findings').textContent()).toContain(
-      `a single plain key controls the contract: ${KEY}`,
+      `a single plain key controls the contract: ${SINGLE_KEY}`,
     );
 
     // Newest first: the control fact recorded a day ago, then the evidence file's older items.
@@ -113,7 +100,7 @@ describeWithChromium('the unit page draws its evidence in Chromium', () => {
     const first = rows.first();
     expect(await first.getAttribute('data-kind')).toBe('control');
     expect(await first.locator('td[data-label="What"]').textContent()).toContain(`upgrade@${PROXY}`);
-    expect(await first.locator('td[data-label="Value"]').textContent()).toBe(`held by key ${KEY}`);
+    expect(await first.locator('td[data-label="Value"]').textContent()).toBe(`held by key ${SINGLE_KEY}`);
     expect(await first.locator('td[data-label="Origin"]').textContent()).toContain(
       `devolve observe from ${RPC}`,
     );
@@ -177,14 +164,7 @@ describeWithChromium('the unit page draws its evidence in Chromium', () => {
     // Lumen where the core team made three treasury decisions in March 2026, more than 90 days
     // ago: recorded in a store of its own, served without an evidence file (every unit of the
     // demo has the file's organization-wide holdings behind it), nothing about it is evidence.
-    const lumen = governedLumen({ org: 'lumen-history' });
-    for (const id of ['p1', 'p2', 'p3']) {
-      lumen.as('priya', 'proposal.create', decisionOn('treasury', id, `Spend ${id}`, `Pay ${id}`));
-      lumen.vote(id, CORE_TEAM, 'for');
-      lumen.advance(3 * DAY + 60);
-      lumen.as('mara', 'proposal.execute', { proposal: id });
-      lumen.advance(DAY);
-    }
+    const { lumen } = teamRunTreasury({ org: 'lumen-history' });
     const store = await createPgliteStore();
     const [created, ...rest] = lumen.log.events;
     const signed = (e: LogEvent) => ({ action: e.action, signature: e.signature });
