@@ -75,7 +75,9 @@ describe('runtime snapshots: appends write their events, not the whole runtime s
       const gaps: { from: number; to: number; chars: number }[] = [];
       let last = await row();
       for (let start = 0; start < votes.length; start += WAVE) {
-        await Promise.all(votes.slice(start, start + WAVE).map((signed) => store.append({ signed, now: NOW })));
+        await Promise.all(
+          votes.slice(start, start + WAVE).map((signed) => store.append({ signed, now: NOW })),
+        );
         const now = await row();
         if (now.runtime_seq !== last.runtime_seq)
           gaps.push({ from: last.runtime_seq, to: now.runtime_seq, chars: last.chars });
