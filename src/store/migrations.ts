@@ -16,9 +16,9 @@
  * - `organizations.runtime` (migration 2) — the rest of the runtime state as canonical JSON:
  *   pending key rotations, proposals, delegations, weight snapshots and emergency-power uses.
  * - `organizations.runtime_seq` (migration 3) — the event the runtime column was written at: it
- *   is a snapshot, rewritten every 256 events (more apart as it grows: `snapshotInterval`) and whenever a group of appends changes the
- *   charter, units or keys; a cold read replays the events after it. So an append writes its
- *   events and the head, not the whole runtime state.
+ *   is a snapshot, rewritten every 256 events (further apart as it grows: `snapshotInterval`)
+ *   and whenever a group of appends changes the charter, units or keys; a cold read replays the
+ *   events after it. So an append writes its events and the head, not the whole runtime state.
  * - `evidence` (migration 4) — measurements, not decisions, so outside the log: observations,
  *   control facts and unsigned attestations per organization, each with where it came from
  *   (`origin`: command, file or URL, line) and when it was recorded. `body` is the entry as JSON;
