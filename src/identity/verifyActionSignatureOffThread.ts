@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { actionSigningText, type SignedAction } from '../core/log/Action.js';
+import { ACTION_DOMAIN, actionSigningText, type SignedAction } from '../core/log/Action.js';
 import {
   ED25519_KEY_BASE64URL,
   ED25519_PREFIX,
@@ -140,10 +140,17 @@ let verifier: Verifier | undefined;
  * signatures in their one canonical spelling only); never rejects. Ethereum signatures (0x
  * keys) are recovered on the calling thread.
  *
+ * `actionText` is the action's canonical JSON when the caller already made it (the store makes it
+ * once, for the signature, the event's hash and its stored line, so that all three are the same
+ * text); it must be `canonicalJson(signed.action)`.
+ *
  * @example
  * if (!(await verifyActionSignatureOffThread(signed))) throw refuse('bad-signature', …);
  */
-export function verifyActionSignatureOffThread(signed: SignedAction): Promise<boolean> {
+export function verifyActionSignatureOffThread(
+  signed: SignedAction,
+  options: { actionText?: string } = {},
+): Promise<boolean> {
   const action = signed?.action;
   if (typeof action?.key !== 'string' || !action.key.startsWith(ED25519_PREFIX)) {
     return Promise.resolve(verifyActionSignature(signed));
@@ -159,7 +166,7 @@ export function verifyActionSignatureOffThread(signed: SignedAction): Promise<bo
   }
   let text: string;
   try {
-    text = actionSigningText(action);
+    text = options.actionText === undefined ? actionSigningText(action) : ACTION_DOMAIN + options.actionText;
   } catch {
     // An action whose payload cannot be encoded (not JSON) has no valid signature.
     return Promise.resolve(false);

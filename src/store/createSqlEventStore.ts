@@ -71,6 +71,15 @@ export function notFound(org: string): DevolveError {
   });
 }
 
+/** The action's canonical JSON, or undefined when it cannot be encoded (its signature then fails). */
+function canonicalActionText(signed: SignedAction): string | undefined {
+  try {
+    return canonicalJson(signed.action);
+  } catch {
+    return undefined;
+  }
+}
+
 function corrupt(org: string, message: string): DevolveError {
   return new DevolveError({
     code: 'store/corrupt',
@@ -84,6 +93,8 @@ function corrupt(org: string, message: string): DevolveError {
 interface Arriving {
   readonly signed: SignedAction;
   readonly now: Date;
+  /** The action's canonical JSON: made once, for the signature, the hash and the stored line. */
+  readonly actionText: string | undefined;
   readonly signatureValid: Promise<boolean>;
 }
 
@@ -323,9 +334,10 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
     group: readonly Arriving[],
   ): Promise<readonly Settled<AppendResult>[]> {
     const checks = await Promise.all(
-      group.map(async ({ signed, now, signatureValid }): Promise<Settled<PendingAppend>> => {
+      group.map(async ({ signed, now, actionText, signatureValid }): Promise<Settled<PendingAppend>> => {
         try {
-          return { ok: true, value: { signed: admitted(signed, now, await signatureValid), now } };
+          const value = { signed: admitted(signed, now, await signatureValid), now };
+          return { ok: true, value: actionText === undefined ? value : { ...value, actionText } };
         } catch (error) {
           return { ok: false, error };
         }
@@ -385,6 +397,7 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
       moved = await recordEventsOnHead(
         db,
         sealed.events,
+        sealed.lines,
         current.projection.organization,
         next.projection.organization,
         snapshot,
@@ -436,6 +449,7 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
       await recordEvents(
         tx,
         sealed.events,
+        sealed.lines,
         current.projection.organization,
         next.projection.organization,
         snapshot,
@@ -517,9 +531,13 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
     async append({ signed: value, now }): Promise<AppendResult> {
       if (value?.action?.kind === 'org.create') return store.createOrganization({ signed: value, now });
       const signed = checkSignedAction(value);
+      const actionText = canonicalActionText(signed);
       // Queued at once, so appends keep their order; the signature is checked meanwhile.
-      const signatureValid = verifyActionSignatureOffThread(signed);
-      return appends.submit(signed.action.org, { signed, now, signatureValid });
+      const signatureValid = verifyActionSignatureOffThread(
+        signed,
+        ...(actionText === undefined ? [] : [{ actionText }]),
+      );
+      return appends.submit(signed.action.org, { signed, now, actionText, signatureValid });
     },
 
     async listOrganizations(): Promise<readonly OrganizationSummary[]> {

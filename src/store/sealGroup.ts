@@ -2,7 +2,7 @@ import { DevolveError } from '../core/errors/DevolveError.js';
 import type { ProblemIn } from '../core/errors/ErrorCode.js';
 import type { SignedAction } from '../core/log/Action.js';
 import { canonicalJson } from '../core/log/canonicalJson.js';
-import type { LogEvent } from '../core/log/LogEvent.js';
+import { eventLine, type LogEvent } from '../core/log/LogEvent.js';
 import { sealEvent } from '../core/log/sealEvent.js';
 import { applyEvent } from '../core/state/applyEvent.js';
 import type { OrgState } from '../core/state/OrgState.js';
@@ -27,6 +27,8 @@ export function later(a: string, b: string): string {
 export interface PendingAppend {
   readonly signed: SignedAction;
   readonly now: Date;
+  /** The action's canonical JSON, made once when it arrived (its signature was checked on it). */
+  readonly actionText?: string;
 }
 
 /** What the log already holds that a group's actions name, read under the row lock. */
@@ -42,6 +44,8 @@ export interface SealedGroup {
   readonly outcomes: readonly Settled<AppendResult>[];
   /** The events to record, in order (those of the actions accepted). */
   readonly events: readonly LogEvent[];
+  /** Each event's canonical JSON (its stored text), in the same order. */
+  readonly lines: readonly string[];
   /** The state after the last of them. */
   readonly state: OrgState;
   /** When the last of them was recorded (`updatedAt` when none was). */
@@ -68,9 +72,10 @@ export function sealGroup(args: {
 }): SealedGroup {
   let { state, updatedAt } = args;
   const events: LogEvent[] = [];
+  const lines: string[] = [];
   const sealedByNonce = new Map<string, LogEvent>();
   const sealedHashes = new Set<string>();
-  const outcomes = args.group.map(({ signed, now }): Settled<AppendResult> => {
+  const outcomes = args.group.map(({ signed, now, actionText }): Settled<AppendResult> => {
     const { action } = signed;
     try {
       const earlier = sealedByNonce.get(action.nonce) ?? args.lookUp.recorded.get(action.nonce);
@@ -89,10 +94,18 @@ export function sealGroup(args: {
         });
       }
       const recordedAt = later(now.toISOString(), updatedAt);
-      const event = sealEvent({ signed, seq: state.seq + 1, prev: state.head, recordedAt, sha256Hex });
+      const event = sealEvent({
+        signed,
+        seq: state.seq + 1,
+        prev: state.head,
+        recordedAt,
+        sha256Hex,
+        ...(actionText === undefined ? {} : { actionText }),
+      });
       state = applyEvent({ state, event });
       updatedAt = recordedAt;
       events.push(event);
+      lines.push(eventLine(event, actionText));
       sealedByNonce.set(action.nonce, event);
       sealedHashes.add(event.hash);
       return { ok: true, value: { event, created: true } };
@@ -100,5 +113,5 @@ export function sealGroup(args: {
       return { ok: false, error };
     }
   });
-  return { outcomes, events, state, updatedAt };
+  return { outcomes, events, lines, state, updatedAt };
 }

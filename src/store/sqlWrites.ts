@@ -1,7 +1,6 @@
 /** The statements that write the log and its projection, each taking the transaction it runs in. */
 
-import { canonicalJson } from '../core/log/canonicalJson.js';
-import type { LogEvent } from '../core/log/LogEvent.js';
+import { eventLine, type LogEvent } from '../core/log/LogEvent.js';
 import type { OrganizationRow, Projection, UnitRow } from './Projection.js';
 import type { SqlExecutor } from './SqlDatabase.js';
 import type { GroupLookUp, PendingAppend } from './sealGroup.js';
@@ -22,7 +21,8 @@ export const INSERT_EVENT_COLUMNS =
   'INSERT INTO events (org, seq, hash, prev, kind, actor, nonce, recorded_at, body)';
 export const INSERT_EVENT = `${INSERT_EVENT_COLUMNS} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
 
-export function eventParams(event: LogEvent): unknown[] {
+/** `INSERT_EVENT`'s parameters; `line` is the event's canonical JSON when the caller has it. */
+export function eventParams(event: LogEvent, line: string = eventLine(event)): unknown[] {
   const { action } = event;
   return [
     action.org,
@@ -33,16 +33,16 @@ export function eventParams(event: LogEvent): unknown[] {
     action.actor,
     action.nonce,
     event.recordedAt,
-    canonicalJson(event),
+    line,
   ];
 }
 
 /** `INSERT_EVENT`'s VALUES rows for `events`, their parameters appended to `params`. */
-function eventRows(events: readonly LogEvent[], params: unknown[]): string {
+function eventRows(events: readonly LogEvent[], lines: readonly string[], params: unknown[]): string {
   return events
-    .map((event) => {
+    .map((event, index) => {
       const first = params.length;
-      params.push(...eventParams(event));
+      params.push(...eventParams(event, lines[index]));
       // Typed, so that the rows also read as a plain VALUES list (`recordEventsOnHead`).
       return `($${first + 1}, $${first + 2}::integer, ${Array.from({ length: 7 }, (_, i) => `$${first + i + 3}`).join(', ')})`;
     })
@@ -86,12 +86,13 @@ function movedColumns(
 export async function recordEvents(
   tx: SqlExecutor,
   events: readonly LogEvent[],
+  lines: readonly string[],
   before: OrganizationRow,
   next: OrganizationRow,
   snapshot: boolean,
 ): Promise<void> {
   const params: unknown[] = [];
-  const rows = eventRows(events, params);
+  const rows = eventRows(events, lines, params);
   const set = movedColumns(before, next, snapshot, params);
   params.push(next.id);
   await tx.query(
@@ -113,12 +114,13 @@ export async function recordEvents(
 export async function recordEventsOnHead(
   db: SqlExecutor,
   events: readonly LogEvent[],
+  lines: readonly string[],
   before: OrganizationRow,
   next: OrganizationRow,
   snapshot: boolean,
 ): Promise<boolean> {
   const params: unknown[] = [];
-  const rows = eventRows(events, params);
+  const rows = eventRows(events, lines, params);
   const set = movedColumns(before, next, snapshot, params);
   params.push(next.id, before.seq, before.head);
   const [id, seq, head] = [params.length - 2, params.length - 1, params.length];

@@ -23,22 +23,54 @@ export interface LogEvent<Payload = unknown> {
 
 export const EVENT_DOMAIN = 'devolve/event/v1\n';
 
+/** The fields of an event but its action and hash. */
+type Fields = Omit<LogEvent, 'action' | 'hash'>;
+
+/**
+ * The canonical JSON of an event's fields after `action` and `hash`, when they have the types a
+ * sealed event gives them: in RFC 8785's order those are prev, recordedAt, seq, signature, and
+ * `action` and `hash` sort before all of them. Undefined otherwise (the caller then encodes the
+ * whole object, which says what is wrong or encodes it as it stands).
+ */
+function fieldsAfterHash({ prev, recordedAt, seq, signature }: Fields): string | undefined {
+  if (
+    (prev !== null && typeof prev !== 'string') ||
+    typeof recordedAt !== 'string' ||
+    typeof seq !== 'number' ||
+    !Number.isFinite(seq) ||
+    typeof signature !== 'string'
+  )
+    return undefined;
+  const before = prev === null ? 'null' : JSON.stringify(prev);
+  return `"prev":${before},"recordedAt":${JSON.stringify(recordedAt)},"seq":${JSON.stringify(seq)},"signature":${JSON.stringify(signature)}}`;
+}
+
 /**
  * The exact text (as UTF-8) whose SHA-256 is an event's hash: a domain prefix, then the canonical
- * JSON of every field but `hash`.
+ * JSON of every field but `hash`. `actionText` is the action's canonical JSON when the caller
+ * already has it (it made it to check the signature), so it is not made again.
  *
  * @example
  * sha256Hex(eventHashText({ seq: 0, prev: null, recordedAt, action, signature }))
  */
-export function eventHashText(event: Omit<LogEvent, 'hash'>): string {
-  return (
-    EVENT_DOMAIN +
-    canonicalJson({
-      action: event.action,
-      prev: event.prev,
-      recordedAt: event.recordedAt,
-      seq: event.seq,
-      signature: event.signature,
-    })
-  );
+export function eventHashText(event: Omit<LogEvent, 'hash'>, actionText?: string): string {
+  const rest = fieldsAfterHash(event);
+  if (rest === undefined) {
+    const { action, prev, recordedAt, seq, signature } = event;
+    return EVENT_DOMAIN + canonicalJson({ action, prev, recordedAt, seq, signature });
+  }
+  return `${EVENT_DOMAIN}{"action":${actionText ?? canonicalJson(event.action)},${rest}`;
+}
+
+/**
+ * An event's line in an exported log, and its stored text: `canonicalJson(event)`, made from the
+ * action's canonical JSON when the caller already has it.
+ *
+ * @example
+ * eventLine(event) === canonicalJson(event) // true
+ */
+export function eventLine(event: LogEvent, actionText?: string): string {
+  const rest = fieldsAfterHash(event);
+  if (rest === undefined || typeof event.hash !== 'string') return canonicalJson(event);
+  return `{"action":${actionText ?? canonicalJson(event.action)},"hash":${JSON.stringify(event.hash)},${rest}`;
 }

@@ -24,19 +24,36 @@ export function canonicalJson(value: unknown): string {
     case 'object': {
       if (value === null) return 'null';
       if (Array.isArray(value)) {
-        return `[${value.map((item) => (item === undefined ? fail('undefined in a list') : canonicalJson(item))).join(',')}]`;
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          const item: unknown = value[i];
+          if (item === undefined) fail('undefined in a list');
+          out += i === 0 ? canonicalJson(item) : `,${canonicalJson(item)}`;
+        }
+        return `${out}]`;
       }
       const record = value as Record<string, unknown>;
-      const keys = Object.keys(record)
-        .filter((key) => record[key] !== undefined)
-        .sort(compareCodeUnits);
-      return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
+      const keys = Object.keys(record);
+      // Parsed or built JSON often lists its keys in order already: sorting is then skipped.
+      if (!inOrder(keys)) keys.sort(compareCodeUnits);
+      let out = '{';
+      for (const key of keys) {
+        const item = record[key];
+        if (item === undefined) continue;
+        out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
+      }
+      return `${out}}`;
     }
     default:
       throw notJson(
         typeof value === 'bigint' ? 'a bigint (write it as a decimal string)' : `a ${typeof value}`,
       );
   }
+}
+
+function inOrder(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
+  return true;
 }
 
 /** RFC 8785 sorts keys by UTF-16 code units, which is what `<` on JavaScript strings compares. */

@@ -4,7 +4,8 @@ import { eventHashText, type LogEvent } from './LogEvent.js';
 /**
  * Turns a signed action into the next log entry: its position, the link to the entry before it,
  * the time it is recorded, and its hash. `sha256Hex` is passed in so the core stays free of any
- * platform's crypto.
+ * platform's crypto. `actionText`, the action's canonical JSON, is passed when the caller already
+ * made it (to check the signature), so the hash does not make it again.
  *
  * @example
  * const event = sealEvent({ signed, seq: head.seq + 1, prev: head.hash, recordedAt, sha256Hex });
@@ -15,6 +16,7 @@ export function sealEvent(args: {
   prev: string | null;
   recordedAt: string;
   sha256Hex: (text: string) => string;
+  actionText?: string;
 }): LogEvent {
   const body = {
     seq: args.seq,
@@ -23,5 +25,5 @@ export function sealEvent(args: {
     action: args.signed.action,
     signature: args.signed.signature,
   };
-  return { ...body, hash: args.sha256Hex(eventHashText(body)) };
+  return { ...body, hash: args.sha256Hex(eventHashText(body, args.actionText)) };
 }
