@@ -147,13 +147,16 @@ export function createSqlEventStore(args: { db: SqlDatabase; onClose?: () => Pro
   const knownHeads = new Map<string, Set<string>>();
 
   function learnHeads(org: string, hashes: Iterable<string>): void {
-    const known = knownHeads.get(org) ?? new Set<string>();
-    knownHeads.set(org, known);
+    let known = knownHeads.get(org) ?? new Set<string>();
     for (const hash of hashes) {
       known.delete(hash); // re-added last: the most recently named heads are kept longest
       known.add(hash);
-      if (known.size > MAX_KNOWN_HEADS) known.delete(known.values().next().value!);
     }
+    // Trimmed to the newest MAX_KNOWN_HEADS once a quarter more have come: deleting the oldest
+    // one at a time makes a Set skip ever more deleted entries to find its first.
+    if (known.size > MAX_KNOWN_HEADS + MAX_KNOWN_HEADS / 4)
+      known = new Set([...known].slice(-MAX_KNOWN_HEADS));
+    knownHeads.set(org, known);
   }
 
   /** The unit and key rows that complete an organization's row into its projection. */
