@@ -17,6 +17,18 @@ export type LeanHandler = (request: IncomingMessage, response: ServerResponse) =
 const ACTIONS_PATH = /^\/api\/orgs\/([A-Za-z0-9_-][A-Za-z0-9._~-]*)\/actions$/;
 /** A `host` that @hono/node-server takes as it is (its own test): any other, it parses or refuses. */
 const PLAIN_HOST = /^[a-z0-9._-]+(?::(?:[1-5]\d{3,4}|[6-9]\d{3}))?$/;
+/**
+ * Loopback on a port from 60000, which the test above leaves out (a server on port 0 may get
+ * one): the adapter parses it as a URL, which keeps it as it is while the port is at most 65535.
+ */
+const LOOPBACK_HIGH_PORT = /^(?:localhost|127\.0\.0\.1):(6[0-5]\d{3})$/;
+
+function isPlainHost(host: string | undefined): boolean {
+  if (host === undefined) return false;
+  if (PLAIN_HOST.test(host)) return true;
+  const port = LOOPBACK_HIGH_PORT.exec(host)?.[1];
+  return port !== undefined && Number(port) <= 65535;
+}
 /** How `Request.text()` decodes a body: UTF-8, a leading BOM dropped, bad bytes replaced. */
 const utf8 = new TextDecoder();
 
@@ -41,8 +53,7 @@ function leanOrganization(request: IncomingMessage): string | undefined {
     Number(length) > MAX_BODY_BYTES ||
     headers['transfer-encoding'] !== undefined ||
     headers.expect !== undefined ||
-    headers.host === undefined ||
-    !PLAIN_HOST.test(headers.host)
+    !isPlainHost(headers.host)
   ) {
     return undefined;
   }
