@@ -29,6 +29,7 @@ function isPlainHost(host: string | undefined): boolean {
   const port = LOOPBACK_HIGH_PORT.exec(host)?.[1];
   return port !== undefined && Number(port) <= 65535;
 }
+
 /** How `Request.text()` decodes a body: UTF-8, a leading BOM dropped, bad bytes replaced. */
 const utf8 = new TextDecoder();
 
