@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { jsonAnswer, sendAnswer } from './RouteAnswer.js';
 
 /**
  * A JSON answer with bigints as decimal strings, as everywhere in Devolve.
@@ -12,6 +13,5 @@ export function json(
   status: 200 | 201 = 200,
   headers: Record<string, string> = {},
 ): Response {
-  const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
-  return c.body(text, status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  return sendAnswer(c, jsonAnswer(value, status, headers));
 }
