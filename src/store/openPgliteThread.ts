@@ -31,7 +31,8 @@ function replyFor(id, error) {
 }
 
 async function run(message) {
-  const on = open === undefined ? pglite : open.tx;
+  if (message.tx && open === undefined) throw new Error('no transaction is open (BEGIN failed)');
+  const on = message.tx ? open.tx : pglite;
   switch (message.op) {
     case 'open': {
       const { PGlite } = await import(workerData.pglite);
@@ -54,6 +55,7 @@ async function run(message) {
         done.catch(failed);
       });
     case 'commit': {
+      if (open === undefined) throw new Error('no transaction is open (BEGIN failed)');
       const { commit, done } = open;
       open = undefined;
       commit(undefined);
@@ -61,6 +63,7 @@ async function run(message) {
       return undefined;
     }
     case 'rollback': {
+      if (open === undefined) return undefined;
       const { abort, done } = open;
       open = undefined;
       abort(ROLLBACK);
@@ -97,8 +100,8 @@ parentPort.on('message', (message) => {
 
 type Operation =
   | { readonly op: 'open' | 'begin' | 'commit' | 'rollback' | 'close' }
-  | { readonly op: 'query'; readonly text: string; readonly params: readonly unknown[] }
-  | { readonly op: 'script'; readonly text: string };
+  | { readonly op: 'query'; readonly text: string; readonly params: readonly unknown[]; readonly tx?: true }
+  | { readonly op: 'script'; readonly text: string; readonly tx?: true };
 
 interface Reply {
   readonly id: number;
@@ -171,50 +174,73 @@ class Thread implements PgliteThread {
   }
 
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    return this.#turn(() => this.#hold(() => this.#inTransaction(work)));
+    return this.#turn(() => {
+      this.#held = true;
+      let held = true;
+      const release = () => {
+        if (!held) return;
+        held = false;
+        this.#held = false;
+        this.#drain();
+      };
+      const running = this.#inTransaction(work, release);
+      running.then(release, release);
+      return running;
+    });
   }
 
   close(): Promise<void> {
-    this.#closing ??= this.#turn(() =>
+    this.#closing ??= this.#turn(async () => {
       // Held for good: whatever is called after `close` finds the thread gone.
-      this.#hold(async () => {
-        try {
-          // A thread that stopped has nothing left to close.
-          if (this.#stopped === undefined) await this.#send({ op: 'close' });
-        } finally {
-          this.#stopped ??= new DevolveError({
-            code: 'store/data-dir-unusable',
-            message: `the store on ${this.#dataDir ?? '(in memory)'} is closed`,
-            details: { dir: this.#dataDir ?? null },
-          });
-          await this.worker.terminate();
-        }
-      }, false),
-    );
+      this.#held = true;
+      try {
+        // A thread that stopped has nothing left to close.
+        if (this.#stopped === undefined) await this.#send({ op: 'close' });
+      } finally {
+        this.#stopped ??= new DevolveError({
+          code: 'store/data-dir-unusable',
+          message: `the store on ${this.#dataDir ?? '(in memory)'} is closed`,
+          details: { dir: this.#dataDir ?? null },
+        });
+        await this.worker.terminate();
+      }
+    });
     return this.#closing;
   }
 
-  async #inTransaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    await this.#send({ op: 'begin' });
+  /**
+   * `BEGIN`, the work, `COMMIT`. The thread runs what it is sent in order, so `BEGIN` is not
+   * waited for (one round trip fewer); the queries the work sends are marked as the
+   * transaction's, and fail rather than run outside it if `BEGIN` failed. The connection is given
+   * back (`release`) once `COMMIT` is sent: what comes next queues behind it in the thread.
+   */
+  async #inTransaction<T>(work: (tx: SqlExecutor) => Promise<T>, release: () => void): Promise<T> {
+    const begun = this.#send({ op: 'begin' });
+    // Its failure is told below, after the work's own.
+    begun.catch(() => undefined);
     let closed = false;
     const inside = <R>(operation: Operation): Promise<R> =>
       closed ? Promise.reject(new Error('Transaction is closed')) : (this.#send(operation) as Promise<R>);
     const tx: SqlExecutor = {
-      query: (text, params = []) => inside({ op: 'query', text, params }),
-      script: (text) => inside({ op: 'script', text }),
+      query: (text, params = []) => inside({ op: 'query', text, params, tx: true }),
+      script: (text) => inside({ op: 'script', text, tx: true }),
     };
     let result: T;
     try {
       result = await work(tx);
     } catch (error) {
       closed = true;
-      // The work's error is the one to tell; a thread that cannot roll back has stopped, and
-      // says so to the next call.
+      // A `BEGIN` that failed is why the work failed; else the work's error is the one to tell
+      // (a thread that cannot roll back has stopped, and says so to the next call).
+      await begun;
       await this.#send({ op: 'rollback' }).catch(() => undefined);
       throw error;
     }
     closed = true;
-    await this.#send({ op: 'commit' });
+    await begun;
+    const committed = this.#send({ op: 'commit' });
+    release();
+    await committed;
     return result;
   }
 
@@ -226,19 +252,6 @@ class Thread implements PgliteThread {
       });
       this.#drain();
     });
-  }
-
-  /** Holds the connection while `run` runs (`release`: and gives it back after). */
-  async #hold<T>(run: () => Promise<T>, release = true): Promise<T> {
-    this.#held = true;
-    try {
-      return await run();
-    } finally {
-      if (release) {
-        this.#held = false;
-        this.#drain();
-      }
-    }
   }
 
   #drain(): void {
