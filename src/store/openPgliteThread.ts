@@ -137,7 +137,10 @@ export interface PgliteThread extends SqlDatabase {
 class Thread implements PgliteThread {
   readonly worker: Worker;
   readonly #dataDir: string | undefined;
-  readonly #pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
+  readonly #pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: unknown) => void }
+  >();
   /** Calls waiting for the connection; each starts when the ones before it have been sent. */
   readonly #waiting: (() => void)[] = [];
   #ids = 0;
@@ -191,7 +194,7 @@ class Thread implements PgliteThread {
 
   close(): Promise<void> {
     this.#closing ??= this.#turn(async () => {
-      // Held for good: whatever is called after `close` finds the thread gone.
+      // Held until the thread is gone: whatever is called after `close` is then refused.
       this.#held = true;
       try {
         // A thread that stopped has nothing left to close.
@@ -203,6 +206,8 @@ class Thread implements PgliteThread {
           details: { dir: this.#dataDir ?? null },
         });
         await this.worker.terminate();
+        this.#held = false;
+        this.#drain();
       }
     });
     return this.#closing;
