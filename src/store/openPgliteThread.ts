@@ -158,6 +158,10 @@ class Thread implements PgliteThread {
     });
     this.worker.on('message', (reply: Reply) => this.#answer(reply));
     this.worker.on('error', (error) => this.#stop(error.message, error));
+    // An answer that cannot be read cannot be matched to its call either: stop rather than hang.
+    this.worker.on('messageerror', (error) =>
+      this.#stop(`an answer could not be read (${error.message})`, error),
+    );
     this.worker.on('exit', (code) => this.#stop(`it exited with code ${code}`));
     // After the listeners, which would otherwise hold the process open again: the thread keeps
     // the process alive only while it owes answers.
