@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createPgliteStore } from './createPgliteStore.js';
 import { createSqlEventStore } from './createSqlEventStore.js';
 import { describeEventStoreContract } from './EventStore.contract.js';
 import { describeEvidenceStoreContract } from './evidenceStore.contract.js';
@@ -152,6 +153,16 @@ describe('PGlite in a thread of its own', () => {
     await expect(db.transaction((tx) => tx.query('SELECT 1'))).rejects.toMatchObject(stopped);
     // Nothing is left to close.
     await db.close();
+  });
+
+  it('reports a directory PGlite cannot open as store/data-dir-unusable, and lets go of it', async () => {
+    const dataDir = freshDir();
+    mkdirSync(join(dataDir, 'base'), { recursive: true });
+    writeFileSync(join(dataDir, 'PG_VERSION'), 'not a version\n');
+    const unusable = { code: 'store/data-dir-unusable', message: expect.stringContaining(dataDir) };
+    await expect(createPgliteStore({ dataDir })).rejects.toMatchObject(unusable);
+    // The lock went with the failed attempt: the next one fails the same way, not as in use.
+    await expect(createPgliteStore({ dataDir })).rejects.toMatchObject(unusable);
   });
 
   it('refuses calls after close', async () => {
