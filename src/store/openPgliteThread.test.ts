@@ -11,6 +11,7 @@ import { describeEventStoreContract } from './EventStore.contract.js';
 import { describeEvidenceStoreContract } from './evidenceStore.contract.js';
 import { openPgliteThread } from './openPgliteThread.js';
 import { runMigrations } from './runMigrations.js';
+import type { SqlExecutor } from './SqlDatabase.js';
 import { isUniqueViolation } from './sqlWrites.js';
 
 const root = mkdtempSync(join(tmpdir(), 'devolve-pglite-thread-'));
@@ -102,6 +103,22 @@ describe('PGlite in a thread of its own', () => {
     expect(await outside).toEqual([{ n: 0 }]);
     // The connection is free again for the next transaction.
     expect(await db.transaction((tx) => tx.query<{ n: number }>('SELECT 1 AS n'))).toEqual([{ n: 1 }]);
+    await db.close();
+  });
+
+  it('fails a transaction whose first statement fails, and serves the next one', async () => {
+    const db = await openPgliteThread({});
+    await db.script('CREATE TABLE t (id integer PRIMARY KEY)');
+    // The first statement carries BEGIN with it: its failure is the transaction's.
+    await expect(db.transaction((tx) => tx.query('SELEC 1'))).rejects.toMatchObject({ code: '42601' });
+    let kept: SqlExecutor | undefined;
+    await db.transaction(async (tx) => {
+      kept = tx;
+      await tx.query('INSERT INTO t (id) VALUES (1)');
+    });
+    // A transaction is over once its work resolved: a statement sent through it then is refused.
+    await expect(kept!.query('INSERT INTO t (id) VALUES (2)')).rejects.toThrow('Transaction is closed');
+    expect(await db.query('SELECT id FROM t')).toEqual([{ id: 1 }]);
     await db.close();
   });
 

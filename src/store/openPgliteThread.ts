@@ -6,8 +6,8 @@ import type { SqlDatabase, SqlExecutor } from './SqlDatabase.js';
  * The database thread's whole program: PGlite, and one message per call in order. Plain
  * JavaScript that imports PGlite by the absolute URL the opening thread resolved, so it runs the
  * same whether Devolve runs from its build or from source. A transaction is PGlite's own
- * (`BEGIN` … `COMMIT`, with its check that `COMMIT` did commit): `begin` answers once it is
- * open, `commit` or `rollback` ends it.
+ * (`BEGIN` … `COMMIT`, with its check that `COMMIT` did commit): its first statement comes
+ * marked `begin`, and `commit` or `rollback` ends it.
  */
 const PROGRAM = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -30,7 +30,20 @@ function replyFor(id, error) {
   }
 }
 
+function begin() {
+  return new Promise((entered, failed) => {
+    const done = pglite.transaction(
+      (tx) => new Promise((commit, abort) => {
+        open = { tx, commit, abort, done };
+        entered(undefined);
+      }),
+    );
+    done.catch(failed);
+  });
+}
+
 async function run(message) {
+  if (message.begin) await begin();
   if (message.tx && open === undefined) throw new Error('no transaction is open (BEGIN failed)');
   const on = message.tx ? open.tx : pglite;
   switch (message.op) {
@@ -44,16 +57,6 @@ async function run(message) {
     case 'script':
       await on.exec(message.text);
       return undefined;
-    case 'begin':
-      return new Promise((entered, failed) => {
-        const done = pglite.transaction(
-          (tx) => new Promise((commit, abort) => {
-            open = { tx, commit, abort, done };
-            entered(undefined);
-          }),
-        );
-        done.catch(failed);
-      });
     case 'commit': {
       if (open === undefined) throw new Error('no transaction is open (BEGIN failed)');
       const { commit, done } = open;
@@ -98,10 +101,14 @@ parentPort.on('message', (message) => {
 });
 `;
 
+/** A statement; in a transaction, marked `tx` (and its first one `begin`). */
+type Statement =
+  | { readonly op: 'query'; readonly text: string; readonly params: readonly unknown[] }
+  | { readonly op: 'script'; readonly text: string };
+
 type Operation =
-  | { readonly op: 'open' | 'begin' | 'commit' | 'rollback' | 'close' }
-  | { readonly op: 'query'; readonly text: string; readonly params: readonly unknown[]; readonly tx?: true }
-  | { readonly op: 'script'; readonly text: string; readonly tx?: true };
+  | { readonly op: 'open' | 'commit' | 'rollback' | 'close' }
+  | (Statement & { readonly tx?: true; readonly begin?: true });
 
 interface Reply {
   readonly id: number;
@@ -218,35 +225,37 @@ class Thread implements PgliteThread {
   }
 
   /**
-   * `BEGIN`, the work, `COMMIT`. The thread runs what it is sent in order, so `BEGIN` is not
-   * waited for (one round trip fewer); the queries the work sends are marked as the
-   * transaction's, and fail rather than run outside it if `BEGIN` failed. The connection is given
-   * back (`release`) once `COMMIT` is sent: what comes next queues behind it in the thread.
+   * `BEGIN`, the work, `COMMIT`. The thread runs what it is sent in order, so `BEGIN` travels
+   * with the work's first statement (one message fewer each way); the statements are marked as
+   * the transaction's, and fail rather than run outside it if `BEGIN` failed. Work that sends no
+   * statement needs no transaction. The connection is given back (`release`) once `COMMIT` is
+   * sent: what comes next queues behind it in the thread.
    */
   async #inTransaction<T>(work: (tx: SqlExecutor) => Promise<T>, release: () => void): Promise<T> {
-    const begun = this.#send({ op: 'begin' });
-    // Its failure is told below, after the work's own.
-    begun.catch(() => undefined);
+    let begun = false;
     let closed = false;
-    const inside = <R>(operation: Operation): Promise<R> =>
-      closed ? Promise.reject(new Error('Transaction is closed')) : (this.#send(operation) as Promise<R>);
+    const inside = <R>(statement: Statement): Promise<R> => {
+      if (closed) return Promise.reject(new Error('Transaction is closed'));
+      const first = !begun;
+      begun = true;
+      return this.#send({ ...statement, tx: true, ...(first ? { begin: true } : {}) }) as Promise<R>;
+    };
     const tx: SqlExecutor = {
-      query: (text, params = []) => inside({ op: 'query', text, params, tx: true }),
-      script: (text) => inside({ op: 'script', text, tx: true }),
+      query: (text, params = []) => inside({ op: 'query', text, params }),
+      script: (text) => inside({ op: 'script', text }),
     };
     let result: T;
     try {
       result = await work(tx);
     } catch (error) {
       closed = true;
-      // A `BEGIN` that failed is why the work failed; else the work's error is the one to tell
-      // (a thread that cannot roll back has stopped, and says so to the next call).
-      await begun;
-      await this.#send({ op: 'rollback' }).catch(() => undefined);
+      // The work's error is the one to tell (a thread that cannot roll back has stopped, and
+      // says so to the next call).
+      if (begun) await this.#send({ op: 'rollback' }).catch(() => undefined);
       throw error;
     }
     closed = true;
-    await begun;
+    if (!begun) return result;
     const committed = this.#send({ op: 'commit' });
     release();
     await committed;
