@@ -97,7 +97,9 @@ parentPort.on('message', (message) => {
         }
       },
       (error) => parentPort.postMessage(replyFor(message.id, error)),
-    );
+    )
+    // The chain must go on to the next message whatever became of this one.
+    .catch(() => undefined);
 });
 `;
 
