@@ -3,6 +3,7 @@ import { DevolveError } from '../core/errors/DevolveError.js';
 import { createSqlEventStore } from './createSqlEventStore.js';
 import type { EventStore } from './EventStore.js';
 import { lockDataDir } from './lockDataDir.js';
+import { openPgliteThread } from './openPgliteThread.js';
 import { runMigrations } from './runMigrations.js';
 import type { SqlDatabase, SqlExecutor } from './SqlDatabase.js';
 
@@ -40,13 +41,23 @@ function executor(db: PGlite | Transaction): SqlExecutor {
   };
 }
 
+function inProcess(pglite: PGlite): SqlDatabase {
+  return {
+    ...executor(pglite),
+    transaction: (work) => pglite.transaction((tx) => work(executor(tx))),
+    close: () => pglite.close(),
+  };
+}
+
 /**
  * The embedded store: PostgreSQL compiled to WebAssembly, in this process, with its data in a
- * directory (`.devolve/data` by default) — zero set-up. Without `dataDir` it lives in memory
- * (tests). PGlite has a single connection and runs one transaction at a time, which is what
- * serializes appends; the directory is claimed with a lock file so no second process opens it.
- * Committed transactions are written through to the directory, so a killed process loses nothing
- * it acknowledged.
+ * directory (`.devolve/data` by default) — zero set-up. On a directory PGlite runs in a thread of
+ * its own (`openPgliteThread`), so that this thread serves requests and checks signatures while
+ * the database writes. Without `dataDir` it lives in memory, in this thread (tests). PGlite has a
+ * single connection and runs one transaction at a time, which is what serializes appends; the
+ * directory is claimed with a lock file so no second process opens it. Committed transactions are
+ * written through to the directory before they are acknowledged, so a killed process loses
+ * nothing it acknowledged.
  *
  * An open `pglite` may be handed in instead (tests use it to reach the tables directly); the
  * store then owns it and closes it.
@@ -59,22 +70,20 @@ export async function createPgliteStore(
 ): Promise<EventStore> {
   const { dataDir } = args;
   const lock = dataDir === undefined ? undefined : lockDataDir({ dir: dataDir });
-  let pglite: PGlite;
+  let db: SqlDatabase;
   try {
-    pglite = args.pglite ?? (await PGlite.create(lock === undefined ? {} : { dataDir: lock.dir }));
+    db =
+      args.pglite === undefined && lock !== undefined
+        ? await openPgliteThread({ dataDir: lock.dir })
+        : inProcess(args.pglite ?? (await PGlite.create()));
   } catch (error) {
     lock?.release();
     throw openFailure(dataDir, error);
   }
-  const db: SqlDatabase = {
-    ...executor(pglite),
-    transaction: (work) => pglite.transaction((tx) => work(executor(tx))),
-    close: () => pglite.close(),
-  };
   try {
     await runMigrations({ db });
   } catch (error) {
-    await pglite.close();
+    await db.close();
     lock?.release();
     throw error;
   }
