@@ -1,3 +1,4 @@
+import { hiddenSlot } from '../../lang/hiddenSlot.js';
 import type { BallotRecord } from './Proposal.js';
 
 /**
@@ -14,8 +15,11 @@ export interface BallotLog {
 
 /** Arrays this module created and may therefore append to (never a caller's array). */
 const appendable = new WeakSet<readonly BallotRecord[]>();
-/** The ballot log behind a proposal (or its JSON form) whose `ballots` this module defined. */
-const logs = new WeakMap<object, BallotLog>();
+/**
+ * The ballot log behind a proposal (or its JSON form) whose `ballots` this module defined. A
+ * hidden slot, not a `WeakMap`: every vote makes two such holders (see `hiddenSlot`).
+ */
+const logs = hiddenSlot<BallotLog>();
 
 /** The ballots of `holder` (a proposal or its JSON form), without copying them. */
 export function ballotLogOf(holder: { readonly ballots: readonly BallotRecord[] }): BallotLog {
@@ -72,7 +76,7 @@ export function withBallotLog<T extends { readonly ballots: readonly BallotRecor
 }
 
 /** Arrays already made from a holder's log, on the first read of its `ballots`. */
-const materialized = new WeakMap<object, readonly BallotRecord[]>();
+const materialized = hiddenSlot<readonly BallotRecord[]>();
 
 /** One accessor shared by every holder, so holders keep one shape (a getter made per holder would not). */
 const BALLOTS: PropertyDescriptor = {
