@@ -122,7 +122,7 @@ export async function verifyLog(args: {
     try {
       if (typeof line !== 'string') throw bad(line.unreadable.code, line.unreadable.reason);
       value = parseLine(line);
-      const { event, hashText, signingText } = readEvent(value, line);
+      const { event, hashText, signingText } = readEvent(value, line, previous);
       checkEvent({ event, index, previous, hashText, signingText, crypto, seenHashes, seenNonces });
       state = applyEvent({ state, event });
       seenHashes.add(event.hash);
@@ -172,14 +172,18 @@ function hashOf(value: unknown): string {
  * recordedAt, seq, signature, so the line is `{"action":A,"hash":"H",T}`: the action's canonical
  * JSON is `A`, the hash text is the line without `,"hash":"H"`, and neither is encoded again.
  */
-function readEvent(value: unknown, line: string): { event: LogEvent; hashText: string; signingText: string } {
+function readEvent(
+  value: unknown,
+  line: string,
+  previous: string | null,
+): { event: LogEvent; hashText: string; signingText: string } {
   if (!isCanonical(value, line)) {
     throw bad(
       'log/not-canonical',
       'the line is not the canonical JSON (RFC 8785) of its content: it was edited or re-encoded',
     );
   }
-  const event = checkShape(value);
+  const event = checkShape(value, previous);
   const tail = `,"prev":${JSON.stringify(event.prev)},"recordedAt":${JSON.stringify(event.recordedAt)},"seq":${event.seq},"signature":${JSON.stringify(event.signature)}}`;
   const hashField = `,"hash":"${event.hash}"`;
   const actionEnd = line.length - tail.length - hashField.length;
@@ -269,7 +273,12 @@ function checkText(record: Record<string, unknown>, field: string, pattern: RegE
   }
 }
 
-function checkShape(value: unknown): LogEvent {
+/**
+ * The event's fields have their forms. A field equal to a text already found well-formed (the
+ * previous event's hash, which `prev` usually is; `prev`, which `head` usually is; `recordedAt`,
+ * which `issuedAt` usually is) is not tested again: the same text passes the same test.
+ */
+function checkShape(value: unknown, previous: string | null): LogEvent {
   if (!isRecord(value)) throw bad('log/malformed', 'the line is not a JSON object');
   checkFields(value, EVENT_FIELDS, '');
   checkText(value, 'hash', HASH, '');
@@ -277,7 +286,7 @@ function checkShape(value: unknown): LogEvent {
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) {
     throw bad('log/malformed', "'seq' must be a whole number from 0");
   }
-  if (prev !== null && (typeof prev !== 'string' || !HASH.test(prev))) {
+  if (prev !== null && prev !== previous && (typeof prev !== 'string' || !HASH.test(prev))) {
     throw bad('log/malformed', "'prev' must be null or a 64-digit lower-case hex hash");
   }
   checkText(value, 'recordedAt', ISO_UTC, '');
@@ -292,9 +301,9 @@ function checkShape(value: unknown): LogEvent {
   checkText(action, 'actor', ID, 'action.');
   checkText(action, 'key', KEY, 'action.');
   checkText(action, 'nonce', NONCE, 'action.');
-  checkText(action, 'issuedAt', ISO_UTC, 'action.');
+  if (action['issuedAt'] !== value['recordedAt']) checkText(action, 'issuedAt', ISO_UTC, 'action.');
   const head = action['head'];
-  if (head !== null && (typeof head !== 'string' || !HASH.test(head))) {
+  if (head !== null && head !== prev && (typeof head !== 'string' || !HASH.test(head))) {
     throw bad('log/malformed', "'action.head' must be null or a 64-digit lower-case hex hash");
   }
   return value as unknown as LogEvent;
