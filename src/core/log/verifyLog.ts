@@ -226,7 +226,9 @@ function keysInOrder(value: unknown): boolean {
   }
   const record = value as Record<string, unknown>;
   let previous: string | undefined;
-  for (const key of Object.keys(record)) {
+  // for…in, not Object.keys: no array per object. A parsed line's objects have no inherited
+  // enumerable keys, and any would only make the answer false, which the full encoder then decides.
+  for (const key in record) {
     if (previous !== undefined && !(previous < key)) return false;
     if (!keysInOrder(record[key])) return false;
     previous = key;

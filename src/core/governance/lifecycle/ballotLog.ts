@@ -61,19 +61,32 @@ export function withBallotLog<T extends { readonly ballots: readonly BallotRecor
     break;
   }
   let defined = false;
-  for (const key of Object.keys(source)) {
+  // Whether `out` has exactly `keys`, in order: then its own copies reuse the list.
+  let same = true;
+  const keys = keyLists.get(source) ?? Object.keys(source);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     if (key === 'ballots') {
       Object.defineProperty(out, 'ballots', BALLOTS);
       defined = true;
     } else {
       const value = changing && Object.hasOwn(replaced, key) ? replaced[key] : fields[key];
       if (value !== undefined) out[key] = value;
+      else same = false;
     }
   }
   if (!defined) Object.defineProperty(out, 'ballots', BALLOTS);
   logs.set(out, log);
+  if (same && defined) keyLists.set(out, keys);
   return out as T;
 }
+
+/**
+ * The own keys of a holder this function made, in order: a vote copies the proposal twice, and
+ * listing the keys again each time would cost an array per copy. Holders are never changed after
+ * they are made (proposals and their JSON forms are immutable), so the list stays true.
+ */
+const keyLists = hiddenSlot<readonly string[]>();
 
 /** Arrays already made from a holder's log, on the first read of its `ballots`. */
 const materialized = hiddenSlot<readonly BallotRecord[]>();
