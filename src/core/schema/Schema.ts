@@ -334,7 +334,8 @@ export class ArraySchema<T> extends Schema<T[]> {
       });
     }
     let ok = true;
-    for (let i = 0; i < value.length; i++) ok = this.item.validate(value[i], childPath(path, i), issues) && ok;
+    for (let i = 0; i < value.length; i++)
+      ok = this.item.validate(value[i], childPath(path, i), issues) && ok;
     return ok;
   }
   protected render(context: JsonSchemaContext): JsonSchema {
