@@ -167,96 +167,40 @@ function hashOf(value: unknown): string {
 }
 
 /**
- * Proves a parsed line canonical, then cuts the texts to hash and to verify out of the line
- * itself. In canonical JSON an event's keys come in the order action, hash, prev, recordedAt,
- * seq, signature, so the line is `{"action":A,"hash":"H",T}`: the action's canonical JSON is `A`,
- * the hash text is the line without `,"hash":"H"`, and neither is encoded again.
- *
- * A well-shaped event is proved canonical piece by piece (`canonicalEnds`), without encoding the
- * whole event again. A line that is not well-shaped is judged as the rules order it: first whether
- * it is canonical at all, then what is wrong with its shape.
+ * Proves a parsed line canonical, then cuts the texts to hash and to verify out of the
+ * line itself. In canonical JSON an event's keys come in the order action, hash, prev,
+ * recordedAt, seq, signature, so the line is `{"action":A,"hash":"H",T}`: the action's canonical
+ * JSON is `A`, the hash text is the line without `,"hash":"H"`, and neither is encoded again.
  */
 function readEvent(
   value: unknown,
   line: string,
   previous: string | null,
 ): { event: LogEvent; hashText: string; signingText: string } {
-  let event: LogEvent;
-  try {
-    event = checkShape(value, previous);
-  } catch (error) {
-    if (!isCanonical(value, line)) throw notCanonical();
-    throw error;
+  if (!isCanonical(value, line)) {
+    throw bad(
+      'log/not-canonical',
+      'the line is not the canonical JSON (RFC 8785) of its content: it was edited or re-encoded',
+    );
   }
-  const ends = canonicalEnds(event, line);
-  if (ends === undefined) throw notCanonical();
-  const actionJson = line.slice(ACTION_PREFIX.length, ends.action);
+  const event = checkShape(value, previous);
+  const tail = `,"prev":${JSON.stringify(event.prev)},"recordedAt":${JSON.stringify(event.recordedAt)},"seq":${event.seq},"signature":${JSON.stringify(event.signature)}}`;
+  const hashField = `,"hash":"${event.hash}"`;
+  const actionEnd = line.length - tail.length - hashField.length;
+  if (
+    !line.startsWith(ACTION_PREFIX) ||
+    !line.endsWith(tail) ||
+    line.slice(actionEnd, -tail.length) !== hashField
+  ) {
+    // Unreachable for a canonical line of a well-shaped event; kept so a mistake here fails loudly.
+    throw bad('log/not-canonical', 'the line does not have the layout of a canonical event');
+  }
+  const actionJson = line.slice(ACTION_PREFIX.length, actionEnd);
   return {
     event,
-    hashText: `${EVENT_DOMAIN}${ACTION_PREFIX}${actionJson}${line.slice(ends.hash)}`,
+    hashText: `${EVENT_DOMAIN}${ACTION_PREFIX}${actionJson}${tail}`,
     signingText: ACTION_DOMAIN + actionJson,
   };
-}
-
-function notCanonical(): DevolveError {
-  return bad(
-    'log/not-canonical',
-    'the line is not the canonical JSON (RFC 8785) of its content: it was edited or re-encoded',
-  );
-}
-
-/**
- * For an event `checkShape` accepted: whether `line` is exactly `canonicalJson(event)`, read
- * piece by piece, and if so where the action ends and where the hash field ends. The event has
- * exactly its fields (so canonical JSON writes them in the fixed order below), and every string
- * but the payload's and the signature's has a form of ASCII letters, digits and `-.:_` alone,
- * whose canonical JSON is the string between quotes. The payload and the signature are encoded
- * as `canonicalJson` encodes them. No text as long as the line is made.
- */
-function canonicalEnds(event: LogEvent, line: string): { action: number; hash: number } | undefined {
-  const { action } = event;
-  let at = follows(line, 0, '{"action":{"actor":');
-  at = quoted(line, at, action.actor);
-  at = follows(line, at, ',"head":');
-  at = action.head === null ? follows(line, at, 'null') : quoted(line, at, action.head);
-  at = quoted(line, follows(line, at, ',"issuedAt":'), action.issuedAt);
-  at = quoted(line, follows(line, at, ',"key":'), action.key);
-  at = quoted(line, follows(line, at, ',"kind":'), action.kind);
-  at = quoted(line, follows(line, at, ',"nonce":'), action.nonce);
-  at = quoted(line, follows(line, at, ',"org":'), action.org);
-  at = follows(line, at, ',"payload":');
-  if (at < 0) return undefined;
-  const payload = canonicalText(action.payload);
-  if (payload === undefined) return undefined;
-  const actionEnd = follows(line, follows(line, at, payload), ',"v":1}');
-  at = quoted(line, follows(line, actionEnd, ',"hash":'), event.hash);
-  const hashEnd = at;
-  at = follows(line, at, ',"prev":');
-  at = event.prev === null ? follows(line, at, 'null') : quoted(line, at, event.prev);
-  at = quoted(line, follows(line, at, ',"recordedAt":'), event.recordedAt);
-  at = follows(line, follows(line, at, ',"seq":'), String(event.seq));
-  at = follows(line, follows(line, at, ',"signature":'), JSON.stringify(event.signature));
-  at = follows(line, at, '}');
-  return at === line.length && actionEnd >= 0 ? { action: actionEnd, hash: hashEnd } : undefined;
-}
-
-/** The position after `text` when `line` has it at `at`, otherwise -1 (and -1 stays -1). */
-function follows(line: string, at: number, text: string): number {
-  return at >= 0 && line.startsWith(text, at) ? at + text.length : -1;
-}
-
-/** `follows` for `"text"`, for a text that needs no escape in JSON. */
-function quoted(line: string, at: number, text: string): number {
-  return follows(line, follows(line, follows(line, at, '"'), text), '"');
-}
-
-/** `canonicalJson(value)`, through the native encoder when the keys are already in order (see `isCanonical`). */
-function canonicalText(value: unknown): string | undefined {
-  try {
-    return keysInOrder(value) ? JSON.stringify(value) : canonicalJson(value);
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -267,7 +211,11 @@ function canonicalText(value: unknown): string | undefined {
  * integer-like keys, which JavaScript enumerates first) the full encoder decides.
  */
 function isCanonical(value: unknown, line: string): boolean {
-  return canonicalText(value) === line;
+  try {
+    return keysInOrder(value) ? JSON.stringify(value) === line : canonicalJson(value) === line;
+  } catch {
+    return false;
+  }
 }
 
 function keysInOrder(value: unknown): boolean {
