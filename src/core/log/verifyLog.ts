@@ -126,7 +126,6 @@ export async function verifyLog(args: {
       checkEvent({ event, index, previous, hashText, signingText, crypto, seenHashes, seenNonces });
       state = applyEvent({ state, event });
       seenHashes.add(event.hash);
-      seenNonces.add(event.action.nonce);
       previous = event.hash;
     } catch (error) {
       const id = value === NOT_PARSED ? UNPARSEABLE : hashOf(value);
@@ -319,7 +318,8 @@ function checkEvent(args: {
   signingText: string;
   crypto: LogCrypto;
   seenHashes: ReadonlySet<string>;
-  seenNonces: ReadonlySet<string>;
+  /** Nonces of the events before; this event's is added (verification stops at the first bad event). */
+  seenNonces: Set<string>;
 }): void {
   const { event, index, previous } = args;
   if (args.crypto.sha256Hex(args.hashText) !== event.hash) {
@@ -346,7 +346,8 @@ function checkEvent(args: {
     );
   }
   const { head, nonce } = event.action;
-  if (index === 0 ? head !== null : head === null || !args.seenHashes.has(head)) {
+  // Most actions are made on the latest head: `previous`, already among the seen hashes.
+  if (index === 0 ? head !== null : head === null || (head !== previous && !args.seenHashes.has(head))) {
     throw bad(
       'log/unknown-head',
       index === 0
@@ -354,7 +355,9 @@ function checkEvent(args: {
         : 'the action was made against a head that is not an earlier event of this log (replayed from another log?)',
     );
   }
-  if (args.seenNonces.has(nonce)) {
+  const known = args.seenNonces.size;
+  // One look-up: adding a nonce already there leaves the set as it was.
+  if (args.seenNonces.add(nonce).size === known) {
     throw bad(
       'log/replayed-nonce',
       'an earlier event carries the same nonce: this action was recorded twice',
