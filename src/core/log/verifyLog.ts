@@ -65,6 +65,7 @@ const { hash: HASH, id: ID, kind: KIND, key: KEY, nonce: NONCE, isoUtc: ISO_UTC 
 const EVENT_FIELDS = ['action', 'hash', 'prev', 'recordedAt', 'seq', 'signature'];
 const ACTION_FIELDS = ['actor', 'head', 'issuedAt', 'key', 'kind', 'nonce', 'org', 'payload', 'v'];
 const ACTION_PREFIX = '{"action":';
+const HASH_KEY = ',"hash":"';
 
 /** Every check fails with a DevolveError; its code and message become the bad event's code and reason. */
 function bad(code: ErrorCode, reason: string): DevolveError {
@@ -183,13 +184,15 @@ function readEvent(
     );
   }
   const event = checkShape(value, previous);
-  const tail = `,"prev":${JSON.stringify(event.prev)},"recordedAt":${JSON.stringify(event.recordedAt)},"seq":${event.seq},"signature":${JSON.stringify(event.signature)}}`;
-  const hashField = `,"hash":"${event.hash}"`;
-  const actionEnd = line.length - tail.length - hashField.length;
+  // In canonical JSON a `"` inside a string is always written `\"`, so `,"hash":"` occurs only
+  // where a key `hash` starts; the last one is the event's own, as only prev, recordedAt, seq and
+  // signature come after it.
+  const actionEnd = line.lastIndexOf(HASH_KEY);
+  const hashEnd = actionEnd + HASH_KEY.length + event.hash.length + 1;
   if (
+    actionEnd <= ACTION_PREFIX.length ||
     !line.startsWith(ACTION_PREFIX) ||
-    !line.endsWith(tail) ||
-    line.slice(actionEnd, -tail.length) !== hashField
+    line.slice(actionEnd + HASH_KEY.length, hashEnd) !== `${event.hash}"`
   ) {
     // Unreachable for a canonical line of a well-shaped event; kept so a mistake here fails loudly.
     throw bad('log/not-canonical', 'the line does not have the layout of a canonical event');
@@ -197,7 +200,7 @@ function readEvent(
   const actionJson = line.slice(ACTION_PREFIX.length, actionEnd);
   return {
     event,
-    hashText: `${EVENT_DOMAIN}${ACTION_PREFIX}${actionJson}${tail}`,
+    hashText: `${EVENT_DOMAIN}${ACTION_PREFIX}${actionJson}${line.slice(hashEnd)}`,
     signingText: ACTION_DOMAIN + actionJson,
   };
 }
