@@ -2,6 +2,7 @@ import type { CountingModule } from '../governance/counting/CountingModule.js';
 import { COUNTING_MODULE_BY_METHOD } from '../governance/counting/countingModules.js';
 import type { Delegation, Proposal } from '../governance/lifecycle/Proposal.js';
 import { proposalFromJson, proposalToJson } from '../governance/lifecycle/proposalJson.js';
+import { hiddenSlot } from '../lang/hiddenSlot.js';
 import type { LogEvent } from '../log/LogEvent.js';
 import type { Unit } from '../model/Organization.js';
 import { parseRatio } from '../ratio/Ratio.js';
@@ -11,8 +12,9 @@ import { refuse } from './refuse.js';
 /**
  * Proposals already read back from their JSON form, per stored record: a record is immutable and
  * each act stores a new one, so a proposal is parsed at most once however many ballots it takes.
+ * A hidden slot, not a `WeakMap`: every vote stores a new record (see `hiddenSlot`).
  */
-const parsed = new WeakMap<JsonRecord, Proposal>();
+const parsed = hiddenSlot<Proposal>();
 
 /** The proposal `id` of the organization, or an `action/unknown-proposal` refusal. */
 export function proposalOf(state: OrgState, id: string): Proposal {

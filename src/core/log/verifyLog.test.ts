@@ -112,6 +112,37 @@ describe('verifyLog', () => {
     expect(firstBad(await verify(spaced))).toMatchObject({ index: 1, code: 'log/not-canonical' });
   });
 
+  it('refuses every re-encoding of a well-shaped event, wherever in the line it is', async () => {
+    const lines = smallLog().lines();
+    const line = lines[2]!;
+    const event = JSON.parse(line) as LogEvent;
+    const escapeFirst = (text: string) =>
+      `\\u${text.charCodeAt(0).toString(16).padStart(4, '0')}${text.slice(1)}`;
+    const variants = [
+      // A string of a plain form written with an escape: the same value, another text.
+      line.replace(`"actor":"${event.action.actor}"`, `"actor":"${escapeFirst(event.action.actor)}"`),
+      line.replace(`"nonce":"${event.action.nonce}"`, `"nonce":"${escapeFirst(event.action.nonce)}"`),
+      line.replace(`"signature":"${event.signature}"`, `"signature":"${escapeFirst(event.signature)}"`),
+      // Whitespace, in the action, in the payload and after it.
+      line.replace(`"kind":`, `"kind": `),
+      line.replace(`"payload":{`, `"payload":{ `),
+      line.replace(`,"seq":`, `, "seq":`),
+      `${line} `,
+      // A number written another way, and the version too.
+      line.replace(`"seq":${event.seq}`, `"seq":${event.seq}.0`),
+      line.replace(`"v":1}`, `"v":1e0}`),
+      // A field written twice (JSON.parse keeps the last): the line is not the encoding of its value.
+      line.replace(`"prev":`, `"hash":"${event.hash}","prev":`),
+    ];
+    for (const variant of variants) {
+      expect(variant).not.toBe(line);
+      expect(JSON.parse(variant)).toEqual(event);
+      const tampered = [...lines];
+      tampered[2] = variant;
+      expect(firstBad(await verify(tampered))).toMatchObject({ index: 2, code: 'log/not-canonical' });
+    }
+  });
+
   it('passes an unreadable line on as the bad event', async () => {
     const lines: LogLine[] = smallLog().lines();
     lines[3] = { unreadable: { code: 'log/not-utf8', reason: 'not UTF-8' } };

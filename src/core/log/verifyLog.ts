@@ -65,6 +65,7 @@ const { hash: HASH, id: ID, kind: KIND, key: KEY, nonce: NONCE, isoUtc: ISO_UTC 
 const EVENT_FIELDS = ['action', 'hash', 'prev', 'recordedAt', 'seq', 'signature'];
 const ACTION_FIELDS = ['actor', 'head', 'issuedAt', 'key', 'kind', 'nonce', 'org', 'payload', 'v'];
 const ACTION_PREFIX = '{"action":';
+const HASH_KEY = ',"hash":"';
 
 /** Every check fails with a DevolveError; its code and message become the bad event's code and reason. */
 function bad(code: ErrorCode, reason: string): DevolveError {
@@ -122,11 +123,10 @@ export async function verifyLog(args: {
     try {
       if (typeof line !== 'string') throw bad(line.unreadable.code, line.unreadable.reason);
       value = parseLine(line);
-      const { event, hashText, signingText } = readEvent(value, line);
+      const { event, hashText, signingText } = readEvent(value, line, previous);
       checkEvent({ event, index, previous, hashText, signingText, crypto, seenHashes, seenNonces });
       state = applyEvent({ state, event });
       seenHashes.add(event.hash);
-      seenNonces.add(event.action.nonce);
       previous = event.hash;
     } catch (error) {
       const id = value === NOT_PARSED ? UNPARSEABLE : hashOf(value);
@@ -172,21 +172,27 @@ function hashOf(value: unknown): string {
  * recordedAt, seq, signature, so the line is `{"action":A,"hash":"H",T}`: the action's canonical
  * JSON is `A`, the hash text is the line without `,"hash":"H"`, and neither is encoded again.
  */
-function readEvent(value: unknown, line: string): { event: LogEvent; hashText: string; signingText: string } {
+function readEvent(
+  value: unknown,
+  line: string,
+  previous: string | null,
+): { event: LogEvent; hashText: string; signingText: string } {
   if (!isCanonical(value, line)) {
     throw bad(
       'log/not-canonical',
       'the line is not the canonical JSON (RFC 8785) of its content: it was edited or re-encoded',
     );
   }
-  const event = checkShape(value);
-  const tail = `,"prev":${JSON.stringify(event.prev)},"recordedAt":${JSON.stringify(event.recordedAt)},"seq":${event.seq},"signature":${JSON.stringify(event.signature)}}`;
-  const hashField = `,"hash":"${event.hash}"`;
-  const actionEnd = line.length - tail.length - hashField.length;
+  const event = checkShape(value, previous);
+  // In canonical JSON a `"` inside a string is always written `\"`, so `,"hash":"` occurs only
+  // where a key `hash` starts; the last one is the event's own, as only prev, recordedAt, seq and
+  // signature come after it.
+  const actionEnd = line.lastIndexOf(HASH_KEY);
+  const hashEnd = actionEnd + HASH_KEY.length + event.hash.length + 1;
   if (
+    actionEnd <= ACTION_PREFIX.length ||
     !line.startsWith(ACTION_PREFIX) ||
-    !line.endsWith(tail) ||
-    line.slice(actionEnd, -tail.length) !== hashField
+    line.slice(actionEnd + HASH_KEY.length, hashEnd) !== `${event.hash}"`
   ) {
     // Unreachable for a canonical line of a well-shaped event; kept so a mistake here fails loudly.
     throw bad('log/not-canonical', 'the line does not have the layout of a canonical event');
@@ -194,7 +200,7 @@ function readEvent(value: unknown, line: string): { event: LogEvent; hashText: s
   const actionJson = line.slice(ACTION_PREFIX.length, actionEnd);
   return {
     event,
-    hashText: `${EVENT_DOMAIN}${ACTION_PREFIX}${actionJson}${tail}`,
+    hashText: `${EVENT_DOMAIN}${ACTION_PREFIX}${actionJson}${line.slice(hashEnd)}`,
     signingText: ACTION_DOMAIN + actionJson,
   };
 }
@@ -222,7 +228,9 @@ function keysInOrder(value: unknown): boolean {
   }
   const record = value as Record<string, unknown>;
   let previous: string | undefined;
-  for (const key of Object.keys(record)) {
+  // for…in, not Object.keys: no array per object. A parsed line's objects have no inherited
+  // enumerable keys, and any would only make the answer false, which the full encoder then decides.
+  for (const key in record) {
     if (previous !== undefined && !(previous < key)) return false;
     if (!keysInOrder(record[key])) return false;
     previous = key;
@@ -269,7 +277,12 @@ function checkText(record: Record<string, unknown>, field: string, pattern: RegE
   }
 }
 
-function checkShape(value: unknown): LogEvent {
+/**
+ * The event's fields have their forms. A field equal to a text already found well-formed (the
+ * previous event's hash, which `prev` usually is; `prev`, which `head` usually is; `recordedAt`,
+ * which `issuedAt` usually is) is not tested again: the same text passes the same test.
+ */
+function checkShape(value: unknown, previous: string | null): LogEvent {
   if (!isRecord(value)) throw bad('log/malformed', 'the line is not a JSON object');
   checkFields(value, EVENT_FIELDS, '');
   checkText(value, 'hash', HASH, '');
@@ -277,7 +290,7 @@ function checkShape(value: unknown): LogEvent {
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) {
     throw bad('log/malformed', "'seq' must be a whole number from 0");
   }
-  if (prev !== null && (typeof prev !== 'string' || !HASH.test(prev))) {
+  if (prev !== null && prev !== previous && (typeof prev !== 'string' || !HASH.test(prev))) {
     throw bad('log/malformed', "'prev' must be null or a 64-digit lower-case hex hash");
   }
   checkText(value, 'recordedAt', ISO_UTC, '');
@@ -292,9 +305,9 @@ function checkShape(value: unknown): LogEvent {
   checkText(action, 'actor', ID, 'action.');
   checkText(action, 'key', KEY, 'action.');
   checkText(action, 'nonce', NONCE, 'action.');
-  checkText(action, 'issuedAt', ISO_UTC, 'action.');
+  if (action['issuedAt'] !== value['recordedAt']) checkText(action, 'issuedAt', ISO_UTC, 'action.');
   const head = action['head'];
-  if (head !== null && (typeof head !== 'string' || !HASH.test(head))) {
+  if (head !== null && head !== prev && (typeof head !== 'string' || !HASH.test(head))) {
     throw bad('log/malformed', "'action.head' must be null or a 64-digit lower-case hex hash");
   }
   return value as unknown as LogEvent;
@@ -308,7 +321,8 @@ function checkEvent(args: {
   signingText: string;
   crypto: LogCrypto;
   seenHashes: ReadonlySet<string>;
-  seenNonces: ReadonlySet<string>;
+  /** Nonces of the events before; this event's is added (verification stops at the first bad event). */
+  seenNonces: Set<string>;
 }): void {
   const { event, index, previous } = args;
   if (args.crypto.sha256Hex(args.hashText) !== event.hash) {
@@ -335,7 +349,8 @@ function checkEvent(args: {
     );
   }
   const { head, nonce } = event.action;
-  if (index === 0 ? head !== null : head === null || !args.seenHashes.has(head)) {
+  // Most actions are made on the latest head: `previous`, already among the seen hashes.
+  if (index === 0 ? head !== null : head === null || (head !== previous && !args.seenHashes.has(head))) {
     throw bad(
       'log/unknown-head',
       index === 0
@@ -343,7 +358,9 @@ function checkEvent(args: {
         : 'the action was made against a head that is not an earlier event of this log (replayed from another log?)',
     );
   }
-  if (args.seenNonces.has(nonce)) {
+  const known = args.seenNonces.size;
+  // One look-up: adding a nonce already there leaves the set as it was.
+  if (args.seenNonces.add(nonce).size === known) {
     throw bad(
       'log/replayed-nonce',
       'an earlier event carries the same nonce: this action was recorded twice',

@@ -18,6 +18,17 @@ import { quote } from '../text/quote.js';
 
 export type Path = readonly (string | number)[];
 
+/**
+ * `[...path, key]`, allocated at its exact size: a spread grows its array as it goes and leaves
+ * spare room, and every entry of every payload checked makes one of these.
+ */
+function childPath(path: Path, key: string | number): Path {
+  const child = new Array<string | number>(path.length + 1);
+  for (let i = 0; i < path.length; i++) child[i] = path[i]!;
+  child[path.length] = key;
+  return child;
+}
+
 export interface SchemaIssue {
   readonly path: Path;
   readonly code: ErrorCode;
@@ -323,7 +334,8 @@ export class ArraySchema<T> extends Schema<T[]> {
       });
     }
     let ok = true;
-    for (let i = 0; i < value.length; i++) ok = this.item.validate(value[i], [...path, i], issues) && ok;
+    for (let i = 0; i < value.length; i++)
+      ok = this.item.validate(value[i], childPath(path, i), issues) && ok;
     return ok;
   }
   protected render(context: JsonSchemaContext): JsonSchema {
@@ -423,7 +435,7 @@ export class ObjectSchema<S extends Shape> extends MappingSchema<InferShape<S>> 
       const entry = this.shape[key]!;
       const present = Object.hasOwn(value, key) && value[key] !== undefined;
       if (entry instanceof Optional) {
-        if (present) ok = entry.inner.validate(value[key], [...path, key], issues) && ok;
+        if (present) ok = entry.inner.validate(value[key], childPath(path, key), issues) && ok;
       } else if (!present) {
         ok = false;
         issues.push({
@@ -433,7 +445,7 @@ export class ObjectSchema<S extends Shape> extends MappingSchema<InferShape<S>> 
           hint: `add '${key}:' (${(entry as Schema<unknown>).expected()})`,
         });
       } else {
-        ok = (entry as Schema<unknown>).validate(value[key], [...path, key], issues) && ok;
+        ok = (entry as Schema<unknown>).validate(value[key], childPath(path, key), issues) && ok;
       }
     }
     return ok;
@@ -473,7 +485,7 @@ export class RecordSchema<T> extends MappingSchema<Record<string, T>> {
       if (notIjson !== undefined) {
         issues.push({ ...notIjson, onKey: true });
         ok = false;
-      } else ok = this.value.validate(entry, [...path, key], issues) && ok;
+      } else ok = this.value.validate(entry, childPath(path, key), issues) && ok;
     }
     return ok;
   }

@@ -59,9 +59,10 @@ export function potentialWeight(args: {
   readonly delegations: readonly Delegation[];
   readonly voter: string;
 }): bigint {
-  return (
-    (args.weights.get(args.voter) ?? 0n) + (lentTo(args.weights, args.delegations).get(args.voter) ?? 0n)
-  );
+  const own = args.weights.get(args.voter) ?? 0n;
+  // Most voters are lent nothing: their weight is their own, with no sum to allocate.
+  const lent = lentTo(args.weights, args.delegations).get(args.voter);
+  return lent === undefined ? own : own + lent;
 }
 
 /** Delegations list → weights → what is lent to each delegate: worked out once, not per vote. */

@@ -1,3 +1,4 @@
+import { hiddenSlot } from '../../lang/hiddenSlot.js';
 import type { BallotRecord } from './Proposal.js';
 
 /**
@@ -14,8 +15,11 @@ export interface BallotLog {
 
 /** Arrays this module created and may therefore append to (never a caller's array). */
 const appendable = new WeakSet<readonly BallotRecord[]>();
-/** The ballot log behind a proposal (or its JSON form) whose `ballots` this module defined. */
-const logs = new WeakMap<object, BallotLog>();
+/**
+ * The ballot log behind a proposal (or its JSON form) whose `ballots` this module defined. A
+ * hidden slot, not a `WeakMap`: every vote makes two such holders (see `hiddenSlot`).
+ */
+const logs = hiddenSlot<BallotLog>();
 
 /** The ballots of `holder` (a proposal or its JSON form), without copying them. */
 export function ballotLogOf(holder: { readonly ballots: readonly BallotRecord[] }): BallotLog {
@@ -57,22 +61,35 @@ export function withBallotLog<T extends { readonly ballots: readonly BallotRecor
     break;
   }
   let defined = false;
-  for (const key of Object.keys(source)) {
+  // Whether `out` has exactly `keys`, in order: then its own copies reuse the list.
+  let same = true;
+  const keys = keyLists.get(source) ?? Object.keys(source);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     if (key === 'ballots') {
       Object.defineProperty(out, 'ballots', BALLOTS);
       defined = true;
     } else {
       const value = changing && Object.hasOwn(replaced, key) ? replaced[key] : fields[key];
       if (value !== undefined) out[key] = value;
+      else same = false;
     }
   }
   if (!defined) Object.defineProperty(out, 'ballots', BALLOTS);
   logs.set(out, log);
+  if (same && defined) keyLists.set(out, keys);
   return out as T;
 }
 
+/**
+ * The own keys of a holder this function made, in order: a vote copies the proposal twice, and
+ * listing the keys again each time would cost an array per copy. Holders are never changed after
+ * they are made (proposals and their JSON forms are immutable), so the list stays true.
+ */
+const keyLists = hiddenSlot<readonly string[]>();
+
 /** Arrays already made from a holder's log, on the first read of its `ballots`. */
-const materialized = new WeakMap<object, readonly BallotRecord[]>();
+const materialized = hiddenSlot<readonly BallotRecord[]>();
 
 /** One accessor shared by every holder, so holders keep one shape (a getter made per holder would not). */
 const BALLOTS: PropertyDescriptor = {
