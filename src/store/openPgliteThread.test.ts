@@ -37,6 +37,15 @@ describeEvidenceStoreContract({ name: 'PGlite (own thread, data directory)', set
 
 describeEventStoreContract({ name: 'PGlite (own thread, data directory)', setup: threadSubject });
 
+/** A promise and the function that resolves it. */
+function signal(): [Promise<void>, () => void] {
+  let fire!: () => void;
+  const promise = new Promise<void>((resolve) => {
+    fire = resolve;
+  });
+  return [promise, fire];
+}
+
 /** A few turns of the event loop, in which a call that is not held back would be answered. */
 async function turns(count = 20): Promise<void> {
   for (let i = 0; i < count; i++) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -47,14 +56,8 @@ describe('PGlite in a thread of its own', () => {
     const db = await openPgliteThread({});
     await db.script('CREATE TABLE t (id integer PRIMARY KEY)');
     const order: string[] = [];
-    let inserted!: () => void;
-    const insertedOnce = new Promise<void>((resolve) => {
-      inserted = resolve;
-    });
-    let finish!: () => void;
-    const gate = new Promise<void>((resolve) => {
-      finish = resolve;
-    });
+    const [insertedOnce, inserted] = signal();
+    const [gate, finish] = signal();
     const transaction = db.transaction(async (tx) => {
       await tx.query('INSERT INTO t (id) VALUES (1)');
       inserted();
@@ -81,14 +84,8 @@ describe('PGlite in a thread of its own', () => {
     const db = await openPgliteThread({});
     await db.script('CREATE TABLE t (id integer PRIMARY KEY)');
     const failure = new Error('the work failed');
-    let inserted!: () => void;
-    const insertedOnce = new Promise<void>((resolve) => {
-      inserted = resolve;
-    });
-    let finish!: () => void;
-    const gate = new Promise<void>((resolve) => {
-      finish = resolve;
-    });
+    const [insertedOnce, inserted] = signal();
+    const [gate, finish] = signal();
     const transaction = db.transaction(async (tx) => {
       await tx.query('INSERT INTO t (id) VALUES (1)');
       inserted();
