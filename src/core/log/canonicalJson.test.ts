@@ -14,6 +14,13 @@ function plainCanonical(value: unknown): string {
   return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${plainCanonical(item)}`).join(',')}}`;
 }
 
+/** `[1, <hole>, 2]`: index 1 was never set. */
+function holey(): unknown[] {
+  const list: unknown[] = [1];
+  list[2] = 2;
+  return list;
+}
+
 describe('canonicalJson (RFC 8785)', () => {
   it('sorts keys by UTF-16 code units at every depth and writes no whitespace', () => {
     // RFC 8785 §3.2.3's ordering example: "\r" < "1" < "\u0080" < "ö" < "€" < "😀" < "\ufb33".
@@ -47,7 +54,7 @@ describe('canonicalJson (RFC 8785)', () => {
       10n,
       [1, undefined],
       // A hole in a list reads as undefined.
-      [1, , 2],
+      holey(),
       () => 1,
       Symbol('s'),
       { nested: [Number.NEGATIVE_INFINITY] },
