@@ -268,6 +268,29 @@ describe('loadCharter under fuzzing', () => {
   );
 });
 
+describe('the fuzz serializer', () => {
+  // Found by the structure fuzz (seed -330716174): a value shared by two places is written once with
+  // an anchor and then as an alias. When a merge key supplied the anchored copy's key, removing that
+  // copy left the alias pointing at nothing, and writing the document threw instead of loading it.
+  it('keeps a shared value that a merge key would supply, so its aliases still resolve', () => {
+    const shared = { k: 1 };
+    const root = { units: [{ x: { k: 1 } }, { x: shared }], other: shared };
+    // Mappings in document order: root, units[0], units[0].x, units[1], units[1].x; merge the
+    // first unit (the only earlier mapping of the same shape) into the second.
+    const text = serialize(root, {
+      format: 'yaml',
+      indent: 2,
+      collectionStyle: 'block',
+      stringType: 'PLAIN',
+      indentSeq: true,
+      lineWidth: 0,
+      merges: [[3, 0]],
+    });
+    expect(text).toContain('<<: *m0');
+    expect(parse(text, { merge: true })).toEqual(root);
+  });
+});
+
 describe('loadCharter on the same mistakes in every template', () => {
   /** The template's document with `change` made to a copy, written back as YAML. */
   const changed = (file: string, change: (units: Record<string, Json>[]) => void) => {

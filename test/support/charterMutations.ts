@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Document, isMap, stringify, type ToStringOptions } from 'yaml';
+import { Document, isMap, isNode, stringify, type ToStringOptions, visit } from 'yaml';
 import { DEFAULT_LADDER } from '../../src/core/charter/defaults.js';
 
 /**
@@ -765,6 +765,19 @@ export function serialize(root: Json, options: Serialization): string {
   return document.toString(style);
 }
 
+function holdsAnchor(value: unknown): boolean {
+  if (!isNode(value)) return false;
+  let found = false;
+  visit(value, (_key, node) => {
+    if (isNode(node) && node.anchor !== undefined) {
+      found = true;
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return found;
+}
+
 /** `units[3].policies` → `units[#].policies`: where a mapping sits, regardless of which entry. */
 function shapeOf(path: Path): string {
   return path.map((part) => (typeof part === 'number' ? '#' : part)).join('.');
@@ -780,7 +793,11 @@ function addMerge(document: Document, sourcePath: Path, targetPath: Path, anchor
     const key = (pair.key as { value?: unknown } | null)?.value;
     if (typeof key !== 'string' || !Object.hasOwn(inherited, key)) continue;
     const value = (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.();
-    if (JSON.stringify(value) === JSON.stringify(inherited[key])) target.delete(key);
+    // A value holding an anchor stays: a value shared elsewhere in the document is written once with
+    // an anchor and then as aliases, and removing it would leave those aliases pointing at nothing.
+    if (JSON.stringify(value) === JSON.stringify(inherited[key]) && !holdsAnchor(pair.value)) {
+      target.delete(key);
+    }
   }
   source.anchor ??= anchor;
   target.items.unshift(document.createPair('<<', document.createAlias(source, source.anchor)));
