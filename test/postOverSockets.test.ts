@@ -31,7 +31,12 @@ async function serve(answer: (body: string, response: ServerResponse, request: I
 
 describe('postOverSockets', () => {
   it('sends every body once, as a POST with its length, and waits for each answer', async () => {
-    const seen: { method?: string; url?: string; type?: string; length?: string }[] = [];
+    const seen: {
+      method?: string | undefined;
+      url?: string | undefined;
+      type?: string | undefined;
+      length?: string | undefined;
+    }[] = [];
     const { target, received } = await serve((body, response, request) => {
       seen.push({
         method: request.method,
