@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createPublicKey, verify } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +48,7 @@ async function post(url: string, org: string, votes: readonly SignedAction[]): P
  * Runs `bench/ingestServer.ts` on the store `spec` names in a child process; resolves with its
  * URL and a function that stops it. `INGEST_BENCH_PROFILE=<dir>` writes its CPU profile there.
  */
-async function serveInChild(spec: string): Promise<{ url: string; stop: () => Promise<void> }> {
+async function serveInChild(spec: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const profile = process.env['INGEST_BENCH_PROFILE'];
   const child = spawn(
     process.execPath,
@@ -72,6 +73,7 @@ async function serveInChild(spec: string): Promise<{ url: string; stop: () => Pr
   });
   return {
     url,
+    pid: child.pid!,
     stop: async () => {
       child.stdin.end();
       await exited;
@@ -96,6 +98,60 @@ async function prepare(
   return { warmup: all.slice(0, WARMUP), votes: all.slice(WARMUP) };
 }
 
+/** CPU seconds each thread of process `pid` has used, by thread id (Linux's /proc); undefined elsewhere. */
+function threadSeconds(pid: number): Map<number, number> | undefined {
+  try {
+    const seconds = new Map<number, number>();
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      // After the command name in parentheses: state is field 3, utime and stime fields 14 and 15.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      seconds.set(Number(tid), (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS);
+    }
+    return seconds;
+  } catch {
+    return undefined;
+  }
+}
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * Where the CPU went while the timed votes were taken, in microseconds a vote: the server's
+ * main thread, its other threads that worked (in the order they started: V8's helpers, then
+ * the store's and the signature checks' threads as the server made them), and the clients.
+ */
+interface CpuShares {
+  readonly main: number;
+  readonly others: readonly number[];
+  readonly client: number;
+}
+
+function cpuShares(
+  pid: number,
+  before: Map<number, number> | undefined,
+  after: Map<number, number> | undefined,
+  client: NodeJS.CpuUsage,
+  votes: number,
+): CpuShares | undefined {
+  if (before === undefined || after === undefined) return undefined;
+  const perVote = (seconds: number) => Math.round((seconds * 1e6) / votes);
+  const used = [...after]
+    .sort(([a], [b]) => a - b)
+    .map(([tid, seconds]) => ({ tid, share: perVote(seconds - (before.get(tid) ?? 0)) }));
+  return {
+    main: used.find((thread) => thread.tid === pid)?.share ?? 0,
+    others: used.filter((thread) => thread.tid !== pid && thread.share > 0).map((thread) => thread.share),
+    client: perVote((client.user + client.system) / 1e6),
+  };
+}
+
 /**
  * Votes per second over HTTP on loopback into the store `open` opens: prepared in this process,
  * then served by a child process (`spec` tells it which store) while this one posts.
@@ -104,7 +160,7 @@ async function measure(
   open: () => Promise<EventStore>,
   spec: string,
   org: string,
-): Promise<{ rate: number; votes: SignedAction[] }> {
+): Promise<{ rate: number; votes: SignedAction[]; cpu: CpuShares | undefined }> {
   const store = await open();
   let prepared: { warmup: SignedAction[]; votes: SignedAction[] };
   try {
@@ -116,7 +172,17 @@ async function measure(
   const server = await serveInChild(spec);
   try {
     await post(server.url, org, warmup);
-    return { rate: await post(server.url, org, votes), votes };
+    const before = threadSeconds(server.pid);
+    const client = process.cpuUsage();
+    const rate = await post(server.url, org, votes);
+    const cpu = cpuShares(
+      server.pid,
+      before,
+      threadSeconds(server.pid),
+      process.cpuUsage(client),
+      votes.length,
+    );
+    return { rate, votes, cpu };
   } finally {
     await server.stop();
   }
@@ -150,18 +216,26 @@ function verificationsPerSecond(votes: readonly SignedAction[]): number {
 interface Figures {
   readonly rate: number;
   readonly floor: number;
+  readonly cpu: CpuShares | undefined;
+}
+
+/** `cpu` as one line: where a vote's CPU went, server threads first, then the clients. */
+function cpuLine(cpu: CpuShares | undefined): string {
+  if (cpu === undefined) return 'CPU by thread: not available (no /proc)';
+  const total = cpu.main + cpu.others.reduce((sum, share) => sum + share, 0);
+  return `CPU µs a vote: server ${total} (main thread ${cpu.main}; other threads ${cpu.others.join(', ')}) · clients ${cpu.client}`;
 }
 
 async function onPglite(): Promise<Figures> {
   const dir = await mkdtemp(join(tmpdir(), 'devolve-ingest-'));
   try {
     const dataDir = join(dir, 'data');
-    const { rate, votes } = await measure(
+    const { rate, votes, cpu } = await measure(
       () => createPgliteStore({ dataDir }),
       `pglite:${dataDir}`,
       'ingest-pglite',
     );
-    return { rate, floor: verificationsPerSecond(votes) };
+    return { rate, floor: verificationsPerSecond(votes), cpu };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -170,12 +244,12 @@ async function onPglite(): Promise<Figures> {
 async function onPostgres(url: string): Promise<Figures> {
   const schema = await createTestSchema({ url });
   try {
-    const { rate, votes } = await measure(
+    const { rate, votes, cpu } = await measure(
       () => createPostgresStore({ connectionString: url, schema: schema.schema }),
       `postgres:${schema.schema}`,
       'ingest-postgres',
     );
-    return { rate, floor: verificationsPerSecond(votes) };
+    return { rate, floor: verificationsPerSecond(votes), cpu };
   } finally {
     await schema.drop();
   }
@@ -192,6 +266,7 @@ const benchmark: Benchmark = {
     log(
       `PGlite (data directory)  ${pglite.rate.toFixed(1)} votes/s over HTTP · floor ${pglite.floor.toFixed(0)} Ed25519 verifications/s · ratio ${pgliteRatio.toFixed(3)}`,
     );
+    log(`  ${cpuLine(pglite.cpu)}`);
     const url = process.env['DATABASE_URL'];
     let postgres: Figures | undefined;
     if (url !== undefined && url !== '') {
@@ -199,6 +274,7 @@ const benchmark: Benchmark = {
       log(
         `PostgreSQL               ${postgres.rate.toFixed(1)} votes/s over HTTP · floor ${postgres.floor.toFixed(0)} Ed25519 verifications/s · ratio ${(postgres.rate / postgres.floor).toFixed(3)}`,
       );
+      log(`  ${cpuLine(postgres.cpu)}`);
     } else {
       log('PostgreSQL               skipped (DATABASE_URL is not set)');
     }
@@ -227,6 +303,10 @@ const benchmark: Benchmark = {
           postgres === undefined ? 'skipped: DATABASE_URL not set' : Math.round(postgres.rate * 10) / 10,
         postgresFloorPerSecond: postgres === undefined ? 'skipped' : Math.round(postgres.floor),
         postgresRatio: postgresRatio === undefined ? 'skipped' : round(postgresRatio),
+        cpuMicrosecondsPerVoteIs:
+          'CPU time while the timed votes were taken ÷ votes: the server process by thread (main, then the others that worked, in the order they started), and the clients',
+        pgliteCpuMicrosecondsPerVote: cpuLine(pglite.cpu),
+        postgresCpuMicrosecondsPerVote: postgres === undefined ? 'skipped' : cpuLine(postgres.cpu),
       },
     };
   },
